@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
+import { coupaPaginate } from '../transport/paginate';
+import { recordsToItems } from './output';
+import type { OperationExecutor } from './types';
+
+export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }) => {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs = filtersToQuery(filters);
+	const fields = fieldsProjection(String(options.fields ?? ''));
+	if (fields) qs.fields = fields;
+	if (options.returnObject && options.returnObject !== 'full') qs.return_object = options.returnObject;
+	if (options.orderBy) {
+		qs.order_by = String(options.orderBy).trim().replace(/-/g, '_');
+		qs.dir = options.direction ?? 'asc';
+	}
+	const records = await coupaPaginate(ctx, object.path, qs, {
+		limit,
+		window: options.pageWindow as number | undefined,
+		call,
+	});
+	return recordsToItems(ctx, itemIndex, object, records, true);
+};

@@ -1,0 +1,199 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CoupaObject } from '../catalog';
+import { CATALOG } from '../catalog';
+import { showFor } from '../shared/displayOptions';
+import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { humanize } from './recordFields';
+
+/** Coupa's filter operators (coupa-api.md §3.2). `equals` is the plain `attr=value` form. */
+export const FILTER_OPERATORS = [
+	{ name: 'Equals', value: 'equals' },
+	{ name: 'Not Equal', value: 'not_eq' },
+	{ name: 'Contains', value: 'contains' },
+	{ name: 'Starts With', value: 'starts_with' },
+	{ name: 'Ends With', value: 'ends_with' },
+	{ name: 'Greater Than', value: 'gt' },
+	{ name: 'Greater Than or Equal', value: 'gt_or_eq' },
+	{ name: 'Less Than', value: 'lt' },
+	{ name: 'Less Than or Equal', value: 'lt_or_eq' },
+	{ name: 'In List', value: 'in' },
+	{ name: 'Not In List', value: 'not_in' },
+	{ name: 'Is Blank', value: 'blank' },
+];
+
+/** The filter builder; the node's Get Many and the trigger share it. */
+export function filterOptions(object: CoupaObject): INodeProperties[] {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Conditions',
+			name: 'conditions',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Condition',
+			default: {},
+			options: [
+				{
+					displayName: 'Condition',
+					name: 'condition',
+					values: [
+						{
+							displayName: 'Field',
+							name: 'field',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. supplier[name]',
+							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name',
+						},
+						{
+							displayName: 'Operator',
+							name: 'operator',
+							type: 'options',
+							options: [...FILTER_OPERATORS].sort((a, b) => a.name.localeCompare(b.name)),
+							default: 'equals',
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'For In List and Not In List, separate values with commas; for Is Blank, true or false',
+						},
+					],
+				},
+			],
+		},
+		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
+		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
+		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
+		{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+	];
+	if (object.statuses) {
+		options.push({
+			displayName: 'Status',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: object.statuses.map((status) => ({ name: humanize(status), value: status })).sort((a, b) => a.name.localeCompare(b.name)),
+			default: [],
+			description: 'Only records in one of these statuses',
+		});
+	}
+	if (object.exportable) {
+		options.push({
+			displayName: 'Exported',
+			name: 'exported',
+			type: 'options',
+			options: [
+				{ name: 'Exported', value: 'true' },
+				{ name: 'Not Exported', value: 'false' },
+			],
+			default: 'false',
+			description: 'Whether to list only records already marked as exported, or only those not yet exported',
+		});
+	}
+	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+function filtersProperty(object: CoupaObject): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: showFor([object.resource], ['getAll']),
+		options: filterOptions(object),
+	};
+}
+
+/** Options shared by every Get Many and by the trigger. */
+export const projectionOption: INodeProperties = {
+	displayName: 'Fields',
+	name: 'fields',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. invoice-number, status, supplier.name',
+	description:
+		'Only return these Coupa fields (comma-separated; nested as supplier.name), or a Coupa fields JSON array. Cuts response size a lot for big objects.',
+};
+
+const listResources = CATALOG.filter((object) => object.operations.getAll).map((object) => object.resource);
+const simplifyResources = CATALOG.filter((object) => object.simplify).map((object) => object.resource);
+
+export const listProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: showFor(listResources, ['getAll']),
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: showFor(listResources, ['getAll'], { returnAll: [false] }),
+	},
+	...CATALOG.filter((object) => object.operations.getAll).map(filtersProperty),
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
+		displayOptions: showFor(simplifyResources, ['get', 'getAll']),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: showFor(listResources, ['getAll']),
+		options: [
+			{
+				displayName: 'Concurrent Pages',
+				name: 'pageWindow',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 20 },
+				default: DEFAULT_PAGE_WINDOW,
+				description: 'How many pages of 50 to request at once when returning all; 1 pages one after another',
+			},
+			projectionOption,
+			{
+				displayName: 'Order By',
+				name: 'orderBy',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. updated_at',
+				description: 'Coupa attribute to sort by (default: ID)',
+			},
+			{
+				displayName: 'Order Direction',
+				name: 'direction',
+				type: 'options',
+				options: [
+					{ name: 'Ascending', value: 'asc' },
+					{ name: 'Descending', value: 'desc' },
+				],
+				default: 'asc',
+			},
+			{
+				displayName: 'Return Object',
+				name: 'returnObject',
+				type: 'options',
+				options: [
+					{ name: 'Full', value: 'full', description: 'Every attribute with nested records expanded' },
+					{ name: 'Limited', value: 'limited', description: 'Only IDs' },
+					{ name: 'Shallow', value: 'shallow', description: 'Attributes, with nested records as IDs and keys' },
+				],
+				default: 'full',
+				description: 'How much of each record Coupa returns (Coupa\'s return_object)',
+			},
+		],
+	},
+];

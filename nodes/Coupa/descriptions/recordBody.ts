@@ -1,0 +1,103 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { CoupaObject } from '../catalog';
+import { actionsOf, CATALOG } from '../catalog';
+import { showFor } from '../shared/displayOptions';
+import { lower } from '../shared/labels';
+import { fieldProperty } from './recordFields';
+
+/** Operations that send a whole record: create, update, and actions such as create-and-submit. */
+export function recordBodyOperations(object: CoupaObject): { create: string[]; update: string[] } {
+	return {
+		create: [
+			...(object.operations.create ? ['create'] : []),
+			...actionsOf(object)
+				.filter((action) => action.takesRecordBody)
+				.map((action) => action.value),
+		],
+		update: object.operations.update ? ['update'] : [],
+	};
+}
+
+function bodyProperties(object: CoupaObject): INodeProperties[] {
+	const { create, update } = recordBodyOperations(object);
+	const all = [...create, ...update];
+	if (all.length === 0) return [];
+	const resource = [object.resource];
+	const byFields = { specifyBody: ['fields'] };
+	const required = object.fields.filter((field) => field.required);
+	const optional = object.fields.filter((field) => !field.required);
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Specify Body',
+			name: 'specifyBody',
+			type: 'options',
+			options: [
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json' },
+			],
+			default: 'fields',
+			description: 'Whether to fill in named fields, or give the Coupa record as JSON',
+			displayOptions: showFor(resource, all),
+		},
+		{
+			displayName: 'JSON Body',
+			name: 'jsonBody',
+			type: 'json',
+			default: '{}',
+			required: true,
+			description: `The ${lower(object)} as Coupa's JSON with hyphenated keys, e.g. {"name": "…", "currency": {"code": "USD"}}. Sent as is.`,
+			displayOptions: showFor(resource, all, { specifyBody: ['json'] }),
+		},
+	];
+	if (create.length) {
+		properties.push(
+			...required.map((field) =>
+				fieldProperty(field, { required: true, displayOptions: showFor(resource, create, byFields) }),
+			),
+		);
+		if (object.lines) {
+			properties.push({
+				displayName: object.lines.label,
+				name: 'lines',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: 'Add Line',
+				default: {},
+				displayOptions: showFor(resource, create, byFields),
+				options: [
+					{
+						displayName: 'Line',
+						name: 'line',
+						values: object.lines.fields.map((field) => fieldProperty(field)),
+					},
+				],
+			});
+		}
+		if (optional.length) {
+			properties.push({
+				displayName: 'Additional Fields',
+				name: 'additionalFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				displayOptions: showFor(resource, create, byFields),
+				options: optional.map((field) => fieldProperty(field)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			});
+		}
+	}
+	if (update.length && object.fields.length) {
+		properties.push({
+			displayName: 'Update Fields',
+			name: 'updateFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			displayOptions: showFor(resource, update, byFields),
+			options: object.fields.map((field) => fieldProperty(field)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	return properties;
+}
+
+export const recordBodyProperties: INodeProperties[] = CATALOG.flatMap(bodyProperties);

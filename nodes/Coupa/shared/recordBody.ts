@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CoupaObject, RecordField } from '../catalog';
+
+/** Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. */
+export function setNested(target: IDataObject, key: string, value: unknown): void {
+	const parts = key.split('.');
+	let node = target;
+	for (const part of parts.slice(0, -1)) {
+		if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+		node = node[part] as IDataObject;
+	}
+	node[parts[parts.length - 1]] = value as IDataObject[keyof IDataObject];
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * A field value as Coupa expects it. References accept an ID (a whole number) or the natural
+ * key (name, code, login), e.g. "USD" → {"code": "USD"}, "17" → {"id": 17}.
+ */
+export function toCoupaValue(field: RecordField, value: unknown): unknown {
+	if (field.type === 'reference') {
+		if (typeof value === 'object' && value !== null) return value;
+		const text = String(value).trim();
+		return /^\d+$/.test(text) ? { id: Number(text) } : { [field.naturalKey ?? 'name']: text };
+	}
+	if (field.type === 'number') return Number(value);
+	if (field.type === 'boolean') return value === true || value === 'true';
+	return value;
+}
+
+/** Maps the editor's values (keyed by parameter name) to a Coupa body (keyed by Coupa keys). */
+export function fieldsToBody(fields: RecordField[], values: IDataObject, body: IDataObject = {}): IDataObject {
+	for (const field of fields) {
+		const value = values[field.name];
+		if (!isEmpty(value)) setNested(body, field.key, toCoupaValue(field, value));
+	}
+	return body;
+}
+
+/** Parses the JSON Body parameter; bad JSON fails the item before anything is sent. */
+export function parseJsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject | IDataObject[] {
+	const raw = ctx.getNodeParameter(name, itemIndex, '{}') as unknown;
+	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
+	try {
+		const parsed = JSON.parse(String(raw));
+		if (typeof parsed !== 'object' || parsed === null) throw new SyntaxError('it is not a JSON object');
+		return parsed as IDataObject;
+	} catch (error) {
+		throw new NodeOperationError(ctx.getNode(), `The JSON Body is not valid JSON: ${(error as Error).message}`, {
+			itemIndex,
+			description: 'Give the Coupa record as a JSON object, e.g. {"name": "Acme", "currency": {"code": "USD"}}.',
+		});
+	}
+}
+
+/** The record body for create-like operations (create, create-and-submit) or update. */
+export function buildRecordBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	object: CoupaObject,
+	purpose: 'create' | 'update',
+): IDataObject | IDataObject[] {
+	if (ctx.getNodeParameter('specifyBody', itemIndex, 'fields') === 'json') {
+		return parseJsonParameter(ctx, 'jsonBody', itemIndex);
+	}
+	if (purpose === 'update') {
+		const updates = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = fieldsToBody(object.fields, updates);
+		if (Object.keys(body).length === 0) {
+			throw new NodeOperationError(ctx.getNode(), `No fields to update on the ${object.name.toLowerCase()}`, {
+				itemIndex,
+				description: 'Add at least one field under Update Fields, or switch Specify Body to Using JSON.',
+			});
+		}
+		return body;
+	}
+	const values: IDataObject = {};
+	for (const field of object.fields.filter((f) => f.required)) {
+		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
+		if (isEmpty(value)) {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create a ${object.name.toLowerCase()}`, {
+				itemIndex,
+				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
+			});
+		}
+		values[field.name] = value as IDataObject[keyof IDataObject];
+	}
+	Object.assign(values, ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
+	const body = fieldsToBody(object.fields, values);
+	if (object.lines) {
+		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ?? []) as IDataObject[];
+		if (lines.length) {
+			body[object.lines.key] = lines.map((line, index) => ({
+				'line-num': index + 1,
+				...fieldsToBody(object.lines!.fields, line),
+			}));
+		}
+	}
+	return body;
+}

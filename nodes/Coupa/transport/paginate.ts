@@ -1,0 +1,92 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { CallContext } from './errorMessages';
+import type { Cancellation, CoupaContext } from './request';
+import { coupaRequest } from './request';
+
+/** Coupa returns at most 50 records a page (coupa-api.md §3.1). */
+export const PAGE_SIZE = 50;
+/** Pages requested at once. The shared rate limiter keeps the process under Coupa's limit. */
+export const DEFAULT_PAGE_WINDOW = 8;
+
+export interface PaginateOptions {
+	/** Stop after this many records; undefined returns all. */
+	limit?: number;
+	/** Pages in flight at once; 1 pages sequentially. */
+	window?: number;
+	/** Record offset to start from. */
+	startOffset?: number;
+	call?: CallContext;
+}
+
+/**
+ * Lists a Coupa collection with offset paging. A window of page requests (offsets o, o+50, …) is
+ * kept in flight; it starts at one page and doubles with every full page (like TCP slow start),
+ * so a small collection costs one request and a large one pages concurrently. Paging stops at
+ * the first short page, so only the rest of one window can be wasted past the end. Records come
+ * back in page order, so Coupa's order (id unless the caller asks otherwise) is kept and nothing
+ * is duplicated. On a hard error the rest of the window is cancelled and the error is thrown.
+ */
+export async function coupaPaginate(
+	ctx: CoupaContext,
+	path: string,
+	qs: IDataObject = {},
+	options: PaginateOptions = {},
+): Promise<IDataObject[]> {
+	const limit = options.limit;
+	if (limit !== undefined && limit <= 0) return [];
+	const window = Math.max(1, Math.floor(options.window ?? DEFAULT_PAGE_WINDOW));
+	const startOffset = options.startOffset ?? 0;
+	const query: IDataObject = { ...qs };
+	if (query.order_by === undefined) {
+		query.order_by = 'id';
+		query.dir = 'asc';
+	}
+	const pageSizeFor = (page: number) =>
+		limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - page * PAGE_SIZE);
+	const lastPageAllowed = limit === undefined ? Infinity : Math.ceil(limit / PAGE_SIZE) - 1;
+
+	const pages: IDataObject[][] = [];
+	const cancellation: Cancellation = { cancelled: false };
+	let endPage = lastPageAllowed;
+	let nextPage = 0;
+	let allowedInFlight = 1;
+	let failure: unknown;
+	const inFlight = new Set<Promise<void>>();
+
+	const fetchPage = async (page: number) => {
+		const size = pageSizeFor(page);
+		const records = (await coupaRequest(
+			ctx,
+			{ method: 'GET', path, qs: { ...query, offset: startOffset + page * PAGE_SIZE, limit: size } },
+			options.call,
+			cancellation,
+		)) as IDataObject[] | undefined;
+		const list = Array.isArray(records) ? records : [];
+		pages[page] = list;
+		if (list.length < size) endPage = Math.min(endPage, page);
+		else allowedInFlight = Math.min(window, allowedInFlight * 2);
+	};
+
+	while (failure === undefined) {
+		while (inFlight.size < allowedInFlight && nextPage <= endPage) {
+			const task: Promise<void> = fetchPage(nextPage++)
+				.catch((error) => {
+					failure ??= error;
+					cancellation.cancelled = true;
+				})
+				.finally(() => inFlight.delete(task));
+			inFlight.add(task);
+		}
+		if (inFlight.size === 0) break;
+		await Promise.race(inFlight);
+	}
+	if (failure !== undefined) throw failure;
+
+	const records: IDataObject[] = [];
+	for (let page = 0; page <= Math.min(endPage, pages.length - 1); page++) {
+		for (const record of pages[page] ?? []) records.push(record);
+		pages[page] = [];
+	}
+	return limit === undefined ? records : records.slice(0, limit);
+}
