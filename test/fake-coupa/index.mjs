@@ -1,0 +1,157 @@
+// A fake Coupa Core API on loopback for tests and for people clicking around (see cli.mjs).
+// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions and scopes come
+// from the compiled catalogue (dist/nodes/Coupa/catalog.js).
+import { createServer } from 'node:http';
+import { createActions } from './actions.mjs';
+import { createApi } from './api.mjs';
+import { createAuth } from './auth.mjs';
+import { ALL_SCOPES } from './catalog.mjs';
+import { createClock } from './clock.mjs';
+import { createFaults } from './faults.mjs';
+import { createResponder, readBody } from './http.mjs';
+import { createRecords } from './records.mjs';
+import { createSeeder } from './seed.mjs';
+import { createStore } from './store.mjs';
+
+export { ALL_SCOPES };
+
+export const DEFAULT_CLIENT = Object.freeze({ clientId: 'n8n-test-client', clientSecret: 'n8n-test-secret', scopes: ALL_SCOPES });
+
+/**
+ * Start the fake server.
+ * @param {object} [options]
+ * @param {number} [options.port=0] 0 picks a free port
+ * @param {string} [options.host='127.0.0.1']
+ * @param {{clientId: string, clientSecret: string, scopes: string[]}[]} [options.clients]
+ * @param {number} [options.tokenTtlSeconds=86399]
+ * @param {401|403} [options.scopeDeniedStatus=403]
+ * @param {'default'|'sandbox'|Record<string, number>|false} [options.seed='default']
+ * @param {string|number} [options.clock] freeze the clock at this instant (default: real time)
+ */
+export async function startFakeCoupa(options = {}) {
+	const {
+		port = 0,
+		host = '127.0.0.1',
+		clients = [DEFAULT_CLIENT],
+		tokenTtlSeconds = 86399,
+		scopeDeniedStatus = 403,
+		seed = 'default',
+		clock: start,
+	} = options;
+
+	const clock = createClock(start);
+	const store = createStore(clock);
+	const seeder = createSeeder(store, clock);
+	store.seed = (path, count) => seeder.seedPath(path, count);
+	seeder.seedAll(seed);
+
+	const auth = createAuth({ clients, tokenTtlSeconds });
+	const faults = createFaults(auth);
+	const records = createRecords(store);
+	const actions = createActions({ store, records, clock });
+	const handleApi = createApi({ store, auth, records, actions, clock, scopeDeniedStatus });
+
+	const requests = [];
+	const sockets = new Set();
+	const timers = new Set();
+	let inFlight = 0;
+
+	const wait = (ms) =>
+		new Promise((resolve) => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				resolve();
+			}, ms);
+			timers.add(timer);
+		});
+
+	async function handle(req, res) {
+		const url = new URL(req.url, 'http://fake-coupa');
+		const entry = {
+			method: req.method,
+			path: url.pathname,
+			query: Object.fromEntries(url.searchParams),
+			rawQuery: url.search.slice(1),
+			headers: req.headers,
+			body: null,
+			status: null,
+			at: Date.now(),
+		};
+		requests.push(entry);
+		const { body, invalid } = await readBody(req);
+		entry.body = body;
+		const respond = createResponder(req, res, entry);
+
+		if (url.pathname === '/oauth2/token' && req.method === 'POST') {
+			const [status, payload] = auth.tokenRequest(body, req.headers.authorization);
+			return respond.plainJson(status, payload);
+		}
+		const segments = url.pathname.split('/').filter(Boolean);
+		if (segments[0] !== 'api') return respond.errors(404, { base: ['Not found'] });
+
+		faults.stats.requests++;
+		inFlight++;
+		faults.stats.maxConcurrent = Math.max(faults.stats.maxConcurrent, inFlight);
+		try {
+			const delay = faults.delayMs();
+			if (delay) await wait(delay);
+			const limited = faults.rateLimited();
+			if (limited) return respond.errors(429, { base: ['Rate limit exceeded'] }, limited);
+			const failure = faults.serverError();
+			if (failure) return respond.html(failure.status, failure.body);
+			// 'before': the request never reaches Coupa. 'after': it is carried out, the response is lost.
+			const drop = faults.drop();
+			respond.dropInstead = drop !== null;
+			if (drop === 'before') return respond.send(0);
+			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers }, respond);
+		} finally {
+			inFlight--;
+		}
+	}
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error) => {
+			// A bug in the fake must be loud, not a hanging request.
+			console.error('fake-coupa internal error', error);
+			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+			res.end(`fake-coupa internal error: ${error.message}`);
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, resolve);
+	});
+	const actualPort = server.address().port;
+
+	return {
+		url: `http://${host}:${actualPort}`,
+		port: actualPort,
+		clients,
+		requests,
+		clearRequests: () => void requests.splice(0),
+		apiRequests: () => requests.filter((r) => r.path.startsWith('/api/')),
+		tokens: auth.tokens,
+		get tokenTtlSeconds() {
+			return auth.tokenTtlSeconds;
+		},
+		set tokenTtlSeconds(seconds) {
+			auth.tokenTtlSeconds = seconds;
+		},
+		store,
+		clock,
+		faults,
+		stats: faults.stats,
+		/** Stop listening and destroy open (keep-alive) sockets so test runners can exit. */
+		close: () =>
+			new Promise((resolve) => {
+				timers.forEach(clearTimeout);
+				timers.clear();
+				server.close(() => resolve());
+				sockets.forEach((socket) => socket.destroy());
+			}),
+	};
+}
