@@ -1003,3 +1003,14 @@ export function objectByResource(resource: string): CoupaObject {
 	if (!object) throw new RangeError(`Unknown Coupa resource "${resource}"`);
 	return object;
 }
+
+/**
+ * The scopes a raw call to an /api path most likely needs (the object's read scopes for GET,
+ * write scopes otherwise). Used to name the scope when Coupa refuses a custom API call.
+ */
+export function scopesForApiPath(path: string, method: string): string[] | undefined {
+	const collection = path.replace(/^\/?(api\/)?/, '').split(/[/?]/)[0];
+	const object = CATALOG.find((o) => o.path === collection);
+	if (!object) return undefined;
+	return method === 'GET' ? object.readScopes : object.writeScopes;
+}

@@ -66,6 +66,12 @@ export class CredentialStore {
 	}
 }
 
+/** The credential data as n8n hands it to nodes: defaults applied, `$self` expressions resolved. */
+export function resolvedCredential(data) {
+	const { workflow } = makeWorkflow('coupa', {}, {});
+	return new CredentialStore(data).resolve(workflow, 'Coupa');
+}
+
 function makeWorkflow(type, parameters, options) {
 	const node = {
 		id: 'node-1',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { scopesForApiPath } from '../catalog';
 import { parseJsonParameter } from '../shared/recordBody';
 import { coupaPaginate } from '../transport/paginate';
 import { coupaRequest } from '../transport/request';
@@ -19,7 +20,7 @@ export async function customApiCall(ctx: IExecuteFunctions, itemIndex: number): 
 	const qs: IDataObject = {};
 	const parameters = ((ctx.getNodeParameter('queryParameters', itemIndex, {}) as IDataObject).parameter ?? []) as IDataObject[];
 	for (const { name, value } of parameters) if (name) qs[String(name)] = value;
-	const call = { itemIndex, operationLabel: `${method} /api/${path}` };
+	const call = { itemIndex, operationLabel: `${method} /api/${path}`, scopes: scopesForApiPath(path, method) };
 	if (method === 'GET' && (ctx.getNodeParameter('paginate', itemIndex, false) as boolean)) {
 		const records = await coupaPaginate(ctx, path, qs, { call });
 		return records.map((json) => ({ json }));

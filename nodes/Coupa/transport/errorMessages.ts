@@ -18,7 +18,20 @@ export interface CallContext {
 	/** Scopes of which the operation needs any one. */
 	scopes?: string[];
 	attempts?: number;
+	method?: string;
 }
+
+/** Plain words for network failures. n8n swaps messages that contain a raw code such as ECONNRESET. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was reset',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+};
 
 /** The message for a missing scope, before a call or after Coupa refused one. */
 export function missingScopeMessage(scopes: string[], operationLabel = 'This operation'): {
@@ -121,9 +134,14 @@ function statusMessage(failure: Failure, call: CallContext): { message: string; 
 		};
 	}
 	if (failure.networkCode) {
+		const what = NETWORK_FAILURES[failure.networkCode] ?? 'the network failed';
+		const maybeDone =
+			call.method === 'POST'
+				? ' The request had been sent, so Coupa may have carried it out: check Coupa before running it again (it was not resent, to avoid a duplicate).'
+				: '';
 		return {
-			message: `Could not reach Coupa (${failure.networkCode}) after ${call.attempts ?? 1} attempts`,
-			description: 'Check the credential\'s Domain and the network between n8n and Coupa.',
+			message: `Could not reach Coupa after ${call.attempts ?? 1} attempt${call.attempts === 1 ? '' : 's'}: ${what}`,
+			description: `Check the credential's Domain and the network between n8n and Coupa.${maybeDone}`,
 		};
 	}
 	return {
@@ -151,12 +169,9 @@ export function coupaApiError(node: INode, failure: Failure, call: CallContext, 
 	const text = failure.tokenError ? tokenMessage(failure) : statusMessage(failure, call);
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
-	const httpCode = failure.status ? String(failure.status) : failure.networkCode ?? null;
-	const response: JsonObject = { message, description, httpCode };
-	return new NodeApiError(node, response, {
-		message,
-		description,
-		httpCode: httpCode ?? undefined,
-		itemIndex: call.itemIndex,
-	});
+	// Only HTTP statuses go in httpCode: n8n replaces the message of errors whose code is a
+	// network code such as ECONNRESET with a generic text.
+	const httpCode = failure.status && !failure.tokenError ? String(failure.status) : undefined;
+	const response: JsonObject = { message, description };
+	return new NodeApiError(node, response, { message, description, httpCode, itemIndex: call.itemIndex });
 }

@@ -58,13 +58,11 @@ export function describeFailure(error: unknown): Failure {
 			failure.tokenErrorDescription =
 				typeof tokenBody.error_description === 'string' ? tokenBody.error_description : undefined;
 		}
-		if (
-			failure.tokenError === undefined &&
-			typeof link.message === 'string' &&
-			link.message.includes('Failed to acquire OAuth2 access token')
-		) {
-			failure.tokenError = /invalid_scope|invalid_client|unauthorized_client|invalid_request/.exec(link.message)?.[0] ?? 'token_request_failed';
-		}
+	}
+	// n8n reports a failed token call as "Failed to acquire OAuth2 access token"; the OAuth error
+	// body (invalid_scope, invalid_client, …) sits further down the chain when Coupa sent one.
+	if (failure.tokenError === undefined && failure.message.includes('Failed to acquire OAuth2 access token')) {
+		failure.tokenError = 'token_request_failed';
 	}
 	return failure;
 }

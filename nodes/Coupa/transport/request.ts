@@ -107,7 +107,7 @@ export async function coupaRequest(
 				failure.tokenError !== undefined ||
 				!isRetryable(failure, request.method);
 			if (giveUp) {
-				throw coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt }, connection.secrets);
+				throw coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, connection.secrets);
 			}
 			await sleep(retryDelayMs(attempt, failure));
 			continue;

@@ -1,0 +1,123 @@
+import { createRequire } from 'node:module';
+
+import { apiCalls, credentialFor, startCoupa } from './harness/setup.mjs';
+import { credentialType, resolvedCredential, runNode } from './harness/n8n.mjs';
+
+const require = createRequire(import.meta.url);
+const { normalizeCoupaDomain } = require('../dist/credentials/coupaDomain.js');
+const { composeScopes, BASE_SCOPES } = require('../dist/credentials/coupaScopes.js');
+
+const property = (name) => credentialType.properties.find((p) => p.name === name);
+
+/** The token URL n8n derives from a typed domain, resolved by n8n's own expression engine. */
+const tokenUrlFor = (domain) => resolvedCredential({ domain }).accessTokenUrl;
+
+describe('CoupaOAuth2Api credential', () => {
+	test('has the fields Coupa documents, with the five base scopes pre-filled', () => {
+		expect(credentialType.name).toBe('coupaOAuth2Api');
+		expect(credentialType.displayName).toBe('Coupa OAuth2 API');
+		expect(credentialType.extends).toEqual(['oAuth2Api']);
+		const visible = credentialType.properties.filter((p) => p.type !== 'hidden' && p.type !== 'notice');
+		expect(visible.map((p) => [p.name, p.displayName])).toEqual([
+			['domain', 'Domain'],
+			['clientId', 'Client ID'],
+			['clientSecret', 'Secret'],
+			['scope', 'OAuth Scope'],
+		]);
+		expect(property('clientSecret').typeOptions.password).toBe(true);
+		expect(property('scope').default).toBe('login offline_access openid profile core.common.read');
+		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
+		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
+		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
+		expect(credentialType.documentationUrl).toMatch(/#credentials$/);
+	});
+
+	test.each([
+		['acme', 'https://acme.coupahost.com'],
+		['acme.coupahost.com', 'https://acme.coupahost.com'],
+		['https://acme.coupahost.com/', 'https://acme.coupahost.com'],
+		['  https://acme-test.coupahost.com/api  ', 'https://acme-test.coupahost.com'],
+		['https://ACME-Test.CoupaHost.com/api/invoices?x=1', 'https://acme-test.coupahost.com'],
+		['demo.coupacloud.com', 'https://demo.coupacloud.com'],
+		['http://127.0.0.1:4010/', 'http://127.0.0.1:4010'],
+		['http://localhost:4010', 'http://localhost:4010'],
+	])('domain %p becomes %p, and the token URL follows it', (typed, expected) => {
+		expect(normalizeCoupaDomain(typed)).toBe(expected);
+		expect(tokenUrlFor(typed)).toBe(`${expected}/oauth2/token`);
+	});
+
+	test.each(['http://acme.coupahost.com', 'http://10.0.0.5:8080', 'http://acme'])(
+		'plain http to the non-loopback host %p never receives the secret',
+		async (domain) => {
+			expect(tokenUrlFor(domain)).toBe('https://use-https-for-coupa.invalid/oauth2/token');
+			const fake = await startCoupa();
+			try {
+				const store = credentialFor(fake, 'core.supplier.read', { domain });
+				await expect(
+					runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } }),
+				).rejects.toThrow(/plain http.*only ever sent over https/);
+				expect(fake.requests).toHaveLength(0);
+			} finally {
+				await fake.close();
+			}
+		},
+	);
+
+	test('scope composition: the five base scopes, then the typed ones, without duplicates, any separator', () => {
+		expect(BASE_SCOPES).toEqual(['login', 'offline_access', 'openid', 'profile', 'core.common.read']);
+		expect(composeScopes('')).toEqual(BASE_SCOPES);
+		expect(composeScopes(undefined)).toEqual(BASE_SCOPES);
+		expect(composeScopes('core.invoice.read,core.invoice.write\ncore.supplier.read;  core.invoice.read\r\n\tlogin')).toEqual([
+			...BASE_SCOPES,
+			'core.invoice.read',
+			'core.invoice.write',
+			'core.supplier.read',
+		]);
+	});
+
+	test('n8n fetches the token with Coupa\'s documented form POST, and a credential of just four fields works', async () => {
+		const fake = await startCoupa();
+		try {
+			const store = credentialFor(fake, 'login offline_access openid profile core.common.read core.supplier.read');
+			expect(Object.keys(store.data).sort()).toEqual(['clientId', 'clientSecret', 'domain', 'scope']);
+			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
+			expect(output[0].json.id).toBe(1);
+			const [tokenCall, apiCall] = fake.requests;
+			expect(tokenCall.method).toBe('POST');
+			expect(tokenCall.path).toBe('/oauth2/token');
+			expect(tokenCall.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
+			expect(tokenCall.body).toEqual({
+				grant_type: 'client_credentials',
+				client_id: 'n8n-test-client',
+				client_secret: 'n8n-test-secret',
+				scope: 'login offline_access openid profile core.common.read core.supplier.read',
+			});
+			expect(apiCall.headers.authorization).toBe(`Bearer ${fake.tokens[0].accessToken}`);
+			expect(store.data.oauthTokenData.access_token).toBe(fake.tokens[0].accessToken);
+			expect(apiCalls(fake)).toEqual(['GET /api/suppliers/1']);
+		} finally {
+			await fake.close();
+		}
+	});
+
+	test('the credential test request reads one currency and needs only core.common.read', async () => {
+		const fake = await startCoupa({
+			clients: [{ clientId: 'n8n-test-client', clientSecret: 'n8n-test-secret', scopes: [...BASE_SCOPES] }],
+		});
+		try {
+			const { request } = credentialType.test;
+			expect(request.url).toBe('/api/currencies');
+			expect(request.headers.Accept).toBe('application/json');
+			// Run the same call through the node's custom API call with a base-scopes-only client.
+			const store = credentialFor(fake, BASE_SCOPES.join(' '));
+			const output = await runNode({
+				store,
+				parameters: { resource: 'customApiCall', operation: 'request', method: 'GET', path: request.url, queryParameters: { parameter: Object.entries(request.qs).map(([name, value]) => ({ name, value: String(value) })) } },
+			});
+			expect(output).toHaveLength(1);
+			expect(output[0].json).toEqual({ id: 1, code: 'USD' });
+		} finally {
+			await fake.close();
+		}
+	});
+});
