@@ -47,6 +47,7 @@ export interface CoupaAction {
 	returnsList?: boolean;
 }
 
+/** `number` fields are IDs of other Coupa records (never 0). */
 export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'options' | 'reference';
 
 /** A field of a Coupa record as offered in the node's create and update forms. */

@@ -121,31 +121,51 @@ export async function runNode({ parameters, store, items = [{ json: {} }], conti
 /** Calls one of the node's listSearch or loadOptions methods as the editor would. */
 export async function loadOptions({ kind, method, parameters, store, filter, paginationToken, type = 'coupa' }) {
 	const { node, workflow } = makeWorkflow(type, parameters, {});
-	const context = new core.LoadOptionsContext(workflow, node, store.additionalData(workflow, node.name), 'parameters');
+	// The editor sends the node's current parameters along with every dropdown request.
+	const additionalData = { ...store.additionalData(workflow, node.name), currentNodeParameters: parameters };
+	const context = new core.LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const fn = NODE_TYPES[type].methods[kind][method];
 	return await fn.call(context, filter, paginationToken);
 }
 
 /**
- * A polling context for the trigger: static data persists in `staticData` between polls the way
- * n8n stages it (the returned object is mutated in place).
+ * One poll of the trigger, with static data staged the way n8n 2.40 stages a poll cursor
+ * (n8n `trigger-execution-context.factory.js`, n8n-core `poll-trigger-executor.js`): poll()
+ * works on a deep copy of the committed `staticData`; the copy is committed back into
+ * `staticData` (in place) when poll() returns items, or returns null on a scheduled poll. It is
+ * discarded when poll() throws, and when the activation poll (`activation: true`) returns null.
+ * `pollBudgetMs` undefined leaves PollContext's own default budget (5 minutes).
  */
-export async function runPoll({ parameters, store, staticData, mode = 'trigger', type = 'coupaTrigger', pollBudgetMs }) {
-	const { node, workflow } = makeWorkflow(type, parameters, { nodeName: 'Coupa Trigger', staticData });
+export async function runPoll({
+	parameters,
+	store,
+	staticData = {},
+	mode = 'trigger',
+	type = 'coupaTrigger',
+	pollBudgetMs,
+	activation = false,
+}) {
+	const staged = JSON.parse(JSON.stringify(staticData));
+	const { node, workflow } = makeWorkflow(type, parameters, { nodeName: 'Coupa Trigger', staticData: staged });
 	const additionalData = store.additionalData(workflow, node.name);
 	const context = new core.PollContext(
 		workflow,
 		node,
 		additionalData,
 		mode,
-		'manual',
-		undefined,
-		undefined,
-		undefined,
-		undefined,
+		activation ? 'activate' : 'update',
+		undefined, // __emit
+		undefined, // __emitError
+		undefined, // __commitCursor
+		undefined, // __runPoll
 		() => workflow.getStaticData('node', node),
 		pollBudgetMs === undefined ? undefined : () => pollBudgetMs,
 	);
 	const result = await NODE_TYPES[type].poll.call(context);
-	return { result, staticData: workflow.staticData };
+	const committed = result !== null || !activation;
+	if (committed) {
+		for (const key of Object.keys(staticData)) delete staticData[key];
+		Object.assign(staticData, JSON.parse(JSON.stringify(workflow.staticData)));
+	}
+	return { result, staticData, committed };
 }

@@ -18,6 +18,11 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Number fields are Coupa IDs, and n8n fills unset ones in line collections with 0. */
+function isUnset(field: RecordField, value: unknown): boolean {
+	return isEmpty(value) || (field.type === 'number' && Number(value) === 0);
+}
+
 /**
  * A field value as Coupa expects it. References accept an ID (a whole number) or the natural
  * key (name, code, login), e.g. "USD" → {"code": "USD"}, "17" → {"id": 17}.
@@ -37,7 +42,7 @@ export function toCoupaValue(field: RecordField, value: unknown): unknown {
 export function fieldsToBody(fields: RecordField[], values: IDataObject, body: IDataObject = {}): IDataObject {
 	for (const field of fields) {
 		const value = values[field.name];
-		if (!isEmpty(value)) setNested(body, field.key, toCoupaValue(field, value));
+		if (!isUnset(field, value)) setNested(body, field.key, toCoupaValue(field, value));
 	}
 	return body;
 }
@@ -82,7 +87,7 @@ export function buildRecordBody(
 	const values: IDataObject = {};
 	for (const field of object.fields.filter((f) => f.required)) {
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
-		if (isEmpty(value)) {
+		if (isUnset(field, value)) {
 			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create a ${object.name.toLowerCase()}`, {
 				itemIndex,
 				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,

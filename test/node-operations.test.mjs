@@ -1,0 +1,180 @@
+/**
+ * Every resource and operation pair of the catalogue, run through the node's execute() against
+ * the fake Coupa: the request Coupa received (method, path, query, body) and the node's output.
+ */
+import { createRequire } from 'node:module';
+
+import { REFERENCES } from './fake-coupa/reference-data.mjs';
+import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
+import { runNode } from './harness/n8n.mjs';
+
+const require = createRequire(import.meta.url);
+const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+
+const SAMPLE_DATE = '2026-11-01T00:00:00.000Z';
+
+/** A value for a record field that the fake Coupa accepts, and what Coupa should receive for it. */
+function sampleField(fake, field, index) {
+	switch (field.type) {
+		case 'reference': {
+			const target = fake.store.list(REFERENCES[field.key].path)[0];
+			const natural = target[field.naturalKey];
+			return natural ? [natural, { [field.naturalKey]: natural }] : [String(target.id), { id: target.id }];
+		}
+		case 'number': {
+			const parent = { 'expense-report-id': 'expense_reports', 'order-header-id': 'purchase_orders', 'order-line.id': 'purchase_order_lines', 'order-line-id': 'purchase_order_lines' }[field.key];
+			const id = fake.store.list(parent)[0].id;
+			return [id, id];
+		}
+		case 'boolean':
+			return [true, true];
+		case 'dateTime':
+			return [SAMPLE_DATE, SAMPLE_DATE];
+		case 'options':
+			return [field.options[0], field.options[0]];
+		default: {
+			const text = field.key === 'email' ? `new.user.${index}@example.com` : field.placeholder?.match(/\d/) ? '100.00' : `Test ${field.label} ${index}`;
+			return [text, text];
+		}
+	}
+}
+
+function setNested(target, key, value) {
+	const parts = key.split('.');
+	let node = target;
+	for (const part of parts.slice(0, -1)) node = node[part] ??= {};
+	node[parts.at(-1)] = value;
+}
+
+/** Create parameters with every required field and one line, and the body Coupa should get. */
+function createScenario(fake, object) {
+	const parameters = {};
+	const body = {};
+	object.fields.filter((f) => f.required).forEach((field, index) => {
+		const [value, sent] = sampleField(fake, field, index);
+		parameters[field.name] = value;
+		setNested(body, field.key, sent);
+	});
+	if (object.lines) {
+		const line = {};
+		const sentLine = { 'line-num': 1 };
+		for (const field of object.lines.fields.filter((f) => ['description', 'quantity', 'price', 'unitPrice', 'currency', 'type'].includes(f.name))) {
+			const [value, sent] = sampleField(fake, field, 0);
+			line[field.name] = value;
+			setNested(sentLine, field.key, sent);
+		}
+		parameters.lines = { line: [line] };
+		body[object.lines.key] = [sentLine];
+	}
+	return { parameters, body };
+}
+
+/** A record the operation can act on: pending approvals for approval actions, else the first. */
+function targetRecord(fake, object, operation) {
+	const records = fake.store.list(object.path);
+	if (object.resource === 'approval' && ['approve', 'reject', 'hold'].includes(operation)) {
+		return records.find((r) => r.status === 'pending_approval');
+	}
+	if (operation === 'downloadAttachment' || operation === 'listAttachments') {
+		const withFiles = fake.store.list('contract_attachments').map((a) => a['attachable-id']);
+		return records.find((r) => withFiles.includes(r.id));
+	}
+	return records[0];
+}
+
+const cases = CATALOG.flatMap((object) => operationsOf(object).map((entry) => [object.resource, entry.value, object, entry]));
+
+describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
+	let fake;
+	afterEach(async () => fake?.close());
+
+	test('sends the documented request and returns what Coupa answered', async () => {
+		fake = await startCoupa();
+		const store = credentialFor(fake, allScopes());
+		const record = targetRecord(fake, object, operation);
+		const parameters = { resource, operation };
+		const expected = { method: 'GET', path: `/api/${object.path}`, query: {}, body: undefined };
+		if (entry.needsId) {
+			parameters.id = { __rl: true, mode: 'id', value: String(record.id) };
+			expected.path += `/${record.id}`;
+		}
+		const action = entry.catalogAction;
+		if (operation === 'getAll') {
+			parameters.limit = 3;
+			Object.assign(expected.query, { limit: '3', offset: '0' });
+		} else if (operation === 'create' || action?.takesRecordBody) {
+			const scenario = createScenario(fake, object);
+			Object.assign(parameters, scenario.parameters);
+			expected.method = action?.method ?? 'POST';
+			if (action) expected.path += `/${action.path}`;
+			expected.body = scenario.body;
+		} else if (operation === 'update') {
+			const field = object.fields.find((f) => f.type === 'string' && !f.required) ?? object.fields.find((f) => f.type === 'string');
+			parameters.updateFields = { [field.name]: 'Changed by n8n' };
+			expected.method = 'PUT';
+			expected.body = {};
+			setNested(expected.body, field.key, 'Changed by n8n');
+		} else if (operation === 'delete') {
+			expected.method = 'DELETE';
+		} else if (operation === 'markExported') {
+			expected.method = 'PUT';
+			expected.query = { exported: 'true' };
+		} else if (action) {
+			expected.method = action.method;
+			let actionPath = action.path.replace('{id}', String(record.id));
+			if (action.subId) {
+				const attachment = fake.store.list('contract_attachments').find((a) => a['attachable-id'] === record.id);
+				parameters[action.subId.name] = String(attachment.id);
+				actionPath = actionPath.replace('{subId}', String(attachment.id));
+			}
+			expected.path = `/api/${object.path}/${actionPath}`;
+			for (const input of action.inputs ?? []) {
+				const value = input.key === 'adjustment-amount' ? '250.00' : `Test ${input.label}`;
+				parameters[input.name] = value;
+				if (input.in === 'query') expected.query[input.key] = value;
+				else setNested((expected.body ??= {}), input.key, value);
+			}
+		}
+
+		const output = await runNode({ store, parameters });
+
+		const calls = fake.apiRequests();
+		expect(calls).toHaveLength(1);
+		const [call] = calls;
+		expect(call.method).toBe(expected.method);
+		expect(call.path).toBe(expected.path);
+		expect(call.query).toMatchObject(expected.query);
+		if (expected.body === undefined) expect(call.body ?? undefined).toBeUndefined();
+		else expect(call.body).toEqual(expected.body);
+		expect(call.status).toBeLessThan(300);
+
+		expect(output.length).toBeGreaterThan(0);
+		for (const item of output) expect(item.pairedItem).toEqual({ item: 0 });
+		if (operation === 'delete') {
+			expect(output).toEqual([{ json: { deleted: true, id: record.id }, pairedItem: { item: 0 } }]);
+			expect(fake.store.get(object.path, record.id)).toBeFalsy();
+		} else if (operation === 'getAll') {
+			expect(output.map((i) => i.json)).toEqual(JSON.parse(JSON.stringify(fake.store.list(object.path).slice(0, 3))));
+		} else if (operation === 'markExported') {
+			expect(output[0].json).toMatchObject({ id: record.id, exported: true });
+			expect(fake.store.get(object.path, record.id).exported).toBe(true);
+		} else if (action?.binary) {
+			expect(output[0].binary.data.mimeType).toBe('application/pdf');
+			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+			expect(output[0].json.fileName).toMatch(/\.pdf$/);
+		} else if (action?.returnsList) {
+			const attachments = fake.store.list('contract_attachments').filter((a) => a['attachable-id'] === record.id);
+			expect(output.map((i) => i.json.id)).toEqual(attachments.map((a) => a.id));
+		} else if (operation === 'create' || action?.takesRecordBody) {
+			const created = fake.store.get(object.path, output[0].json.id);
+			expect(created).toBeTruthy();
+			expect(output[0].json).toEqual(JSON.parse(JSON.stringify(created)));
+			expect(call.status).toBe(201);
+		} else {
+			expect(output).toHaveLength(1);
+			expect(output[0].json.id).toBe(record.id);
+			expect(output[0].json).toEqual(JSON.parse(JSON.stringify(fake.store.get(object.path, record.id))));
+		}
+	});
+});
