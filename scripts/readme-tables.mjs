@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * The README's scope and operations tables, generated from the compiled catalogue.
+ * `npm run docs` rewrites them; test/readme.test.mjs fails when README and catalogue disagree.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const { CATALOG, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
+const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+
+export const README = fileURLToPath(new URL('../README.md', import.meta.url));
+
+const code = (list) => list.map((item) => `\`${item}\``).join(', ');
+
+function scopeTable() {
+	const rows = CATALOG.map((object) => {
+		const isRead = (entry) => entry.value === 'get' || entry.value === 'getAll' || entry.catalogAction?.method === 'GET';
+		const writeEntries = operationsOf(object).filter((entry) => !isRead(entry));
+		const writes = new Set([...object.writeScopes, ...writeEntries.flatMap((entry) => scopesFor(object, entry.value))]);
+		return `| ${object.name} | \`/api/${object.path}\` | ${code(object.readScopes)} | ${code([...writes])} |`;
+	});
+	return [
+		`Every connection needs ${code(BASE_SCOPES)}. An operation needs **any one** of the scopes listed for it.`,
+		'',
+		'| Object | Path | Read | Write and actions |',
+		'|---|---|---|---|',
+		...rows,
+	].join('\n');
+}
+
+function requestOf(object, entry) {
+	const base = `/api/${object.path}`;
+	const standard = {
+		get: `GET ${base}/{id}`,
+		getAll: `GET ${base}`,
+		create: `POST ${base}`,
+		update: `PUT ${base}/{id}`,
+		delete: `DELETE ${base}/{id}`,
+		markExported: `PUT ${base}/{id}?exported=true`,
+	}[entry.value];
+	if (standard) return standard;
+	const action = entry.catalogAction;
+	return `${action.method} ${base}/${action.path}`;
+}
+
+function operationsTable() {
+	const rows = CATALOG.flatMap((object) =>
+		operationsOf(object).map((entry) => `| ${object.name} | ${entry.name} | \`${requestOf(object, entry)}\` | ${code(scopesFor(object, entry.value))} |`),
+	);
+	return [
+		'| Resource | Operation | Coupa request | Scope (any one) |',
+		'|---|---|---|---|',
+		...rows,
+		'| Custom API Call | Send Request | any method and `/api/...` path | the scope of that path |',
+	].join('\n');
+}
+
+/** README with both generated sections replaced. */
+export function renderReadme(text) {
+	return [
+		['scope-table', scopeTable()],
+		['operations-table', operationsTable()],
+	].reduce(
+		(doc, [name, body]) =>
+			doc.replace(new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`), `$1\n${body}\n$2`),
+		text,
+	);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	writeFileSync(README, renderReadme(readFileSync(README, 'utf8')));
+	console.log('README tables regenerated from the catalogue.');
+}
