@@ -72,8 +72,8 @@ export function createRecords(store) {
 	}
 
 	function requiredErrors(object, record) {
-		const errors = object.fields.filter((f) => f.required && isBlank(getPath(record, f.key))).map((f) => `${f.displayName} can't be blank`);
-		if (object.lines && isBlank(record[object.lines.key])) errors.push(`${sentence(object.lines.displayName)} can't be blank`);
+		const errors = object.fields.filter((f) => f.required && isBlank(getPath(record, f.key))).map((f) => `${f.label} can't be blank`);
+		if (object.lines && isBlank(record[object.lines.key])) errors.push(`${sentence(object.lines.label)} can't be blank`);
 		return errors;
 	}
 
