@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { CATALOG } from '../catalog';
@@ -94,14 +94,16 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
-function filtersProperty(object: CoupaObject): INodeProperties {
+/** The Filters collection of one object, for Get Many and for the trigger. */
+export function filtersProperty(object: CoupaObject, displayOptions: IDisplayOptions, description?: string): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: showFor([object.resource], ['getAll']),
+		...(description ? { description } : {}),
+		displayOptions,
 		options: filterOptions(object),
 	};
 }
@@ -138,7 +140,9 @@ export const listProperties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: showFor(listResources, ['getAll'], { returnAll: [false] }),
 	},
-	...CATALOG.filter((object) => object.operations.getAll).map(filtersProperty),
+	...CATALOG.filter((object) => object.operations.getAll).map((object) =>
+		filtersProperty(object, showFor([object.resource], ['getAll'])),
+	),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',

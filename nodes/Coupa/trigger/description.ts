@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { CATALOG } from '../catalog';
-import { filterOptions, projectionOption } from '../descriptions/list';
+import { filtersProperty, projectionOption } from '../descriptions/list';
 import { humanize } from '../descriptions/recordFields';
 
 /** Every object the trigger can watch: the ones Coupa lets us list. */
@@ -59,19 +59,6 @@ function statusesProperty(object: CoupaObject): INodeProperties {
 	};
 }
 
-function filtersProperty(object: CoupaObject): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'Only records that match every filter fire the trigger',
-		displayOptions: show([object]),
-		options: filterOptions(object),
-	};
-}
-
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -86,7 +73,9 @@ export const triggerProperties: INodeProperties[] = [
 	eventProperty(withStatuses, [createdEvent, statusChangedEvent, updatedEvent]),
 	eventProperty(withoutStatuses, [createdEvent, updatedEvent]),
 	...withStatuses.map(statusesProperty),
-	...TRIGGER_OBJECTS.map(filtersProperty),
+	...TRIGGER_OBJECTS.map((object) =>
+		filtersProperty(object, show([object]), 'Only records that match every filter fire the trigger'),
+	),
 	{
 		displayName: 'Simplify',
 		name: 'simplify',
