@@ -222,6 +222,16 @@ describe('errors', () => {
 		expect(fake.apiRequests()).toHaveLength(6);
 	}, 30_000);
 
+	test('a 200 login page from a proxy becomes a clear error, not a crash', async () => {
+		fake = await startCoupa();
+		fake.faults.serverErrors({ count: 1, status: 200, body: '<html><body><form action="/sso">Sign in</form></body></html>' });
+		const store = credentialFor(fake, allScopes());
+		const error = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } }).catch((e) => e);
+		expect(error.message).toBe('Coupa answered Get Supplier with XML or HTML instead of JSON');
+		expect(error.description).toMatch(/proxy or login page/);
+		expect(fake.apiRequests()).toHaveLength(1);
+	});
+
 	test('every request asks for JSON (Coupa answers XML otherwise)', async () => {
 		fake = await startCoupa();
 		const store = credentialFor(fake, allScopes());
