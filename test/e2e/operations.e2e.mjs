@@ -1,0 +1,274 @@
+// The Coupa node inside real n8n 2.x, headless: workflows imported with `n8n import:workflow`
+// and run with `n8n execute --id … --rawOutput` against the fake Coupa on loopback. Covers the
+// operations, n8n's own OAuth2 client-credentials token handling and errors as n8n reports them.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { loadExample } from '../../scripts/n8n-setup.mjs';
+import { createN8nInstance, nodeItems } from './harness/n8n-instance.mjs';
+import { credentialFor, limitedScopes, pick, startSandbox } from './harness/sandbox.mjs';
+import { byId, chainWorkflow, coupa, fromNode } from './harness/workflows.mjs';
+
+const FULL = { id: 'e2eCoupaFull', name: 'Coupa sandbox (all scopes)' };
+const READ_ONLY = { id: 'e2eCoupaSupplierRead', name: 'Coupa sandbox (supplier read only)' };
+const STAMP = Date.now();
+
+let fake;
+let n8n;
+let ids;
+let results;
+
+/** Records the chain acts on, picked from the seed by state so every action is allowed. */
+function pickRecords() {
+	const status = (value) => (record) => record.status === value;
+	return {
+		supplier: pick(fake, 'suppliers').id,
+		approval: pick(fake, 'approvals', status('pending_approval')).id,
+		// Records are live objects in the store: keep the amount as it was before the run.
+		budgetLine: { id: pick(fake, 'budget_lines').id, amount: Number(pick(fake, 'budget_lines').amount) },
+		contract: pick(fake, 'contracts', status('draft')).id,
+		expenseReport: pick(fake, 'expense_reports', status('draft')).id,
+		inventoryTransaction: pick(fake, 'inventory_transactions', (record) => record.status !== 'voided').id,
+		disputedInvoice: pick(fake, 'invoices', status('pending_approval')).id,
+		exportedInvoice: pick(fake, 'invoices', (record) => record.status === 'approved' && !record.exported).id,
+		deletedInvoice: pick(fake, 'invoices', status('draft')).id,
+		purchaseOrder: pick(fake, 'purchase_orders', status('issued')).id,
+		purchaseOrderChange: pick(fake, 'purchase_order_changes', status('draft')).id,
+		purchaseOrderLine: pick(fake, 'purchase_order_lines', (record) => !record['soft-closed-for-receiving']).id,
+	};
+}
+
+/** One workflow, one `n8n execute`: every operation kind plus the custom API call and continueOnFail. */
+function operationsWorkflow() {
+	const action = (resource, operation, id, extra = {}) => ({ resource, operation, id: byId(id), ...extra });
+	return chainWorkflow(
+		'e2eOperations',
+		[
+			coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) }),
+			coupa('All suppliers', { resource: 'supplier', operation: 'getAll', returnAll: true, filters: {}, options: { pageWindow: 1 } }),
+			coupa('Seven invoices', { resource: 'invoice', operation: 'getAll', returnAll: false, limit: 7, filters: {}, options: {} }),
+			coupa('Create supplier (fields)', {
+				resource: 'supplier',
+				operation: 'create',
+				name: `E2E Fields Supplier ${STAMP}`,
+				additionalFields: { status: 'active', poMethod: 'email', poEmail: 'orders@e2e-fields.example' },
+			}),
+			coupa('Create supplier (JSON)', {
+				resource: 'supplier',
+				operation: 'create',
+				specifyBody: 'json',
+				jsonBody: JSON.stringify({ name: `E2E JSON Supplier ${STAMP}`, status: 'draft', website: 'https://e2e-json.example' }),
+			}),
+			coupa('Update supplier', {
+				resource: 'supplier',
+				operation: 'update',
+				id: { __rl: true, mode: 'id', value: fromNode('Create supplier (fields)') },
+				updateFields: { website: 'https://updated.e2e.example', status: 'inactive' },
+			}),
+			coupa('Delete invoice', { resource: 'invoice', operation: 'delete', id: byId(ids.deletedInvoice) }),
+			coupa('Approve approval', action('approval', 'approve', ids.approval, { reason: 'Approved by the e2e suite' })),
+			coupa('Adjust budget line', action('budgetLine', 'adjust', ids.budgetLine.id, { adjustmentAmount: '250' })),
+			coupa('Submit contract', action('contract', 'submitForApproval', ids.contract)),
+			coupa('Submit expense report', action('expenseReport', 'submit', ids.expenseReport)),
+			coupa('Void inventory transaction', action('inventoryTransaction', 'void', ids.inventoryTransaction)),
+			coupa('Dispute invoice', action('invoice', 'dispute', ids.disputedInvoice, { disputeReasonCode: 'PRICE', comment: 'Price differs from PO' })),
+			coupa('Mark invoice exported', action('invoice', 'markExported', ids.exportedInvoice)),
+			coupa('Close purchase order', action('purchaseOrder', 'close', ids.purchaseOrder)),
+			coupa('Submit PO change', action('purchaseOrderChange', 'submitForApproval', ids.purchaseOrderChange)),
+			coupa('Soft-close PO line', action('purchaseOrderLine', 'softCloseForReceiving', ids.purchaseOrderLine)),
+			coupa('Create and submit requisition', {
+				resource: 'requisition',
+				operation: 'submitForApproval',
+				requestedBy: 'jdoe',
+				lines: { line: [{ description: 'E2E laptop', quantity: '2', unitPrice: '999.00' }] },
+			}),
+			coupa('Custom API call', {
+				resource: 'customApiCall',
+				operation: 'request',
+				method: 'GET',
+				path: '/api/suppliers',
+				queryParameters: { parameter: [{ name: 'status', value: 'active' }] },
+				paginate: true,
+			}),
+			coupa('Missing supplier (continue)', { resource: 'supplier', operation: 'get', id: byId(99999999) }, { continueOnFail: true }),
+			coupa(
+				'Create without write scope (continue)',
+				{ resource: 'supplier', operation: 'create', name: `Never created ${STAMP}` },
+				{ credential: READ_ONLY, continueOnFail: true },
+			),
+		],
+		{ credential: FULL },
+	);
+}
+
+/** A single get: run again and again to watch n8n's token handling. */
+const tokenWorkflow = () =>
+	chainWorkflow('e2eToken', [coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) })], { credential: FULL });
+
+/** Coupa answers 400 with a validation error; no continueOnFail, so the execution fails. */
+const validationWorkflow = () =>
+	chainWorkflow(
+		'e2eValidation',
+		[coupa('Create invalid supplier', { resource: 'supplier', operation: 'create', specifyBody: 'json', jsonBody: '{"status": "active"}' })],
+		{ credential: FULL },
+	);
+
+const tokenRequests = () => fake.requests.filter((request) => request.path === '/oauth2/token');
+
+describe('Coupa node in real n8n (n8n execute)', () => {
+	before(async () => {
+		fake = await startSandbox();
+		// More than two pages of 50, so returnAll must follow Coupa's offset paging.
+		fake.store.seed('suppliers', 120 - fake.store.count('suppliers'));
+		ids = pickRecords();
+		n8n = await createN8nInstance('operations');
+		await n8n.importCredentials([
+			credentialFor(fake, FULL),
+			credentialFor(fake, { ...READ_ONLY, scopes: limitedScopes('core.supplier.read') }),
+		]);
+		await n8n.importWorkflows([
+			operationsWorkflow(),
+			tokenWorkflow(),
+			validationWorkflow(),
+			loadExample('onboard-supplier.json', FULL),
+			loadExample('export-approved-invoices.json', FULL),
+			loadExample('approval-decision-form.json', FULL),
+		]);
+		fake.clearRequests();
+		const execution = await n8n.execute('e2eOperations');
+		assert.ok(execution.ok, `the operations workflow failed:\n${execution.stdout.slice(-3000)}`);
+		results = execution.run;
+	});
+
+	after(async () => {
+		await n8n?.dispose();
+		await fake?.close();
+	});
+
+	const items = (node) => nodeItems(results, node);
+
+	it('gets a record by ID', () => {
+		const [supplier] = items('Get supplier');
+		assert.equal(supplier.id, ids.supplier);
+		assert.equal(supplier.name, fake.store.get('suppliers', ids.supplier).name);
+	});
+
+	it('returns all records over three or more pages of 50', () => {
+		const suppliers = items('All suppliers');
+		const offsets = fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/suppliers' && r.query.limit === '50').map((r) => r.query.offset ?? '0');
+		assert.equal(suppliers.length, 120);
+		assert.deepEqual([...new Set(suppliers.map((s) => s.id))].length, 120, 'no duplicates across pages');
+		for (const offset of ['0', '50', '100']) assert.ok(offsets.includes(offset), `page at offset ${offset} was requested (saw ${offsets})`);
+	});
+
+	it('honours the limit', () => {
+		assert.equal(items('Seven invoices').length, 7);
+	});
+
+	it('creates a record from fields and from JSON', () => {
+		const [fromFields] = items('Create supplier (fields)');
+		assert.equal(fromFields.name, `E2E Fields Supplier ${STAMP}`);
+		assert.equal(fake.store.get('suppliers', fromFields.id)['po-email'], 'orders@e2e-fields.example');
+		const [fromJson] = items('Create supplier (JSON)');
+		assert.equal(fake.store.get('suppliers', fromJson.id).website, 'https://e2e-json.example');
+		assert.equal(fake.store.get('suppliers', fromJson.id).status, 'draft');
+	});
+
+	it('updates a record', () => {
+		const [created] = items('Create supplier (fields)');
+		const stored = fake.store.get('suppliers', created.id);
+		assert.equal(stored.website, 'https://updated.e2e.example');
+		assert.equal(stored.status, 'inactive');
+		assert.equal(items('Update supplier')[0].id, created.id);
+	});
+
+	it('deletes a record', () => {
+		assert.deepEqual(items('Delete invoice'), [{ deleted: true, id: ids.deletedInvoice }]);
+		assert.equal(fake.store.get('invoices', ids.deletedInvoice), undefined);
+	});
+
+	it('runs an action on every object that has actions', () => {
+		const statusOf = (path, id) => fake.store.get(path, id).status;
+		assert.equal(statusOf('approvals', ids.approval), 'approved');
+		assert.equal(fake.store.get('approvals', ids.approval).note, 'Approved by the e2e suite');
+		assert.equal(Number(fake.store.get('budget_lines', ids.budgetLine.id).amount), ids.budgetLine.amount + 250);
+		assert.equal(statusOf('contracts', ids.contract), 'pending_approval');
+		assert.equal(statusOf('expense_reports', ids.expenseReport), 'pending_approval');
+		assert.equal(statusOf('inventory_transactions', ids.inventoryTransaction), 'voided');
+		assert.equal(statusOf('invoices', ids.disputedInvoice), 'disputed');
+		assert.equal(fake.store.get('invoices', ids.exportedInvoice).exported, true);
+		assert.equal(statusOf('purchase_orders', ids.purchaseOrder), 'closed');
+		assert.equal(statusOf('purchase_order_changes', ids.purchaseOrderChange), 'pending_approval');
+		assert.equal(fake.store.get('purchase_order_lines', ids.purchaseOrderLine)['soft-closed-for-receiving'], true);
+		const [requisition] = items('Create and submit requisition');
+		assert.equal(fake.store.get('requisitions', requisition.id).status, 'pending_approval');
+	});
+
+	it('sends a custom API call, following the pages', () => {
+		const active = fake.store.rows('suppliers').filter((s) => s.status === 'active').length;
+		// Counted after the run; the chain created one active supplier and then made it inactive.
+		assert.equal(items('Custom API call').length, active);
+	});
+
+	it('continues on fail with the error as the item', () => {
+		const [item] = items('Missing supplier (continue)');
+		assert.match(item.error, /99999999 was not found/);
+	});
+
+	it('reports a missing scope readably', (t) => {
+		const [item] = items('Create without write scope (continue)');
+		t.diagnostic(`n8n output: ${item.error}`);
+		assert.match(JSON.stringify(item), /core\.supplier\.write/);
+		assert.ok(!fake.store.rows('suppliers').some((s) => s.name === `Never created ${STAMP}`));
+	});
+
+	it('fails the execution with Coupa\'s validation message', async (t) => {
+		const execution = await n8n.execute('e2eValidation');
+		assert.equal(execution.ok, false);
+		const error = execution.run.data.resultData.error;
+		t.diagnostic(`n8n says: ${error.message}`);
+		assert.match(error.message + (error.description ?? ''), /Name can't be blank/);
+		assert.equal(error.node.name, 'Create invalid supplier');
+	});
+
+	it('runs the supplier onboarding example as imported', async () => {
+		const before = fake.store.count('suppliers');
+		const execution = await n8n.execute('coupaExSupplierOnbrd');
+		assert.ok(execution.ok, execution.stdout.slice(-2000));
+		const [notice] = nodeItems(execution.run, 'Notify purchasing');
+		assert.match(notice.message, /^New Coupa supplier Northwind Traders \d+ \(ID \d+, number .*\) is active\.$/);
+		assert.equal(fake.store.count('suppliers'), before + 1);
+	});
+
+	it('fetches the token with n8n\'s client-credentials code, stores it, and re-fetches it after revocation and expiry', async () => {
+		// The operations run fetched one token per credential; the form body is n8n's oauth2 client's.
+		const full = fake.tokens.filter((token) => token.scopes.includes('core.invoice.write'));
+		assert.equal(full.length, 1, 'one token for the full credential, reused by every node');
+		const [first] = tokenRequests();
+		assert.equal(first.body.grant_type, 'client_credentials');
+		assert.equal(first.body.client_id, 'n8n-test-client');
+
+		// A new execution (a new process) reuses the token n8n stored in the credential.
+		fake.clearRequests();
+		assert.ok((await n8n.execute('e2eToken')).ok);
+		assert.equal(tokenRequests().length, 0, 'the stored token is reused');
+
+		// Revoked: Coupa answers 401, n8n fetches a new token and retries once.
+		fake.faults.revokeTokens();
+		fake.clearRequests();
+		const afterRevoke = await n8n.execute('e2eToken');
+		assert.ok(afterRevoke.ok, afterRevoke.stdout.slice(-2000));
+		assert.equal(tokenRequests().length, 1);
+		assert.deepEqual(fake.apiRequests().map((r) => r.status), [401, 200]);
+
+		// Expired: every token older than 2 s is refused from now on.
+		fake.faults.expireTokensAfter(2);
+		await new Promise((resolve) => setTimeout(resolve, 2500));
+		fake.clearRequests();
+		const afterExpiry = await n8n.execute('e2eToken');
+		fake.faults.reset();
+		assert.ok(afterExpiry.ok, afterExpiry.stdout.slice(-2000));
+		assert.equal(tokenRequests().length, 1);
+		assert.deepEqual(fake.apiRequests().map((r) => r.status), [401, 200]);
+		assert.equal(fake.tokens.filter((token) => token.scopes.includes('core.invoice.write')).length, 3);
+	});
+});
