@@ -23,9 +23,12 @@ export interface PaginateOptions {
  * Lists a Coupa collection with offset paging. A window of page requests (offsets o, o+50, …) is
  * kept in flight; it starts at one page and doubles with every full page (like TCP slow start),
  * so a small collection costs one request and a large one pages concurrently. Paging stops at
- * the first short page, so only the rest of one window can be wasted past the end. Records come
- * back in page order, so Coupa's order (id unless the caller asks otherwise) is kept and nothing
- * is duplicated. On a hard error the rest of the window is cancelled and the error is thrown.
+ * the first short page, so only the rest of one window can be wasted past the end, and it returns
+ * as soon as every page up to that one is in: the wasted requests are not waited for (their
+ * retries are cancelled and their answers dropped). Records come back in page order, so Coupa's
+ * order (id unless the caller asks otherwise) is kept and nothing is duplicated. On a hard error
+ * the rest of the window is cancelled and the error is thrown; an error on a page already known
+ * to lie past the end is ignored.
  */
 export async function coupaPaginate(
 	ctx: CoupaContext,
@@ -52,7 +55,7 @@ export async function coupaPaginate(
 	let nextPage = 0;
 	let allowedInFlight = 1;
 	let failure: unknown;
-	const inFlight = new Set<Promise<void>>();
+	const inFlight = new Map<number, Promise<void>>();
 
 	const fetchPage = async (page: number) => {
 		const size = pageSizeFor(page);
@@ -62,25 +65,31 @@ export async function coupaPaginate(
 			options.call,
 			cancellation,
 		)) as IDataObject[] | undefined;
+		if (page > endPage) return;
 		const list = Array.isArray(records) ? records : [];
 		pages[page] = list;
-		if (list.length < size) endPage = Math.min(endPage, page);
+		if (list.length < size) endPage = page;
 		else allowedInFlight = Math.min(window, allowedInFlight * 2);
 	};
+	// Pages up to the end are still owed: either not yet requested or not yet answered.
+	const owed = () => nextPage <= endPage || [...inFlight.keys()].some((page) => page <= endPage);
 
-	while (failure === undefined) {
+	while (failure === undefined && owed()) {
 		while (inFlight.size < allowedInFlight && nextPage <= endPage) {
-			const task: Promise<void> = fetchPage(nextPage++)
+			const page = nextPage++;
+			const task: Promise<void> = fetchPage(page)
 				.catch((error) => {
+					if (page > endPage) return;
 					failure ??= error;
 					cancellation.cancelled = true;
 				})
-				.finally(() => inFlight.delete(task));
-			inFlight.add(task);
+				.finally(() => inFlight.delete(page));
+			inFlight.set(page, task);
 		}
-		if (inFlight.size === 0) break;
-		await Promise.race(inFlight);
+		await Promise.race(inFlight.values());
 	}
+	// Whatever is still in flight lies past the end (or behind a failure): let it give up.
+	cancellation.cancelled = true;
 	if (failure !== undefined) throw failure;
 
 	const records: IDataObject[] = [];

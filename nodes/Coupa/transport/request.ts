@@ -96,6 +96,12 @@ export async function coupaRequest(
 
 	for (let attempt = 1; ; attempt++) {
 		await waitForRateLimit(connection.host);
+		// A paging window may have finished or failed while this request waited for its slot.
+		if (cancellation?.cancelled) {
+			throw new NodeOperationError(ctx.getNode(), 'Request cancelled: its page is no longer needed', {
+				itemIndex: call.itemIndex,
+			});
+		}
 		let response: unknown;
 		try {
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
