@@ -3,7 +3,8 @@
  * from the fake Coupa, which holds each page for a realistic latency and enforces Coupa's limit
  * (leaky bucket, 25 requests a second, burst 20, 429 beyond). Concurrent paging (the default
  * window) is compared with sequential paging (window 1) and with the ceiling the limit allows,
- * then bytes per record are compared with and without a `fields` projection.
+ * then bytes per record are compared with and without a `fields` projection. Last, the Coupa
+ * Trigger drains a backlog of 2,000 invoices in one poll (its read-ahead window).
  * Everything runs in this one process, one run after another. It is a benchmark, not a test:
  * it prints figures and target lines and never fails on timing.
  */
@@ -12,11 +13,13 @@ import { createRequire } from 'node:module';
 import { credentialFor, startCoupa } from '../test/harness/setup.mjs';
 import { runNode } from '../test/harness/n8n.mjs';
 import { measureGetAll } from './bench/run.mjs';
+import { measureTriggerBacklog } from './bench/trigger.mjs';
 import { bytesTable, megabytes, percent, runsTable, target, times } from './bench/report.mjs';
 
 const { COUPA_REQUESTS_PER_SECOND } = createRequire(import.meta.url)('../dist/nodes/Coupa/transport/rateLimiter.js');
 
 const INVOICES = 10_000;
+const TRIGGER_BACKLOG = 2_000;
 const PAGE_SIZE = 50;
 const LIMIT_PER_SECOND = 25;
 const CEILING = LIMIT_PER_SECOND * PAGE_SIZE;
@@ -46,6 +49,14 @@ const projected = await measureGetAll({ label: 'concurrent, projected, 150 ms', 
 runs.push(projected);
 await fake.close();
 
+const backlogFake = await startCoupa({ seed: { invoices: TRIGGER_BACKLOG } });
+const backlogStore = credentialFor(backlogFake, 'core.invoice.read');
+const backlogs = [];
+for (const { name, latency } of LATENCIES) {
+	backlogs.push(await measureTriggerBacklog({ label: `trigger backlog, ${name}`, fake: backlogFake, store: backlogStore, latency }));
+}
+await backlogFake.close();
+
 const full = runs[0];
 const bytesPerRecord = (run) => run.jsonBytes / run.records;
 const saving = 1 - bytesPerRecord(projected) / bytesPerRecord(full);
@@ -66,6 +77,12 @@ console.log(bytesTable([
 	{ label: 'projected', bytesPerRecord: bytesPerRecord(projected), fields: PROJECTION },
 ]));
 console.log(`projection saves ${percent(saving)} of the bytes (${megabytes(full.jsonBytes)} → ${megabytes(projected.jsonBytes)} for ${INVOICES.toLocaleString('en-US')} records)\n`);
+
+console.log(`Coupa Trigger, one poll draining ${TRIGGER_BACKLOG.toLocaleString('en-US')} changed invoices (Start From before all of them):`);
+for (const run of backlogs) {
+	console.log(`  ${run.label}: ${run.records} records (${run.distinct} distinct), ${run.recordsPerSecond.toFixed(0)} records/s, ${run.requests} requests, ${run.rateLimited} 429s seen, at most ${run.maxConcurrent} in flight`);
+}
+console.log('');
 
 const [at150, at300] = pairs;
 console.log('targets:');

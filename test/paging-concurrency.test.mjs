@@ -2,10 +2,10 @@
 // boundary and window size, a window that bounds what is in flight, little waste past the end,
 // 429s absorbed, and a hard error mid-window that cancels the rest and surfaces once.
 // No timing is asserted here: speed is measured by `npm run bench`.
-import { createServer } from 'node:http';
 
 import { credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
+import { offsetOf, startProxy } from './harness/proxy.mjs';
 
 const PAGE = 50;
 const listSuppliers = (options = {}) => ({ resource: 'supplier', operation: 'getAll', returnAll: true, options });
@@ -27,68 +27,8 @@ function expectAllSuppliersInOrder(fake, output) {
 	expect(output.map((item) => item.json.id)).toEqual(fake.store.list('suppliers').map((supplier) => supplier.id));
 }
 
-/**
- * A pass-through proxy in front of the fake Coupa that lets a test script chosen list pages:
- * `script(offset, proxy)` returns undefined to forward at once, or `{ after, status, message }`
- * to wait for the `after` promise, then answer with that error status (or forward, without a
- * status). `proxy.seen` lists the offsets asked for; `proxy.answered(offset)` settles once the
- * proxy has answered that offset.
- */
-async function startScriptedProxy(fake, script) {
-	const answered = new Map();
-	const answeredPromise = (offset) => {
-		if (!answered.has(offset)) {
-			let resolve;
-			const promise = new Promise((r) => (resolve = r));
-			answered.set(offset, { promise, resolve });
-		}
-		return answered.get(offset);
-	};
-	const proxy = { seen: [], answered: (offset) => answeredPromise(offset).promise };
-
-	const forward = async (req, res) => {
-		const chunks = [];
-		for await (const chunk of req) chunks.push(chunk);
-		const headers = { ...req.headers };
-		for (const name of ['host', 'connection', 'content-length', 'transfer-encoding']) delete headers[name];
-		const upstream = await fetch(new URL(req.url, fake.url), {
-			method: req.method,
-			headers,
-			body: chunks.length ? Buffer.concat(chunks) : undefined,
-		});
-		const body = Buffer.from(await upstream.arrayBuffer());
-		res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
-		res.end(body);
-	};
-
-	const server = createServer(async (req, res) => {
-		const url = new URL(req.url, fake.url);
-		const offset = url.pathname.startsWith('/api/') ? Number(url.searchParams.get('offset')) : undefined;
-		if (offset !== undefined) proxy.seen.push(offset);
-		const scripted = offset === undefined ? undefined : script(offset, proxy);
-		await scripted?.after;
-		if (scripted?.status) {
-			res.writeHead(scripted.status, { 'Content-Type': 'application/json' });
-			res.end(JSON.stringify({ errors: { base: [scripted.message] } }));
-		} else {
-			await forward(req, res);
-		}
-		if (offset !== undefined) answeredPromise(offset).resolve();
-	});
-	const sockets = new Set();
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	proxy.url = `http://127.0.0.1:${server.address().port}`;
-	proxy.close = () =>
-		new Promise((resolve) => {
-			server.close(() => resolve());
-			sockets.forEach((socket) => socket.destroy());
-		});
-	return proxy;
-}
+/** Settles once the proxy has answered the page at `offset`. */
+const answeredOffset = (proxy, offset) => proxy.answered((url) => offsetOf(url) === offset);
 
 describe('concurrent paging at page boundaries', () => {
 	let fake;
@@ -192,10 +132,16 @@ describe('a hard error mid-window', () => {
 		// Page 3 (offset 150) is refused once pages 4-6 are in flight; those then fail with a 503,
 		// which would normally be retried, but only after page 3's refusal has been read.
 		const inFlightAfter = [200, 250, 300];
-		proxy = await startScriptedProxy(fake, (offset, { seen, answered }) => {
-			const othersArrived = waitFor(() => inFlightAfter.every((o) => seen.includes(o)));
-			if (offset === 150) return { status: 400, message: 'Offset 150 is refused', after: othersArrived };
-			if (offset > 150) return { status: 503, message: 'Unavailable', after: answered(150).then(() => sleep(100)) };
+		proxy = await startProxy(fake, async (url, { offsetsSeen }) => {
+			const offset = offsetOf(url);
+			if (offset === 150) {
+				await waitFor(() => inFlightAfter.every((o) => offsetsSeen().includes(o)));
+				return { status: 400, message: 'Offset 150 is refused' };
+			}
+			if (offset > 150) {
+				await answeredOffset(proxy, 150).then(() => sleep(100));
+				return { status: 503, message: 'Unavailable' };
+			}
 			return undefined;
 		});
 		const store = credentialFor({ url: proxy.url }, 'core.supplier.read');
@@ -207,16 +153,20 @@ describe('a hard error mid-window', () => {
 		await sleep(800);
 		// Every page of the window was asked for once: the 503s were not retried, and no page
 		// past the window was started.
-		expect([...proxy.seen].sort((a, b) => a - b)).toEqual([0, 50, 100, 150, 200, 250, 300]);
+		expect(proxy.offsetsSeen().sort((a, b) => a - b)).toEqual([0, 50, 100, 150, 200, 250, 300]);
 	});
 
 	test('an error on a page already known to lie past the end is ignored', async () => {
 		fake = await startCoupa({ seed: { suppliers: 120 } });
 		// Offset 100 is the short last page. It is held until a page past it has been asked for;
 		// the pages past it fail, but only once it has been read.
-		proxy = await startScriptedProxy(fake, (offset, { seen, answered }) => {
-			if (offset === 100) return { after: waitFor(() => seen.includes(150)) };
-			if (offset > 100) return { status: 400, message: 'Past the end', after: answered(100).then(() => sleep(50)) };
+		proxy = await startProxy(fake, async (url, { offsetsSeen }) => {
+			const offset = offsetOf(url);
+			if (offset === 100) await waitFor(() => offsetsSeen().includes(150));
+			if (offset > 100) {
+				await answeredOffset(proxy, 100).then(() => sleep(50));
+				return { status: 400, message: 'Past the end' };
+			}
 			return undefined;
 		});
 		const store = credentialFor({ url: proxy.url }, 'core.supplier.read');

@@ -5,9 +5,12 @@ import { createRequire } from 'node:module';
 import { formatTimestamp } from './fake-coupa/clock.mjs';
 import { registerNodeType, runPoll } from './harness/n8n.mjs';
 import { allScopes, apiCalls, credentialFor, startCoupa } from './harness/setup.mjs';
+import { offsetOf, startProxy } from './harness/proxy.mjs';
 
 const require = createRequire(import.meta.url);
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
+const { DEFAULT_PAGE_WINDOW } = require('../dist/nodes/Coupa/transport/paginate.js');
+const { acceptWindow, SETTLED_AFTER_MS } = require('../dist/nodes/Coupa/trigger/readAhead.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());
 
 const T0 = Date.parse('2026-11-27T12:00:00Z');
@@ -22,8 +25,8 @@ beforeEach(async () => {
 afterEach(() => fake.close());
 
 /** A trigger with its own committed static data; poll() returns the emitted records. */
-function trigger(parameters, { scope = allScopes() } = {}) {
-	const store = credentialFor(fake, scope);
+function trigger(parameters, { scope = allScopes(), via = fake } = {}) {
+	const store = credentialFor(via, scope);
 	const staticData = {};
 	const params = { resource: 'invoice', event: 'updated', ...parameters, options: { ...BACKFILL, ...parameters.options } };
 	return {
@@ -322,5 +325,125 @@ describe('manual mode and activation', () => {
 		expect(first.result[0].map((item) => item.json.id)).toEqual([changed.id]);
 		expect(staticData['node:Coupa Trigger']).toMatchObject({ version: 1, stream: 'invoice:updated_at' });
 		expect((await runPoll({ parameters, store, staticData })).result).toBeNull();
+	});
+});
+
+// Read-ahead (readAhead.ts) trusts only timestamps older than a few minutes of real time, so these
+// backlogs were changed a day before the test runs.
+describe('backlog read-ahead', () => {
+	const DAY_AGO = Math.floor((Date.now() - 86_400_000) / 1000) * 1000;
+	const ago = (n) => DAY_AGO + n * 1000;
+	const FROM_DAY_AGO = { options: { startFrom: new Date(ago(-60)).toISOString() } };
+	const inOrder = (records) => {
+		const order = records.map((r) => [Date.parse(r['updated-at']), r.id]);
+		return [...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+	};
+	let proxy;
+	afterEach(async () => proxy?.close());
+
+	test('a 2,000-record backlog drains with pages in flight together, each change once, in order', async () => {
+		// Three changes a second, in mixed offsets, so pages also meet inside a second.
+		for (let i = 0; i < 2000; i++) insert(ago(Math.floor(i / 3)), {}, [-480, 330, 0][i % 3]);
+		fake.faults.latency({ ms: 20 });
+		const watcher = trigger(FROM_DAY_AGO);
+		const all = await watcher.poll();
+		expect(all.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
+		expect(all.map((r) => [Date.parse(r['updated-at']), r.id])).toEqual(inOrder(all));
+		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
+		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(DEFAULT_PAGE_WINDOW);
+		// Pages overlap by one record, and at most the rest of the last window lies past the end.
+		expect(fake.apiRequests().length).toBeLessThanOrEqual(Math.ceil(2000 / 49) + DEFAULT_PAGE_WINDOW);
+		expect(await watcher.poll()).toEqual([]);
+	});
+
+	test('a quiet poll costs one request', async () => {
+		for (let i = 0; i < 120; i++) insert(ago(i));
+		const watcher = trigger(FROM_DAY_AGO);
+		expect(await watcher.poll()).toHaveLength(120);
+		for (let i = 0; i < 3; i++) insert(ago(200 + i));
+		fake.clearRequests();
+		expect((await watcher.poll()).map((r) => r.id)).toEqual([121, 122, 123]);
+		expect(apiCalls(fake)).toEqual(['GET /api/invoices']);
+		fake.clearRequests();
+		expect(await watcher.poll()).toEqual([]);
+		expect(apiCalls(fake)).toEqual(['GET /api/invoices']);
+	});
+
+	test('a record that moves while a window is read is neither skipped nor repeated', async () => {
+		for (let i = 0; i < 400; i++) insert(ago(i));
+		// The second step reads two pages from id 50: offsets 0 (ids 50-99) and 49 (ids 99-148).
+		// Once the first is answered, id 60 changes and leaves for the end, so the second page
+		// starts at id 100: taken as it is, it would skip id 100 for good.
+		let moved;
+		proxy = await startProxy(fake, async (url, { answered }) => {
+			if (moved || offsetOf(url) !== 49) return;
+			const sameStep = new URLSearchParams(url.searchParams);
+			sameStep.set('offset', '0');
+			await answered((other) => other.searchParams.toString() === sameStep.toString());
+			moved = update(60, Date.now(), { status: 'approved' });
+		});
+		const watcher = trigger(FROM_DAY_AGO, { via: proxy });
+		const emitted = await watcher.poll();
+		expect(moved).toBeDefined();
+		const versions = emitted.map(version);
+		expect(new Set(versions).size).toBe(versions.length);
+		expect(versions.sort()).toEqual([...Array.from({ length: 400 }, (_, i) => `${i + 1}@${ago(i)}`), version(moved)].sort());
+		expect(await watcher.poll()).toEqual([]);
+	});
+
+	test('an error on a page past the end is ignored; one on a needed page fails the poll, which the next repeats', async () => {
+		for (let i = 0; i < 60; i++) insert(ago(i));
+		// The second step reads offsets 0 (ids 50-60, the end) and 49, past the end: refused.
+		let refusing = true;
+		let refused = 0;
+		proxy = await startProxy(fake, (url) => (refusing && offsetOf(url) === 49 ? (refused++, { status: 400 }) : undefined));
+		const watcher = trigger(FROM_DAY_AGO, { via: proxy });
+		expect(await watcher.poll()).toHaveLength(60);
+		expect(refused).toBe(1);
+
+		// With 300 more, the page at offset 49 of the second step is needed.
+		for (let i = 0; i < 300; i++) insert(ago(100 + i));
+		const before = structuredClone(watcher.staticData);
+		await expect(watcher.poll()).rejects.toThrow(/Coupa rejected/);
+		expect(refused).toBe(2);
+		expect(watcher.staticData).toEqual(before);
+
+		refusing = false;
+		expect((await watcher.poll()).map((r) => r.id)).toEqual(Array.from({ length: 300 }, (_, i) => i + 61));
+	});
+
+	test('recent changes are read one request per step', async () => {
+		const now = Math.floor(Date.now() / 1000) * 1000;
+		for (let i = 0; i < 150; i++) insert(now - 60_000 + Math.floor(i / 3) * 1000);
+		fake.faults.latency({ ms: 20 });
+		const watcher = trigger({ options: { startFrom: new Date(now - 120_000).toISOString() } });
+		expect((await watcher.poll()).map((r) => r.id)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+		expect(fake.stats.maxConcurrent).toBe(1);
+	});
+
+	test('a page is accepted only when the page before vouches for it with a settled record', () => {
+		const at = (n) => formatTimestamp(ago(n));
+		// Overlapping pages of 50: page i holds records 49i+1 … 49i+50.
+		const page = (i, length = 50, stamp = at) =>
+			Array.from({ length }, (_, k) => ({ id: 49 * i + k + 1, 'updated-at': stamp(49 * i + k) }));
+		const ids = (walk) => walk.records.map((r) => r.id);
+		const settled = Date.now() - SETTLED_AFTER_MS;
+
+		const agreeing = acceptWindow([page(0), page(1), page(2, 10)], 'updated-at', settled);
+		expect(ids(agreeing)).toEqual(Array.from({ length: 108 }, (_, i) => i + 1));
+		expect(agreeing).toMatchObject({ end: true, cut: false });
+
+		const shifted = [page(0), page(1).slice(1).concat({ id: 999, 'updated-at': at(500) }), page(2)];
+		expect(acceptWindow(shifted, 'updated-at', settled)).toMatchObject({ records: page(0), end: false, cut: true });
+
+		// Same id, another instant: the overlap record itself changed in between.
+		const restamped = [page(0), [{ ...page(1)[0], 'updated-at': at(300) }, ...page(1).slice(1)]];
+		expect(acceptWindow(restamped, 'updated-at', settled)).toMatchObject({ records: page(0), cut: true });
+
+		// An overlap record changed in the last minutes could still be joined by another: not trusted.
+		expect(acceptWindow([page(0), page(1)], 'updated-at', ago(20))).toMatchObject({ records: page(0), cut: true });
+
+		expect(acceptWindow([page(0), []], 'updated-at', settled)).toMatchObject({ records: page(0), end: true });
+		expect(acceptWindow([page(0), page(1)], 'updated-at', settled)).toMatchObject({ end: false, cut: false });
 	});
 });

@@ -6,13 +6,13 @@ import { objectByResource, scopesFor } from '../catalog';
 import { operationLabel, withArticle } from '../shared/labels';
 import { simplifyRecord } from '../shared/simplify';
 import type { CallContext } from '../transport/errorMessages';
-import { coupaPaginate, PAGE_SIZE } from '../transport/paginate';
+import { coupaPaginate, DEFAULT_PAGE_WINDOW } from '../transport/paginate';
 import { assertScopes } from '../transport/scopeCheck';
-import type { Cursor } from './cursor';
-import { advance, cursorFromJson, cursorToJson, instantOf, resumeOffset, startCursor } from './cursor';
+import { advance, cursorFromJson, cursorToJson, instantOf, startCursor } from './cursor';
 import type { EventClock, StatusMemory, TriggerEvent } from './events';
 import { clockOf, memoryFromJson, memoryToJson, statusTransitions } from './events';
 import { triggerQuery } from './query';
+import { readStep } from './readAhead';
 import { startLookbackMs } from './schedule';
 
 interface TriggerSettings {
@@ -85,11 +85,6 @@ function writeState(state: IDataObject, next: IDataObject): void {
 	Object.assign(state, next);
 }
 
-/** Pages of one request: enough to re-read the remembered boundary records and gain new ones. */
-function stepLimit(cursor: Cursor): number {
-	return Math.ceil((cursor.keys.length + PAGE_SIZE / 2) / PAGE_SIZE) * PAGE_SIZE;
-}
-
 /**
  * Every change since the cursor, within n8n's poll budget. The new cursor is computed aside and
  * written to static data only after every request succeeded, so a failed poll changes nothing
@@ -111,19 +106,22 @@ async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Prom
 	const started = Date.now();
 	let slowestStep = 0;
 	const events: IDataObject[] = [];
+	// Pages read ahead per step: one at first, so a quiet poll costs one request, doubling while
+	// the pages agree (readAhead.ts) up to the paging window, back to one after a shift.
+	let window = 1;
 	for (;;) {
 		const stepStarted = Date.now();
-		const limit = stepLimit(cursor);
 		// Always from T with an offset inside T's group, never a running offset: records that
 		// change while we page cannot shift unseen ones past us.
 		const qs = { ...settings.qs, [`${clock.query}[gt_or_eq]`]: new Date(cursor.atMs).toISOString(), order_by: clock.query, dir: 'asc' };
-		const records = await coupaPaginate(ctx, object.path, qs, { limit, startOffset: resumeOffset(cursor), call });
-		const step = advance(cursor, records, clock.key);
+		const read = await readStep(ctx, { path: object.path, qs, timestampKey: clock.key, call }, cursor, window);
+		const step = advance(cursor, read.records, clock.key);
 		cursor = step.cursor;
 		events.push(...(event === 'statusChanged' ? statusTransitions(step.fresh, new Set(settings.watched), memory) : step.fresh));
-		// A short answer means we reached the newest record. A full one without anything new cannot
-		// happen unless Coupa reorders; stopping then avoids looping on the same page.
-		if (records.length < limit || step.fresh.length === 0) break;
+		// The newest record was read. Or nothing new came: that cannot happen unless Coupa reorders
+		// or pages disagreed at the boundary; stopping avoids looping, the next poll reads on.
+		if (!read.more || step.fresh.length === 0) break;
+		window = read.whole ? Math.min(DEFAULT_PAGE_WINDOW, window * 2) : 1;
 		slowestStep = Math.max(slowestStep, Date.now() - stepStarted);
 		// Leave the rest of a large backlog to the next poll rather than overrun n8n's budget.
 		if (budgetMs !== undefined && Date.now() - started + slowestStep > budgetMs) break;
