@@ -55,6 +55,8 @@ function operationsTable() {
 		'|---|---|---|---|',
 		...rows,
 		'| Custom API Call | Send Request | any method and `/api/...` path | the scope of that path |',
+		'',
+		...CATALOG.filter((object) => object.notes).map((object) => `- **${object.name}:** ${object.notes}`),
 	].join('\n');
 }
 
