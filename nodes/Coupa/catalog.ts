@@ -45,6 +45,18 @@ export interface CoupaAction {
 	subId?: { name: string; label: string; description: string };
 	/** The action returns a list (one item per element). */
 	returnsList?: boolean;
+	/**
+	 * The state the action leads to, so a call whose answer was lost can be confirmed by reading
+	 * the record back: `field` holds one of `values`, or none of `notValues`. Without it, a lost
+	 * answer is reported as "may have been applied".
+	 */
+	leadsTo?: ResultingState;
+}
+
+export interface ResultingState {
+	field: string;
+	values?: Array<string | boolean>;
+	notValues?: Array<string | boolean>;
 }
 
 /** `number` fields are IDs of other Coupa records (never 0). */
@@ -208,6 +220,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/approve',
 				scopes: ['core.approval.write'],
+				leadsTo: { field: 'status', values: ['approved'] },
 				inputs: [reasonInput],
 			},
 			{
@@ -218,6 +231,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reject',
 				scopes: ['core.approval.write'],
+				leadsTo: { field: 'status', values: ['rejected'] },
 				inputs: [reasonInput],
 			},
 			{
@@ -228,6 +242,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/hold',
 				scopes: ['core.approval.write'],
+				leadsTo: { field: 'status', values: ['on_hold'] },
 				inputs: [reasonInput],
 			},
 		],
@@ -304,6 +319,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/submit_for_approval',
 				scopes: ['core.contract.write'],
+				leadsTo: { field: 'status', notValues: ['draft'] },
 			},
 			{
 				value: 'listAttachments',
@@ -391,6 +407,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/submit',
 				scopes: ['core.expense.write'],
+				leadsTo: { field: 'status', notValues: ['draft'] },
 			},
 		],
 		exportable: true,
@@ -440,6 +457,7 @@ export const CATALOG: CoupaObject[] = [
 					'core.inventory.receiving.write',
 					'core.inventory.transfer.write',
 				],
+				leadsTo: { field: 'status', values: ['voided'] },
 			},
 		],
 		exportable: true,
@@ -484,6 +502,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/submit',
 				scopes: ['core.invoice.write'],
+				leadsTo: { field: 'status', notValues: ['draft', 'new'] },
 			},
 			{
 				value: 'void',
@@ -493,6 +512,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/void',
 				scopes: ['core.invoice.delete'],
+				leadsTo: { field: 'status', values: ['voided'] },
 			},
 			{
 				value: 'abandon',
@@ -502,6 +522,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/abandon',
 				scopes: ['core.invoice.delete'],
+				leadsTo: { field: 'status', values: ['abandoned'] },
 			},
 			{
 				value: 'dispute',
@@ -511,6 +532,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/dispute',
 				scopes: ['core.invoice.write'],
+				leadsTo: { field: 'status', values: ['disputed'] },
 				inputs: [
 					{
 						name: 'disputeReasonCode',
@@ -537,6 +559,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/bypass_approvals',
 				scopes: ['core.invoice.approval.bypass'],
+				leadsTo: { field: 'status', notValues: ['pending_approval'] },
 			},
 		],
 		exportable: true,
@@ -641,6 +664,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/issue',
 				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['issued'] },
 			},
 			{
 				value: 'issueWithoutSend',
@@ -650,6 +674,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/issue_without_send',
 				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['issued'] },
 			},
 			{
 				value: 'cancel',
@@ -659,6 +684,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/cancel',
 				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['cancelled'] },
 			},
 			{
 				value: 'close',
@@ -668,6 +694,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/close',
 				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['closed'] },
 			},
 			{
 				value: 'reopen',
@@ -677,6 +704,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reopen',
 				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['issued'] },
 			},
 		],
 		exportable: true,
@@ -753,6 +781,7 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/submit_for_approval',
 				scopes: ['core.purchase_order.write', 'core.purchase_order_change.write'],
+				leadsTo: { field: 'status', notValues: ['draft'] },
 			},
 		],
 		statuses: ['draft', 'pending_approval', 'approved', 'rejected', 'withdrawn'],
@@ -977,6 +1006,7 @@ export function markExportedAction(object: CoupaObject): CoupaAction {
 		method: 'PUT',
 		path: '{id}',
 		scopes: object.writeScopes,
+		leadsTo: { field: 'exported', values: [true] },
 	};
 }
 

@@ -3,11 +3,18 @@
 
 const SERVICE_UNAVAILABLE = '<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p></body></html>';
 
+/** What a proxy in front of Coupa answers when Coupa's own answer did not reach it. */
+export function proxyErrorPage(status) {
+	const title = status === 504 ? '504 Gateway Time-out' : `${status} Bad Gateway`;
+	return `<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+}
+
 export function createFaults(auth) {
 	let bucket = null; // { perSecond, burst, retryAfter, level, at }
 	let errors = null; // { remaining, status, body }
 	let delay = null; // { ms, jitterMs }
 	let drops = null; // { remaining, afterProcessing }
+	let lostAnswers = null; // { remaining, as, methods }
 	const stats = { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 };
 
 	const faults = {
@@ -28,6 +35,14 @@ export function createFaults(auth) {
 		dropConnections({ count = 1, afterProcessing = false } = {}) {
 			drops = count > 0 ? { remaining: count, afterProcessing } : null;
 		},
+		/**
+		 * Coupa carries the next `count` requests out (of the given methods, default any), then their
+		 * answer is lost on the way back: `as: 'reset'` drops the connection, `as: 502` or `504` is a
+		 * proxy's error page in place of Coupa's answer.
+		 */
+		loseAnswers({ count = 1, as = 'reset', methods } = {}) {
+			lostAnswers = count > 0 ? { remaining: count, as, methods } : null;
+		},
 		revokeTokens: () => auth.revokeAll(),
 		expireTokensAfter: (seconds) => auth.expireAfter(seconds),
 		get tokenTtlSeconds() {
@@ -38,7 +53,7 @@ export function createFaults(auth) {
 		},
 		/** All faults off. Revoked tokens stay revoked; stats are kept (see resetStats). */
 		reset() {
-			bucket = errors = delay = drops = null;
+			bucket = errors = delay = drops = lostAnswers = null;
 			auth.expireAfter(null);
 		},
 		resetStats() {
@@ -68,6 +83,14 @@ export function createFaults(auth) {
 			if (--errors.remaining <= 0) errors = null;
 			stats.serverErrors++;
 			return { status, body };
+		},
+		/** How this request's answer is lost after Coupa carried it out: 'reset', 502, 504, or null. */
+		lostAnswer(method) {
+			if (!lostAnswers || (lostAnswers.methods && !lostAnswers.methods.includes(method))) return null;
+			const { as } = lostAnswers;
+			if (--lostAnswers.remaining <= 0) lostAnswers = null;
+			stats.dropped++;
+			return as;
 		},
 		/** 'before' | 'after' | null: whether and when this request's connection is dropped. */
 		drop() {

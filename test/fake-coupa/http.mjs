@@ -28,6 +28,8 @@ export function createResponder(req, res, entry) {
 	const responder = {
 		json,
 		dropInstead: false,
+		/** { status, body }: the answer a proxy sends after Coupa's own was lost. */
+		lostTo: null,
 		sent: false,
 		send(status, body = '', headers = {}) {
 			if (responder.sent) return;
@@ -37,6 +39,12 @@ export function createResponder(req, res, entry) {
 				entry.dropped = true;
 				req.socket.destroy();
 				return;
+			}
+			if (responder.lostTo) {
+				// Coupa answered `status`; a proxy lost it and answers in its place.
+				entry.processedStatus = status;
+				({ status, body } = responder.lostTo);
+				headers = { 'Content-Type': 'text/html; charset=utf-8' };
 			}
 			entry.status = status;
 			res.writeHead(status, { 'Content-Length': Buffer.byteLength(body), ...headers });
@@ -62,7 +70,7 @@ export function createResponder(req, res, entry) {
 		},
 		bytes(status, buffer, headers) {
 			if (responder.sent) return;
-			if (responder.dropInstead) return responder.send(status);
+			if (responder.dropInstead || responder.lostTo) return responder.send(status);
 			responder.sent = true;
 			entry.status = status;
 			res.writeHead(status, { 'Content-Length': buffer.length, ...headers });

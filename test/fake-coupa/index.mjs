@@ -7,7 +7,7 @@ import { createApi } from './api.mjs';
 import { createAuth } from './auth.mjs';
 import { ALL_SCOPES } from './catalog.mjs';
 import { createClock } from './clock.mjs';
-import { createFaults } from './faults.mjs';
+import { createFaults, proxyErrorPage } from './faults.mjs';
 import { createResponder, readBody } from './http.mjs';
 import { createRecords } from './records.mjs';
 import { createSeeder } from './seed.mjs';
@@ -103,6 +103,9 @@ export async function startFakeCoupa(options = {}) {
 			const drop = faults.drop();
 			respond.dropInstead = drop !== null;
 			if (drop === 'before') return respond.send(0);
+			const lost = drop ? null : faults.lostAnswer(req.method);
+			if (lost === 'reset') respond.dropInstead = true;
+			else if (lost) respond.lostTo = { status: lost, body: proxyErrorPage(lost) };
 			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers }, respond);
 		} finally {
 			inFlight--;

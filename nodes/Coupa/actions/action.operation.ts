@@ -3,8 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction } from '../catalog';
 import { buildRecordBody, setNested } from '../shared/recordBody';
+import { describeSent } from '../shared/sentSummary';
 import type { BinaryResponse } from '../transport/request';
 import { coupaRequest } from '../transport/request';
+import { writeOnce } from './confirmWrite';
 import { recordsToItems } from './output';
 import { recordId } from './recordId';
 import type { OperationExecutor, OperationInput } from './types';
@@ -76,6 +78,7 @@ export const runAction: OperationExecutor = async (input) => {
 	const fullPath = `${object.path}/${path}`;
 	if (action.binary) return await download({ ...input, call: recordCall }, fullPath);
 	const { qs, body } = actionPayload(input, action);
-	const result = await coupaRequest(ctx, { method: action.method, path: fullPath, qs, body }, recordCall);
+	const sent = describeSent(object, body) ?? (Object.keys(qs).length ? describeSent(object, qs) : undefined);
+	const result = await writeOnce(input, { method: action.method, path: fullPath, qs, body }, { ...recordCall, sent }, action.leadsTo);
 	return recordsToItems(ctx, itemIndex, object, result);
 };

@@ -2,6 +2,8 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { Failure } from './failure';
+import type { FailureFacts } from './retryPolicy';
+import { outcomeUnknown } from './retryPolicy';
 
 export const SCOPE_RULE =
 	'Coupa\'s rule: the scopes on the n8n credential must be exactly the scopes granted to the Coupa OAuth client.';
@@ -19,6 +21,8 @@ export interface CallContext {
 	scopes?: string[];
 	attempts?: number;
 	method?: string;
+	/** What a write sent, in a few words (e.g. `Invoice Number "INV-1"`), for "may have been applied" messages. */
+	sent?: string;
 }
 
 /** Plain words for network failures. n8n swaps messages that contain a raw code such as ECONNRESET. */
@@ -91,7 +95,41 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	};
 }
 
+/** How a request ended without an answer from Coupa, e.g. "HTTP 502" or "the connection was reset". */
+export function lostAnswerReason(failure: FailureFacts): string {
+	if (failure.status !== undefined) return `HTTP ${failure.status}`;
+	return NETWORK_FAILURES[failure.networkCode ?? ''] ?? 'the connection failed';
+}
+
+/** "Invoice 12" when the call names a record, else the operation's label. */
+export function recordLabel(call: CallContext): string {
+	if (call.objectName && call.recordId) return `${call.objectName} ${call.recordId}`;
+	return call.operationLabel ?? 'the record';
+}
+
+/**
+ * A write that was sent but got no answer from Coupa itself. It was not resent, so it happened
+ * at most once; the user must check before running the item again.
+ */
+function unknownOutcomeMessage(failure: Failure, call: CallContext): { message: string; description: string } {
+	const label = call.operationLabel ?? `${call.method ?? 'The'} request`;
+	const target = call.recordId ? ` of ${recordLabel(call)}` : '';
+	const sent = call.sent ? ` (sent: ${call.sent})` : '';
+	if (call.method === 'POST' && !call.recordId) {
+		return {
+			message: `${label}: Coupa's answer was lost (${lostAnswerReason(failure)}), so the record may have been created${sent}`,
+			description:
+				'The request reached Coupa and was not sent again, to avoid a duplicate. Search Coupa for the record before running this item again.',
+		};
+	}
+	return {
+		message: `${label}${target}: Coupa's answer was lost (${lostAnswerReason(failure)}), so the change may already have been applied${sent}`,
+		description: `The request reached Coupa and was not sent again, to avoid applying it twice. Check ${recordLabel(call)} in Coupa before running this item again.`,
+	};
+}
+
 function statusMessage(failure: Failure, call: CallContext): { message: string; description: string } {
+	if (outcomeUnknown(failure, call.method)) return unknownOutcomeMessage(failure, call);
 	const label = call.operationLabel ?? 'The Coupa request';
 	const status = failure.status;
 	const coupaText = coupaValidationText(failure.body);
@@ -135,13 +173,9 @@ function statusMessage(failure: Failure, call: CallContext): { message: string; 
 	}
 	if (failure.networkCode) {
 		const what = NETWORK_FAILURES[failure.networkCode] ?? 'the network failed';
-		const maybeDone =
-			call.method === 'POST'
-				? ' The request had been sent, so Coupa may have carried it out: check Coupa before running it again (it was not resent, to avoid a duplicate).'
-				: '';
 		return {
 			message: `Could not reach Coupa after ${call.attempts ?? 1} attempt${call.attempts === 1 ? '' : 's'}: ${what}`,
-			description: `Check the credential's Domain and the network between n8n and Coupa.${maybeDone}`,
+			description: 'Check the credential\'s Domain and the network between n8n and Coupa.',
 		};
 	}
 	return {

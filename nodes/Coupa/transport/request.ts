@@ -14,7 +14,8 @@ import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import { waitForRateLimit } from './rateLimiter';
-import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
+import { isRetryable, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
+import { markOutcomeUnknown } from './uncertainWrite';
 
 export const CREDENTIAL_NAME = 'coupaOAuth2Api';
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -113,7 +114,10 @@ export async function coupaRequest(
 				failure.tokenError !== undefined ||
 				!isRetryable(failure, request.method);
 			if (giveUp) {
-				throw coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, connection.secrets);
+				const error = coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, connection.secrets);
+				// A write that may have been carried out is never resent; the caller may confirm it by reading.
+				if (outcomeUnknown(failure, request.method)) markOutcomeUnknown(error, failure);
+				throw error;
 			}
 			await sleep(retryDelayMs(attempt, failure));
 			continue;

@@ -2,6 +2,11 @@
  * When a failed Coupa request is worth sending again, and how long to wait first.
  * Coupa throttles with 429 and usually sends no Retry-After (coupa-api.md §4), so the wait is
  * exponential with jitter (half fixed, half random) unless the server names one.
+ *
+ * Reads are resent after any transient failure. A write (POST, PUT, PATCH, DELETE) is resent only
+ * when Coupa certainly did not process it: a 429 refusal, or a connection that was never made.
+ * After a reset, a timeout or a 5xx the write may have been carried out (a proxy can lose Coupa's
+ * answer), so resending could adjust a budget twice or issue a PO twice: its outcome is unknown.
  */
 export const MAX_ATTEMPTS = 6;
 const BASE_DELAY_MS = 500;
@@ -17,24 +22,41 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'EAI_AGAIN',
 	'ESOCKETTIMEDOUT',
 ]);
-/** Failures that prove the request never reached Coupa, so even a create may be resent. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+/** Failures that prove the request never reached Coupa: the connection was never made. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface FailureFacts {
 	status?: number;
 	networkCode?: string;
 	retryAfterSeconds?: number;
+	/** The access token could not be had, so the API request itself was never sent. */
+	tokenError?: string;
+}
+
+export function isWrite(method: string | undefined): boolean {
+	return method !== undefined && WRITE_METHODS.has(method.toUpperCase());
+}
+
+function neverSent(failure: FailureFacts): boolean {
+	return failure.tokenError !== undefined || (failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode));
+}
+
+export function isRetryable(failure: FailureFacts, method: string): boolean {
+	if (failure.status === 429) return true;
+	if (isWrite(method)) return failure.status === undefined && neverSent(failure);
+	if (failure.status !== undefined && RETRYABLE_STATUSES.has(failure.status)) return true;
+	return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
 }
 
 /**
- * A create (POST) is resent only when Coupa cannot have carried it out: a 429 refusal or a
- * connection that was never made. A reset or timeout after sending might have created the record.
+ * Whether a failed write may nevertheless have been carried out by Coupa: it was sent and no
+ * answer from Coupa itself says otherwise (a 5xx, a reset, a timeout, an answer lost on the way).
  */
-export function isRetryable(failure: FailureFacts, method: string): boolean {
-	if (failure.status === 429) return true;
-	if (method === 'POST') return failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode);
-	if (failure.status !== undefined && RETRYABLE_STATUSES.has(failure.status)) return true;
-	return failure.networkCode !== undefined && RETRYABLE_NETWORK_CODES.has(failure.networkCode);
+export function outcomeUnknown(failure: FailureFacts, method: string | undefined): boolean {
+	if (!isWrite(method) || neverSent(failure)) return false;
+	if (failure.status !== undefined) return failure.status >= 500;
+	return true;
 }
 
 /** Delay before attempt number `attempt + 1` (attempt counts from 1). */
