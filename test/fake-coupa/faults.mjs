@@ -26,8 +26,9 @@ export function createFaults(auth) {
 				bucket = { perSecond, burst, retryAfter, level: 0, at: Date.now() };
 			}
 		},
-		serverErrors({ count = 1, status = 503, body = SERVICE_UNAVAILABLE } = {}) {
-			errors = count > 0 ? { remaining: count, status, body } : null;
+		/** The next `count` API requests fail before Coupa processes them; `retryAfter` (seconds) adds that header. */
+		serverErrors({ count = 1, status = 503, body = SERVICE_UNAVAILABLE, retryAfter } = {}) {
+			errors = count > 0 ? { remaining: count, status, body, retryAfter } : null;
 		},
 		latency(options) {
 			delay = options && options.ms > 0 ? { ms: options.ms, jitterMs: options.jitterMs ?? 0 } : null;
@@ -79,10 +80,10 @@ export function createFaults(auth) {
 		/** The injected server error for this request, if any. */
 		serverError() {
 			if (!errors) return null;
-			const { status, body } = errors;
+			const { status, body, retryAfter } = errors;
 			if (--errors.remaining <= 0) errors = null;
 			stats.serverErrors++;
-			return { status, body };
+			return { status, body, headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) } };
 		},
 		/** How this request's answer is lost after Coupa carried it out: 'reset', 502, 504, or null. */
 		lostAnswer(method) {

@@ -65,8 +65,8 @@ export function createResponder(req, res, entry) {
 			if (json) return responder.send(status, JSON.stringify({ errors }), { 'Content-Type': JSON_TYPE, ...headers });
 			responder.send(status, errorsToXml(errors), { 'Content-Type': 'application/xml; charset=utf-8', ...headers });
 		},
-		html(status, html) {
-			responder.send(status, html, { 'Content-Type': 'text/html; charset=utf-8' });
+		html(status, html, headers = {}) {
+			responder.send(status, html, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
 		},
 		bytes(status, buffer, headers) {
 			if (responder.sent) return;

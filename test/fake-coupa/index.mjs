@@ -98,7 +98,7 @@ export async function startFakeCoupa(options = {}) {
 			const limited = faults.rateLimited();
 			if (limited) return respond.errors(429, { base: ['Rate limit exceeded'] }, limited);
 			const failure = faults.serverError();
-			if (failure) return respond.html(failure.status, failure.body);
+			if (failure) return respond.html(failure.status, failure.body, failure.headers);
 			// 'before': the request never reaches Coupa. 'after': it is carried out, the response is lost.
 			const drop = faults.drop();
 			respond.dropInstead = drop !== null;
