@@ -102,7 +102,7 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		const action = entry.catalogAction;
 		if (operation === 'getAll') {
 			parameters.limit = 3;
-			Object.assign(expected.query, { limit: '3', offset: '0' });
+			Object.assign(expected.query, { limit: '3', order_by: 'id', dir: 'asc' });
 		} else if (operation === 'create' || action?.takesRecordBody) {
 			const scenario = createScenario(fake, object);
 			Object.assign(parameters, scenario.parameters);

@@ -12,64 +12,6 @@ function idsOf(output) {
 	return ids;
 }
 
-describe('paging', () => {
-	let fake;
-	afterEach(async () => fake?.close());
-
-	test.each([
-		[0, 1],
-		[1, 1],
-		[49, 1],
-		[50, 2],
-		[51, 2],
-		[120, 3],
-	])('%i records, paged one page at a time, take %i requests of at most 50', async (count, requests) => {
-		fake = await startCoupa({ seed: { suppliers: count } });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const output = await runNode({ store, parameters: listSuppliers({ options: { pageWindow: 1 } }) });
-		expect(idsOf(output)).toEqual(fake.store.list('suppliers').map((s) => s.id));
-		const calls = fake.apiRequests();
-		expect(calls).toHaveLength(requests);
-		expect(calls.map((c) => Number(c.query.offset))).toEqual(calls.map((_, i) => i * 50));
-		for (const call of calls) {
-			expect(call.query).toMatchObject({ limit: '50', order_by: 'id', dir: 'asc' });
-			expect(call.headers.accept).toBe('application/json');
-		}
-	});
-
-	test.each([0, 1, 49, 50, 51, 120, 333])('%i records with concurrent pages: every record once, in order, little waste', async (count) => {
-		fake = await startCoupa({ seed: { suppliers: count } });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const output = await runNode({ store, parameters: listSuppliers() });
-		expect(idsOf(output)).toEqual(fake.store.list('suppliers').map((s) => s.id));
-		const offsets = fake.apiRequests().map((c) => Number(c.query.offset));
-		expect(new Set(offsets).size).toBe(offsets.length);
-		const needed = Math.floor(count / 50) + 1;
-		expect(offsets.length).toBeGreaterThanOrEqual(needed);
-		expect(offsets.length).toBeLessThanOrEqual(needed + 7);
-	});
-
-	test('a limit smaller than one page asks Coupa for just that many', async () => {
-		fake = await startCoupa({ seed: { suppliers: 120 } });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'getAll', returnAll: false, limit: 7 } });
-		expect(idsOf(output)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-		expect(fake.apiRequests().map((c) => c.query)).toEqual([expect.objectContaining({ offset: '0', limit: '7' })]);
-	});
-
-	test('a limit across pages stops as soon as it is reached', async () => {
-		fake = await startCoupa({ seed: { suppliers: 300 } });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'getAll', returnAll: false, limit: 120 } });
-		expect(idsOf(output)).toHaveLength(120);
-		expect(fake.apiRequests().map((c) => [c.query.offset, c.query.limit])).toEqual([
-			['0', '50'],
-			['50', '50'],
-			['100', '20'],
-		]);
-	});
-});
-
 describe('retries', () => {
 	let fake;
 	afterEach(async () => fake?.close());

@@ -2,7 +2,7 @@
  * A pass-through proxy in front of the fake Coupa, for tests that must control the timing or the
  * answer of single pages. `before(url, proxy)` runs for every /api request before it is
  * forwarded; it may wait, and it may return `{ status, message }` to answer with that error
- * instead. `proxy.seen` lists the API URLs asked for, in order; `proxy.answered(match)` settles
+ * instead, or `{ status, raw }` to answer with exactly that body. `proxy.seen` lists the API URLs asked for, in order; `proxy.answered(match)` settles
  * once a request whose URL satisfies `match` has been answered (also if that already happened).
  */
 import { createServer } from 'node:http';
@@ -36,7 +36,11 @@ export async function startProxy(fake, before = () => undefined) {
 		if (!url.pathname.startsWith('/api/')) return forward(req, res, url);
 		proxy.seen.push(url);
 		const refusal = await before(url, proxy);
-		if (refusal?.status) {
+		if (refusal?.raw !== undefined) {
+			// An answer in Coupa's place, exactly as given (e.g. a 200 with an empty body).
+			res.writeHead(refusal.status ?? 200, { 'Content-Type': 'application/json' });
+			res.end(refusal.raw);
+		} else if (refusal?.status) {
 			res.writeHead(refusal.status, { 'Content-Type': 'application/json' });
 			res.end(JSON.stringify({ errors: { base: [refusal.message ?? 'Refused by the test'] } }));
 		} else {

@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
 import { coupaPaginate } from '../transport/paginate';
@@ -7,7 +8,7 @@ import type { OperationExecutor } from './types';
 
 export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }) => {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? undefined : positiveLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = filtersToQuery(filters);
@@ -25,3 +26,16 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	});
 	return recordsToItems(ctx, itemIndex, object, records, true);
 };
+
+/** The Limit as a whole number of at least 1; anything else fails the item before a request is sent. */
+function positiveLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const value = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(ctx.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(value)}`, {
+			itemIndex,
+			description: 'Set Limit to how many records to return, e.g. 50, or turn on Return All.',
+		});
+	}
+	return limit;
+}

@@ -1,101 +1,86 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { CallContext } from './errorMessages';
-import type { Cancellation, CoupaContext } from './request';
-import { coupaRequest } from './request';
+import { keysetPaginate } from './keysetPaging';
+import { offsetPaginate } from './offsetPaging';
+import type { PageOptions } from './page';
+import type { CoupaContext } from './request';
 
-/** Coupa returns at most 50 records a page (coupa-api.md §3.1). */
-export const PAGE_SIZE = 50;
-/** Pages requested at once. The shared rate limiter keeps the process under Coupa's limit. */
-export const DEFAULT_PAGE_WINDOW = 8;
-
-export interface PaginateOptions {
-	/** Stop after this many records; undefined returns all. */
-	limit?: number;
-	/** Pages in flight at once; 1 pages sequentially. */
-	window?: number;
-	/** Record offset to start from. */
-	startOffset?: number;
-	call?: CallContext;
-}
+export { DEFAULT_PAGE_WINDOW, PAGE_SIZE } from './page';
+export type { PageOptions } from './page';
 
 /**
- * Lists a Coupa collection with offset paging. A window of page requests (offsets o, o+50, …) is
- * kept in flight; it starts at one page and doubles with every full page (like TCP slow start),
- * so a small collection costs one request and a large one pages concurrently. Paging stops at
- * the first short page, so only the rest of one window can be wasted past the end, and it returns
- * as soon as every page up to that one is in: the wasted requests are not waited for (their
- * retries are cancelled and their answers dropped). Records come back in page order, so Coupa's
- * order (id unless the caller asks otherwise) is kept and nothing is duplicated. On a hard error
- * the rest of the window is cancelled and the error is thrown; an error on a page already known
- * to lie past the end is ignored.
+ * Lists a Coupa collection: every matching record once.
+ *
+ * - Ordered by id (the default): read by key (keysetPaging.ts). Exactly once, whatever changes
+ *   while the pages are read, for records that match at the start and at the end.
+ * - Ordered by another field, all records: read by key as well, then sorted here by that field
+ *   and then id, the way Coupa compares values. Same guarantee.
+ * - Ordered by another field with a limit: Coupa's order matters (the first N), so pages are
+ *   read by offset in that order; a record moving while pages are read can shift another past
+ *   the read (it is then missed), and a record seen twice is returned once.
  */
 export async function coupaPaginate(
 	ctx: CoupaContext,
 	path: string,
 	qs: IDataObject = {},
-	options: PaginateOptions = {},
+	options: PageOptions = {},
 ): Promise<IDataObject[]> {
-	const limit = options.limit;
-	if (limit !== undefined && limit <= 0) return [];
-	const window = Math.max(1, Math.floor(options.window ?? DEFAULT_PAGE_WINDOW));
-	const startOffset = options.startOffset ?? 0;
-	const query: IDataObject = { ...qs };
-	if (query.order_by === undefined) {
-		query.order_by = 'id';
-		query.dir = 'asc';
-	}
-	const pageSizeFor = (page: number) =>
-		limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit - page * PAGE_SIZE);
-	const lastPageAllowed = limit === undefined ? Infinity : Math.ceil(limit / PAGE_SIZE) - 1;
+	if (options.limit !== undefined && options.limit <= 0) return [];
+	const orderBy = qs.order_by === undefined ? 'id' : String(qs.order_by).trim();
+	const descending = String(qs.dir ?? 'asc').toLowerCase() === 'desc';
+	if (orderBy === 'id') return await keysetPaginate(ctx, path, qs, descending, options);
+	if (options.limit !== undefined) return await offsetPaginate(ctx, path, qs, options);
+	const filters = { ...qs };
+	delete filters.order_by;
+	delete filters.dir;
+	const records = await keysetPaginate(ctx, path, filters, false, options);
+	return sortByField(records, orderBy, descending);
+}
 
-	const pages: IDataObject[][] = [];
-	const cancellation: Cancellation = { cancelled: false };
-	let endPage = lastPageAllowed;
-	let nextPage = 0;
-	let allowedInFlight = 1;
-	let failure: unknown;
-	const inFlight = new Map<number, Promise<void>>();
+/** `updated_at`, `supplier[name]` or `supplier.name` → the record keys along the way. */
+function fieldPath(orderBy: string): string[] {
+	return orderBy
+		.replace(/\]/g, '')
+		.split(/[.[]/)
+		.filter(Boolean)
+		.map((part) => part.replace(/_/g, '-'));
+}
 
-	const fetchPage = async (page: number) => {
-		const size = pageSizeFor(page);
-		const records = (await coupaRequest(
-			ctx,
-			{ method: 'GET', path, qs: { ...query, offset: startOffset + page * PAGE_SIZE, limit: size } },
-			options.call,
-			cancellation,
-		)) as IDataObject[] | undefined;
-		if (page > endPage) return;
-		const list = Array.isArray(records) ? records : [];
-		pages[page] = list;
-		if (list.length < size) endPage = page;
-		else allowedInFlight = Math.min(window, allowedInFlight * 2);
-	};
-	// Pages up to the end are still owed: either not yet requested or not yet answered.
-	const owed = () => nextPage <= endPage || [...inFlight.keys()].some((page) => page <= endPage);
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
-	while (failure === undefined && owed()) {
-		while (inFlight.size < allowedInFlight && nextPage <= endPage) {
-			const page = nextPage++;
-			const task: Promise<void> = fetchPage(page)
-				.catch((error) => {
-					if (page > endPage) return;
-					failure ??= error;
-					cancellation.cancelled = true;
-				})
-				.finally(() => inFlight.delete(page));
-			inFlight.set(page, task);
-		}
-		await Promise.race(inFlight.values());
-	}
-	// Whatever is still in flight lies past the end (or behind a failure): let it give up.
-	cancellation.cancelled = true;
-	if (failure !== undefined) throw failure;
+/** A sortable key: instants for timestamps, numbers for decimals, case-folded text, null for none. */
+function sortKey(value: unknown): number | string | null {
+	if (value === null || value === undefined || typeof value === 'object') return null;
+	if (typeof value === 'number') return value;
+	if (typeof value === 'boolean') return value ? 1 : 0;
+	const text = String(value);
+	if (TIMESTAMP.test(text) && !Number.isNaN(Date.parse(text))) return Date.parse(text);
+	if (DECIMAL.test(text)) return Number(text);
+	return text.toLocaleLowerCase('en');
+}
 
-	const records: IDataObject[] = [];
-	for (let page = 0; page <= Math.min(endPage, pages.length - 1); page++) {
-		for (const record of pages[page] ?? []) records.push(record);
-		pages[page] = [];
-	}
-	return limit === undefined ? records : records.slice(0, limit);
+function compareKeys(a: number | string | null, b: number | string | null): number {
+	if (a === b) return 0;
+	// Empty values first, as Coupa's database sorts them ascending.
+	if (a === null) return -1;
+	if (b === null) return 1;
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	return String(a).localeCompare(String(b), 'en');
+}
+
+/** Sorts by the field (either direction), then by id ascending among equal values. */
+export function sortByField(records: IDataObject[], orderBy: string, descending: boolean): IDataObject[] {
+	const path = fieldPath(orderBy);
+	const keyed = records.map((record) => {
+		let value: unknown = record;
+		for (const key of path) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		return { record, key: sortKey(value) };
+	});
+	keyed.sort((x, y) => {
+		const byField = compareKeys(x.key, y.key);
+		if (byField !== 0) return descending ? -byField : byField;
+		return Number(x.record.id) - Number(y.record.id);
+	});
+	return keyed.map(({ record }) => record);
 }

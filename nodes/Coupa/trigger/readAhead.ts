@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { CallContext } from '../transport/errorMessages';
-import { coupaPaginate, PAGE_SIZE } from '../transport/paginate';
+import { offsetPaginate } from '../transport/offsetPaging';
+import { PAGE_SIZE } from '../transport/paginate';
 import type { Cancellation, CoupaContext } from '../transport/request';
 import { coupaRequest } from '../transport/request';
 import type { Cursor } from './cursor';
@@ -64,7 +65,7 @@ export async function readStep(ctx: CoupaContext, query: StepQuery, cursor: Curs
 	const settledBefore = Date.now() - SETTLED_AFTER_MS;
 	if (cursor.atMs > settledBefore) {
 		// Nothing after a recent T can vouch for a page: read `limit` records from one offset, as before.
-		const records = await coupaPaginate(ctx, query.path, query.qs, { limit, startOffset, call: query.call });
+		const records = await offsetPaginate(ctx, query.path, query.qs, { limit, startOffset, call: query.call });
 		return { records, more: records.length === limit, whole: false };
 	}
 	// n overlapping pages span 49n + 1 records.
