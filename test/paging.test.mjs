@@ -43,10 +43,22 @@ describe('key paging', () => {
 			expect(request.query.order_by).toBe('id');
 			expect(Number(request.query.limit)).toBeLessThanOrEqual(50);
 		}
-		// One page, plus for a longer list one request for the last id and the partitions' pages.
-		if (count < 50) expect(requests).toHaveLength(1);
+		// A fresh credential holds no token, so the first page goes alone (n8n would mint one token
+		// per concurrent request); then one request for the last id and the partitions' pages.
+		if (count < 50) expect(requests.map((r) => r.query.limit)).toEqual(['50']);
 		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(window);
 		expect(requests.length).toBeLessThanOrEqual(Math.ceil(count / 50) + 2 + 2 * window);
+	});
+
+	test('once n8n holds a token, the last id is asked for alongside the first page', async () => {
+		fake = await startCoupa({ seed: { suppliers: 30 } });
+		const store = credentialFor(fake, 'core.supplier.read');
+		await runNode({ store, parameters: listSuppliers() });
+		fake.clearRequests();
+		const output = await runNode({ store, parameters: listSuppliers() });
+		expect(ids(output)).toEqual(storeIds(fake));
+		expect(fake.apiRequests().map((r) => `${r.query.limit} ${r.query.dir}`).sort()).toEqual(['1 desc', '50 asc']);
+		expect(fake.tokens).toHaveLength(1);
 	});
 
 	test('the ERP export pattern: records marked exported by another run while pages are read are not skipped', async () => {

@@ -1,5 +1,5 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ResultingState } from '../catalog';
 import type { CallContext } from '../transport/errorMessages';
@@ -40,7 +40,11 @@ export async function writeOnce(
 		return await coupaRequest(input.ctx, request, call);
 	} catch (error) {
 		const failure = unknownOutcomeOf(error);
-		if (!failure || !expectation || !call.recordId) throw error;
+		if (!failure || !expectation || !call.recordId) {
+			// Both constructors hand back an error of their own kind unchanged.
+			if (error instanceof NodeApiError) throw new NodeApiError(input.ctx.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(input.ctx.getNode(), error as Error, { itemIndex: input.itemIndex });
+		}
 		const lost = `Coupa's answer to ${call.operationLabel ?? request.method} of ${recordLabel(call)} was lost (${lostAnswerReason(failure)})`;
 		const readCall: CallContext = { ...call, method: 'GET', operationLabel: `Get ${input.object.name}`, sent: undefined };
 		let record: IDataObject;

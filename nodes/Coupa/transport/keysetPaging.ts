@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DEFAULT_PAGE_WINDOW, keyOrderBroken, listPage, PAGE_SIZE } from './page';
 import type { PageOptions } from './page';
 import type { Cancellation, CoupaContext } from './request';
-import { coupaRequest } from './request';
+import { coupaRequest, hasAccessToken } from './request';
 
 /**
  * A stretch of ids still to read: records with id after `after` up to and including `until`,
@@ -68,16 +68,23 @@ export async function keysetPaginate(
 		return page;
 	};
 
+	// The far end: the last matching id in this direction (the first in the other). Reading
+	// everything, it is asked for alongside the first page once n8n holds a token, which saves a
+	// round trip on long lists and costs one small request on short ones.
+	const farEnd = async (): Promise<number | undefined> => {
+		const farQuery = { ...base, dir: descending ? 'asc' : 'desc', limit: 1 };
+		const far = listPage(ctx, await coupaRequest(ctx, { method: 'GET', path, qs: farQuery }, call), 'the request for the last id', call);
+		return far.length ? idOf(far[0]) : undefined;
+	};
 	const firstSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit);
+	const early = limit === undefined && (await hasAccessToken(ctx, call?.itemIndex)) ? farEnd() : undefined;
+	// Not awaited yet: keep its rejection from going unhandled while the first page is read.
+	early?.catch(() => undefined);
 	const first = await fetchPage(undefined, undefined, firstSize);
 	if (first.length < firstSize || first.length === limit) return first;
 	const last = idOf(first[first.length - 1]);
-
-	// The far end: the last matching id in this direction (the first in the other).
-	const farQuery = { ...withBounds(base, direction, last, undefined), dir: descending ? 'asc' : 'desc', limit: 1 };
-	const far = listPage(ctx, await coupaRequest(ctx, { method: 'GET', path, qs: farQuery }, call), 'the request for the last id', call);
-	if (far.length === 0) return first;
-	const end = idOf(far[0]);
+	const end = await (early ?? farEnd());
+	if (end === undefined || !direction.before(last, end)) return first;
 
 	const needed = limit === undefined ? Infinity : limit - first.length;
 	const span = Math.abs(end - last);

@@ -69,6 +69,15 @@ export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<C
 }
 
 /**
+ * Whether n8n holds an access token for the credential yet. Until it does, every request sent at
+ * once would make n8n fetch a token of its own, so callers send their first request alone.
+ */
+export async function hasAccessToken(ctx: CoupaContext, itemIndex = 0): Promise<boolean> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
+	return typeof (credentials.oauthTokenData as IDataObject | undefined)?.access_token === 'string';
+}
+
+/**
  * The one request path of the package. It asks Coupa for JSON, waits for the shared rate limiter,
  * retries what is safe to retry with backoff, and turns every failure into an actionable
  * NodeApiError that never contains the secret or a token.
