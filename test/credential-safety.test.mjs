@@ -137,6 +137,13 @@ describe('Domain: only a host and an optional port', () => {
 		expect(tokenUrlFor('https://acme.coupahost.com:443/')).toBe('https://acme.coupahost.com/oauth2/token');
 	});
 
+	test('the token URL and the Test button\'s URL use the same rule', () => {
+		expect(credentialType.test.request.baseURL).toBe(`={{ (${normalizeCoupaDomain.toString()})($credentials.domain) }}`);
+		expect(credentialType.properties.find((p) => p.name === 'accessTokenUrl').default).toBe(
+			`={{ (${normalizeCoupaDomain.toString()})($self["domain"]) }}/oauth2/token`,
+		);
+	});
+
 	test('the form says what the Domain may hold', () => {
 		const domain = credentialType.properties.find((p) => p.name === 'domain');
 		expect(domain.description).toMatch(/Only a host name and an optional port/);
@@ -294,6 +301,16 @@ describe('Token answers and token-endpoint redirects', () => {
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
 		expect(error.message).toBe('Coupa\'s token endpoint answered with a redirect (HTTP 302) instead of a token');
 		expect(error.description).toMatch(/n8n's OAuth2 code, not this node, makes the token request, and it follows redirects/);
+		expect(apiCalls(fake)).toEqual([]);
+	});
+
+	test('a token-endpoint redirect loop says it was a redirect', async () => {
+		fake = await startCoupa();
+		fake.faults.tokenAnswer({ count: 50, status: 307, body: '', headers: { Location: `${fake.url}/oauth2/token` } });
+		const store = credentialFor(fake, 'core.supplier.read');
+		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
+		expect(error.message).toBe('Coupa\'s token endpoint answered with a redirect instead of a token');
+		expect(error.description).toMatch(/the redirects never ended/);
 		expect(apiCalls(fake)).toEqual([]);
 	});
 

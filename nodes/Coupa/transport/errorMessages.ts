@@ -89,7 +89,7 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	if (failure.tokenError === 'token_redirect') {
 		return {
 			message: `Coupa's token endpoint answered with a redirect${status} instead of a token`,
-			description: `${TOKEN_REDIRECTS} This redirect named no target n8n could follow, so no token was issued. Set the credential's Domain to the instance's own host (the one in the address bar when you use Coupa), not an SSO or vanity address, then use the credential's Test button.`,
+			description: `${TOKEN_REDIRECTS} No token came back through it (it named no target, or the redirects never ended). Set the credential's Domain to the instance's own host (the one in the address bar when you use Coupa), not an SSO or vanity address, then use the credential's Test button.`,
 		};
 	}
 	if (failure.tokenError === 'not_json' || failure.tokenError === 'no_access_token') {

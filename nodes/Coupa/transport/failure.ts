@@ -74,7 +74,7 @@ export function describeFailure(error: unknown): Failure {
 /**
  * Token calls that failed without an OAuth error body. n8n's OAuth2 code (@n8n/client-oauth2)
  * throws a ResponseError (code ESTATUS) for a 3xx it did not follow and for an answer that is not
- * JSON, and n8n's signing step throws "Unable to sign without access token" when the answer was
+ * JSON, axios's follow-redirects gives up after 21 redirects (ERR_FR_TOO_MANY_REDIRECTS), and n8n's signing step throws "Unable to sign without access token" when the answer was
  * JSON without `access_token`. The first token call of a run is wrapped in "Failed to acquire
  * OAuth2 access token"; a re-mint after a 401 is not.
  */
@@ -83,9 +83,10 @@ function describeTokenAnswer(failure: Failure, links: Array<Record<string, unkno
 	const fromTokenEndpoint = links.find((link) => link.code === 'ESTATUS');
 	const status = Number(fromTokenEndpoint?.status);
 	const notJson = messages.map((m) => /Expected JSON response from OAuth2 token endpoint \(content-type: ([^)]*)\)/.exec(m)).find(Boolean);
-	if (fromTokenEndpoint && status >= 300 && status < 400) {
+	const redirectLoop = links.some((link) => link.code === 'ERR_FR_TOO_MANY_REDIRECTS');
+	if ((fromTokenEndpoint && status >= 300 && status < 400) || redirectLoop) {
 		failure.tokenError = 'token_redirect';
-		failure.status = status;
+		failure.status = redirectLoop ? undefined : status;
 	} else if (notJson) {
 		failure.tokenError = 'not_json';
 		failure.tokenAnswer = notJson[1].split(';')[0].trim() || undefined;
