@@ -28,7 +28,7 @@ export class CoupaOAuth2Api implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. acme.coupahost.com',
 			description:
-				'Your Coupa instance: acme, acme.coupahost.com, https://acme-test.coupahost.com or a coupacloud.com host. Always reached over https.',
+				'Your Coupa instance: acme, acme.coupahost.com, https://acme-test.coupahost.com or a coupacloud.com host. Only a host name and an optional port; always reached over https.',
 		},
 		{
 			displayName: 'Client ID',
@@ -54,11 +54,11 @@ export class CoupaOAuth2Api implements ICredentialType {
 			default: BASE_SCOPES.join(' '),
 			required: true,
 			description:
-				'Coupa\'s rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client\'s object scopes (e.g. core.invoice.read core.supplier.write), separated by spaces.',
+				'Coupa\'s rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client\'s object scopes (e.g. core.invoice.read core.supplier.write), separated by single spaces, not commas: n8n sends this field to Coupa as typed.',
 		},
 		{
 			displayName:
-				'The OAuth Scope must list exactly the scopes of the Coupa OAuth client. A scope the client lacks makes Coupa refuse the token; a scope missing here makes Coupa refuse the call.',
+				'The OAuth Scope must list exactly the scopes of the Coupa OAuth client, separated by spaces (not commas). A scope the client lacks makes Coupa refuse the token; a scope missing here makes Coupa refuse the call.',
 			name: 'scopeNotice',
 			type: 'notice',
 			default: '',

@@ -1,20 +1,32 @@
 /**
- * Turns whatever a user types as their Coupa domain into `https://<host>`.
+ * Turns whatever a user types as their Coupa domain into `https://<host>[:port]`.
  *
  * The function is also embedded, as source, in the credential's hidden expressions (token URL,
  * test URL), so it must stay self-contained: no imports, no outer variables, no throwing
- * (n8n's expression engine swallows errors). Input that must never receive the secret, such as
- * plain http to a non-loopback host, maps to a host under the reserved `.invalid` TLD: DNS can't
- * resolve it, so nothing is sent, and its name says what to fix.
+ * (n8n's expression engine swallows errors). Input that must never receive the secret maps to a
+ * host under the reserved `.invalid` TLD: DNS can't resolve it, so nothing is sent, and its name
+ * says what to fix. That covers plain http to a non-loopback host, and anything that is not a
+ * host name plus an optional port: user info (`acme.coupahost.com@evil.example`), a backslash,
+ * a percent sign, spaces, an empty or out-of-range port, another scheme.
  */
 export function normalizeCoupaDomain(domain: unknown): string {
 	const text = String(domain === undefined || domain === null ? '' : domain).trim();
-	const match = /^(?:(https?):\/\/)?([^/?#\s]+)/i.exec(text);
-	if (!match) return 'https://enter-your-coupa-domain.invalid';
-	const scheme = (match[1] || 'https').toLowerCase();
-	const hostAndPort = /^(.*?)(:\d+)?$/.exec(match[2].toLowerCase()) as RegExpExecArray;
-	let hostname = hostAndPort[1].replace(/\.+$/, '');
-	const port = hostAndPort[2] || '';
+	if (text === '') return 'https://enter-your-coupa-domain.invalid';
+	// A backslash is a path separator to URL parsers and a plain character to others.
+	if (text.indexOf('\\') !== -1) return 'https://not-a-coupa-host.invalid';
+	const parts = /^(?:([a-z][a-z0-9+.-]*):\/\/)?([^/?#]*)(?:[/?#].*)?$/i.exec(text);
+	if (!parts) return 'https://not-a-coupa-host.invalid';
+	const scheme = (parts[1] || 'https').toLowerCase();
+	if (scheme !== 'https' && scheme !== 'http') return 'https://not-a-coupa-host.invalid';
+	const authority = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[::1\])(?::(\d{1,5}))?$/i.exec(
+		parts[2],
+	);
+	if (!authority) return 'https://not-a-coupa-host.invalid';
+	let hostname = authority[1].toLowerCase().replace(/\.+$/, '');
+	const portNumber = authority[2] === undefined ? undefined : Number(authority[2]);
+	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return 'https://not-a-coupa-host.invalid';
+	const defaultPort = scheme === 'https' ? 443 : 80;
+	const port = portNumber === undefined || portNumber === defaultPort ? '' : ':' + portNumber;
 	const loopback = hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
 	if (scheme === 'http' && !loopback) return 'https://use-https-for-coupa.invalid';
 	// A bare instance name such as "acme" means acme.coupahost.com.
@@ -29,12 +41,45 @@ export function coupaDomainProblem(domain: unknown): string | undefined {
 		return 'The Coupa domain uses plain http. The client secret is only ever sent over https (plain http is allowed for localhost test servers only). Change the domain to https://<your-instance>.coupahost.com';
 	}
 	if (url.indexOf('enter-your-coupa-domain.invalid') !== -1) {
-		return 'The Coupa domain is empty or not a host name. Enter it as e.g. acme.coupahost.com';
+		return 'The Coupa domain is empty. Enter it as e.g. acme.coupahost.com';
+	}
+	if (url.indexOf('not-a-coupa-host.invalid') !== -1) {
+		return `The Coupa domain is not a host name: ${domainDefect(String(domain).trim())}. Nothing was sent. Enter only the host of your instance, e.g. acme.coupahost.com or https://acme-test.coupahost.com`;
 	}
 	return undefined;
+}
+
+/** What is wrong with a domain normalizeCoupaDomain refused, without repeating it (it may hold a password). */
+function domainDefect(text: string): string {
+	const authority = text.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split(/[/?#]/)[0];
+	if (text.includes('\\')) return 'it contains a backslash';
+	if (authority.includes('@')) {
+		return 'it contains "@" (user info, as in name@host), so the secret would go to the host after the "@"';
+	}
+	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
+	if (scheme && !/^https?$/i.test(scheme[1])) return `it uses the scheme "${scheme[1]}" (only https is used)`;
+	if (/\s/.test(authority)) return 'it contains a space';
+	if (authority.includes('%')) return 'it contains percent-encoding';
+	if (/:(\d*)$/.test(authority)) return 'its port is not a number from 1 to 65535';
+	return 'it has characters a host name can\'t have (use letters, digits, dots and hyphens, plus an optional :port)';
 }
 
 /** An n8n expression that evaluates to the normalized base URL of `$self.domain` or similar. */
 export function coupaBaseUrlExpression(domainReference: string, suffix = ''): string {
 	return `={{ (${normalizeCoupaDomain.toString()})(${domainReference}) }}${suffix}`;
+}
+
+/**
+ * The rate limiter's key for a base URL: scheme, lower-case host and non-default port, with every
+ * loopback spelling (`localhost`, `127.0.0.1`, `[::1]`) as one. Two spellings of one instance share
+ * one limit.
+ */
+export function coupaOriginKey(baseUrl: string): string {
+	const match = /^(https?):\/\/(\[[^\]]+\]|[^/?#:]+)(?::(\d+))?/i.exec(baseUrl.trim());
+	if (!match) return baseUrl.trim().toLowerCase();
+	const scheme = match[1].toLowerCase();
+	let host = match[2].toLowerCase().replace(/\.+$/, '');
+	if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]') host = 'loopback';
+	const port = match[3] && Number(match[3]) !== (scheme === 'https' ? 443 : 80) ? ':' + Number(match[3]) : '';
+	return scheme + '://' + host + port;
 }

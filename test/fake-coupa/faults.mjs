@@ -44,6 +44,7 @@ export function createFaults(auth) {
 		loseAnswers({ count = 1, as = 'reset', methods } = {}) {
 			lostAnswers = count > 0 ? { remaining: count, as, methods } : null;
 		},
+		...createAnswerFaults(),
 		revokeTokens: () => auth.revokeAll(),
 		expireTokensAfter: (seconds) => auth.expireAfter(seconds),
 		get tokenTtlSeconds() {
@@ -55,6 +56,7 @@ export function createFaults(auth) {
 		/** All faults off. Revoked tokens stay revoked; stats are kept (see resetStats). */
 		reset() {
 			bucket = errors = delay = drops = lostAnswers = null;
+			faults.resetAnswerFaults();
 			auth.expireAfter(null);
 		},
 		resetStats() {
@@ -103,4 +105,61 @@ export function createFaults(auth) {
 		},
 	};
 	return faults;
+}
+
+/**
+ * Canned answers that stand in for Coupa's (credential-safety tests):
+ * - `redirect({ to, count, status, path })`: the next `count` /api requests (whose path starts with
+ *   `path`, when given) are answered with a redirect to `to`. `to` is an origin (the request's path
+ *   and query are appended) or a full URL; `null` sends a 3xx without Location.
+ * - `tokenAnswer({ count, status, body, headers })`: the next `count` token requests get this
+ *   answer instead of a token, e.g. `{}` with 200, an HTML page, or a 307 with a Location header.
+ * - `echoToken({ count, status })`: the next `count` API requests that carry a valid token are
+ *   refused with a Coupa error whose text contains that token (a server that echoes what it got).
+ */
+function createAnswerFaults() {
+	let redirects = null; // { remaining, to, status, path }
+	let tokenAnswers = null; // { remaining, status, body, headers }
+	let echoes = null; // { remaining, status }
+	const take = (fault) => {
+		if (--fault.remaining <= 0) return null;
+		return fault;
+	};
+	return {
+		redirect({ to, count = 1, status = 302, path } = {}) {
+			redirects = count > 0 ? { remaining: count, to, status, path } : null;
+		},
+		tokenAnswer({ count = 1, status = 200, body = '{}', headers = { 'Content-Type': 'application/json' } } = {}) {
+			tokenAnswers = count > 0 ? { remaining: count, status, body, headers } : null;
+		},
+		echoToken({ count = 1, status = 400 } = {}) {
+			echoes = count > 0 ? { remaining: count, status } : null;
+		},
+		resetAnswerFaults() {
+			redirects = tokenAnswers = echoes = null;
+		},
+		/** The redirect for this /api request ({ status, location }), if one is armed. */
+		redirectFor(url) {
+			if (!redirects || (redirects.path && !url.pathname.startsWith(redirects.path))) return null;
+			const { to, status } = redirects;
+			redirects = take(redirects);
+			if (to === null) return { status, location: null };
+			const location = /^[a-z]+:\/\/[^/]+$/i.test(to) ? `${to}${url.pathname}${url.search}` : to;
+			return { status, location };
+		},
+		/** The canned token answer ({ status, body, headers }), if one is armed. */
+		tokenAnswerNow() {
+			if (!tokenAnswers) return null;
+			const { status, body, headers } = tokenAnswers;
+			tokenAnswers = take(tokenAnswers);
+			return { status, body, headers };
+		},
+		/** The error ({ status, errors }) echoing `accessToken`, if one is armed. */
+		echoFor(accessToken) {
+			if (!echoes || !accessToken) return null;
+			const { status } = echoes;
+			echoes = take(echoes);
+			return { status, errors: { base: [`Request with token ${accessToken} refused: this token may not change the record`] } };
+		},
+	};
 }

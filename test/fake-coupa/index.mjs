@@ -1,7 +1,9 @@
 // A fake Coupa Core API on loopback for tests and for people clicking around (see cli.mjs).
 // Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions and scopes come
 // from the compiled catalogue (dist/nodes/Coupa/catalog.js).
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { createActions } from './actions.mjs';
 import { createApi } from './api.mjs';
 import { createAuth } from './auth.mjs';
@@ -27,6 +29,7 @@ export const DEFAULT_CLIENT = Object.freeze({ clientId: 'n8n-test-client', clien
  * @param {401|403} [options.scopeDeniedStatus=403]
  * @param {'default'|'sandbox'|Record<string, number>|false} [options.seed='default']
  * @param {string|number} [options.clock] freeze the clock at this instant (default: real time)
+ * @param {boolean} [options.tls=false] listen for https with the test-only certificate in tls/
  */
 export async function startFakeCoupa(options = {}) {
 	const {
@@ -37,6 +40,7 @@ export async function startFakeCoupa(options = {}) {
 		scopeDeniedStatus = 403,
 		seed = 'default',
 		clock: start,
+		tls = false,
 	} = options;
 
 	const clock = createClock(start);
@@ -83,6 +87,8 @@ export async function startFakeCoupa(options = {}) {
 		const respond = createResponder(req, res, entry);
 
 		if (url.pathname === '/oauth2/token' && req.method === 'POST') {
+			const canned = faults.tokenAnswerNow();
+			if (canned) return respond.send(canned.status, canned.body, canned.headers);
 			const [status, payload] = auth.tokenRequest(body, req.headers.authorization);
 			return respond.plainJson(status, payload);
 		}
@@ -97,6 +103,10 @@ export async function startFakeCoupa(options = {}) {
 			if (delay) await wait(delay);
 			const limited = faults.rateLimited();
 			if (limited) return respond.errors(429, { base: ['Rate limit exceeded'] }, limited);
+			const redirect = faults.redirectFor(url);
+			if (redirect) return respond.send(redirect.status, '', redirect.location === null ? {} : { Location: redirect.location });
+			const echo = faults.echoFor(auth.authenticate(req.headers.authorization)?.accessToken);
+			if (echo) return respond.errors(echo.status, echo.errors);
 			const failure = faults.serverError();
 			if (failure) return respond.html(failure.status, failure.body, failure.headers);
 			// 'before': the request never reaches Coupa. 'after': it is carried out, the response is lost.
@@ -112,14 +122,16 @@ export async function startFakeCoupa(options = {}) {
 		}
 	}
 
-	const server = createServer((req, res) => {
+	const tlsFiles = tls ? { key: readFileSync(new URL('./tls/key.pem', import.meta.url)), cert: readFileSync(new URL('./tls/cert.pem', import.meta.url)) } : null;
+	const listener = (req, res) => {
 		handle(req, res).catch((error) => {
 			// A bug in the fake must be loud, not a hanging request.
 			console.error('fake-coupa internal error', error);
 			if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
 			res.end(`fake-coupa internal error: ${error.message}`);
 		});
-	});
+	};
+	const server = tlsFiles ? createTlsServer(tlsFiles, listener) : createServer(listener);
 	server.on('connection', (socket) => {
 		sockets.add(socket);
 		socket.on('close', () => sockets.delete(socket));
@@ -131,7 +143,7 @@ export async function startFakeCoupa(options = {}) {
 	const actualPort = server.address().port;
 
 	return {
-		url: `http://${host}:${actualPort}`,
+		url: `${tls ? 'https' : 'http'}://${host}:${actualPort}`,
 		port: actualPort,
 		clients,
 		requests,

@@ -89,6 +89,29 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 			description: `Copy the Identifier and Secret of the OAuth client from Coupa (${CLIENT_SETUP}) into the credential again, and check the Domain.`,
 		};
 	}
+	const status = failure.status ? ` (HTTP ${failure.status})` : '';
+	if (failure.tokenError === 'token_redirect') {
+		return {
+			message: `Coupa's token endpoint answered with a redirect${status} instead of a token`,
+			description: `${TOKEN_REDIRECTS} No token came back through it (it named no target, or the redirects never ended). Set the credential's Domain to the instance's own host (the one in the address bar when you use Coupa), not an SSO or vanity address, then use the credential's Test button.`,
+		};
+	}
+	if (failure.tokenError === 'not_json' || failure.tokenError === 'no_access_token') {
+		const message =
+			failure.tokenError === 'no_access_token'
+				? 'Coupa\'s token endpoint answered without an access token'
+				: `Coupa's token endpoint answered with ${failure.tokenAnswer ?? 'an answer of no content type'}${status} instead of a token`;
+		return {
+			message,
+			description: `There is no Coupa error to show: the answer held no token and no OAuth error. The Domain may point at something other than the Coupa instance (a proxy, an SSO page, a vanity address), or the token request was redirected to such a host. ${TOKEN_REDIRECTS} Set the credential's Domain to the instance's own host, then use the credential's Test button.`,
+		};
+	}
+	if (failure.networkCode) {
+		return {
+			message: `Could not reach Coupa's token endpoint: ${NETWORK_FAILURES[failure.networkCode] ?? 'the network failed'}`,
+			description: 'Check the credential\'s Domain and the network between n8n and Coupa, then use the credential\'s Test button.',
+		};
+	}
 	return {
 		message: `Could not get a Coupa access token${detail}`,
 		description: 'Check the credential\'s Domain, Client ID, Secret and OAuth Scope, then use the credential\'s Test button.',
@@ -127,6 +150,9 @@ function unknownOutcomeMessage(failure: Failure, call: CallContext): { message: 
 		description: `The request reached Coupa and was not sent again, to avoid applying it twice. Check ${recordLabel(call)} in Coupa before running this item again.`,
 	};
 }
+/** What n8n's OAuth2 code does with a redirect from the token endpoint (see README, Credentials). */
+const TOKEN_REDIRECTS =
+	'n8n\'s OAuth2 code, not this node, makes the token request, and it follows redirects: a 301, 302 or 303 is re-sent as a GET without the form, a 307 or 308 re-sends the form with the Client ID and Secret to the new address.';
 
 function statusMessage(failure: Failure, call: CallContext): { message: string; description: string } {
 	if (outcomeUnknown(failure, call.method)) return unknownOutcomeMessage(failure, call);
@@ -184,15 +210,20 @@ function statusMessage(failure: Failure, call: CallContext): { message: string; 
 	};
 }
 
-/** Replaces every secret (client secret, tokens) in a text. */
+/**
+ * Replaces every secret in a text: the client secret and tokens the caller knows of (also those
+ * minted during the call, see request.ts), and anything shaped like a bearer token or a JWT
+ * (Coupa's access tokens are JWTs), in case Coupa echoes a token n8n minted and stored elsewhere.
+ */
 export function redact(text: string, secrets: string[]): string {
 	let clean = text;
-	for (const secret of secrets) {
+	for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
 		if (secret && secret.length >= 4) clean = clean.split(secret).join('[redacted]');
 	}
 	return clean
 		.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
-		.replace(/(client_secret|access_token)=([^&\s]+)/gi, '$1=[redacted]');
+		.replace(/(client_secret|access_token|refresh_token|id_token)=([^&\s]+)/gi, '$1=[redacted]')
+		.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]');
 }
 
 /**

@@ -8,12 +8,13 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { coupaDomainProblem, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
-import { composeScopes } from '../../../credentials/coupaScopes';
+import { coupaDomainProblem, coupaOriginKey, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
+import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import { waitForRateLimit } from './rateLimiter';
+import { redirectTarget } from './redirect';
 import { isRetryable, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
 import { markOutcomeUnknown } from './uncertainWrite';
 
@@ -46,6 +47,8 @@ export interface Cancellation {
 export interface CoupaConnection {
 	baseUrl: string;
 	host: string;
+	/** The rate limiter's key: the normalised origin, so two spellings of one instance share one limit. */
+	originKey: string;
 	/** The scopes the credential holds (base scopes plus the typed OAuth Scope). */
 	scopes: string[];
 	/** Values that must never appear in an error: the client secret and tokens. */
@@ -54,18 +57,36 @@ export interface CoupaConnection {
 
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
-	const problem = coupaDomainProblem(credentials.domain);
+	const problem = coupaDomainProblem(credentials.domain) ?? scopeSeparatorProblem(credentials.scope);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
 	const baseUrl = normalizeCoupaDomain(credentials.domain);
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return {
 		baseUrl,
 		host: baseUrl.replace(/^https?:\/\//, ''),
+		originKey: coupaOriginKey(baseUrl),
 		scopes: composeScopes(credentials.scope),
-		secrets: [credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter(
-			(value): value is string => typeof value === 'string',
-		),
+		secrets: secretsOf(credentials),
 	};
+}
+
+function secretsOf(credentials: IDataObject): string[] {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return [credentials.clientSecret, tokenData.access_token, tokenData.refresh_token, tokenData.id_token].filter(
+		(value): value is string => typeof value === 'string',
+	);
+}
+
+/**
+ * The secrets to redact from an error: those known before the call plus any token n8n minted
+ * and stored during it (n8n re-mints inside httpRequestWithAuthentication after a 401).
+ */
+async function secretsNow(ctx: CoupaContext, connection: CoupaConnection, itemIndex = 0): Promise<string[]> {
+	try {
+		const current = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
+		return Array.from(new Set([...connection.secrets, ...secretsOf(current)]));
+	} catch {
+		return connection.secrets;
+	}
 }
 
 /**
@@ -87,6 +108,7 @@ export async function coupaRequest(
 	request: CoupaRequest,
 	call: CallContext = {},
 	cancellation?: Cancellation,
+	redirectsSoFar = 0,
 ): Promise<unknown> {
 	const connection = await getConnection(ctx, call.itemIndex);
 	const hasBody = request.body !== undefined && ['POST', 'PUT', 'PATCH'].includes(request.method);
@@ -101,11 +123,13 @@ export async function coupaRequest(
 		body: hasBody ? request.body : undefined,
 		json: !request.binary,
 		timeout: REQUEST_TIMEOUT_MS,
+		// n8n would re-send the Authorization header on a redirect to any host; redirect.ts decides.
+		disableFollowRedirect: true,
 		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
 	};
 
 	for (let attempt = 1; ; attempt++) {
-		await waitForRateLimit(connection.host);
+		await waitForRateLimit(connection.originKey);
 		// A paging window may have finished or failed while this request waited for its slot.
 		if (cancellation?.cancelled) {
 			throw new NodeOperationError(ctx.getNode(), 'Request cancelled: its page is no longer needed', {
@@ -117,13 +141,18 @@ export async function coupaRequest(
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (failure.tokenError === undefined && failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
+				const path = redirectTarget(ctx.getNode(), failure, connection.baseUrl, options.url, request.method, call, redirectsSoFar);
+				return await coupaRequest(ctx, { ...request, path, qs: undefined }, call, cancellation, redirectsSoFar + 1);
+			}
 			const giveUp =
 				cancellation?.cancelled ||
 				attempt >= MAX_ATTEMPTS ||
 				failure.tokenError !== undefined ||
 				!isRetryable(failure, request.method);
 			if (giveUp) {
-				const error = coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, connection.secrets);
+				const secrets = await secretsNow(ctx, connection, call.itemIndex);
+				const error = coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, secrets);
 				// A write that may have been carried out is never resent; the caller may confirm it by reading.
 				if (outcomeUnknown(failure, request.method)) markOutcomeUnknown(error, failure);
 				throw error;
