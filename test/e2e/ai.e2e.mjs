@@ -1,0 +1,256 @@
+// The Coupa Tool as AI agents use it, in a running n8n, with no real model:
+// (a) the approvals MCP server example, activated, driven by a real MCP client
+//     (@modelcontextprotocol/sdk over Streamable HTTP);
+// (b) an AI Agent whose chat model is a fake OpenAI-compatible server playing a scripted
+//     conversation: it lists pending approvals and approves one through the Coupa tool.
+// Both check what reaches Coupa (the fake's request log) and print the size of the tool
+// schemas n8n sends (the figure README quotes).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { loadExample } from '../../scripts/n8n-setup.mjs';
+import { say, startFakeOpenAi, toolCalls, toolResults } from '../fake-openai/index.mjs';
+import { createN8nInstance } from './harness/n8n-instance.mjs';
+import { credentialFor, startSandbox } from './harness/sandbox.mjs';
+
+const COUPA = { id: 'e2eAiCoupa', name: 'Coupa (AI e2e)' };
+const OPENAI = { id: 'e2eAiOpenAi', name: 'Fake OpenAI' };
+const MCP_EXAMPLE = 'coupa-approvals-mcp-server.json';
+const MCP_WORKFLOW_ID = 'coupaExApprovalsMcp';
+const AGENT_WORKFLOW_ID = 'e2eAiAgent';
+const AGENT_PATH = 'coupa-e2e-agent';
+const APPROVED_REASON = 'Within budget (approved by the e2e agent)';
+
+let fake;
+let fakeAi;
+let n8n;
+let client;
+let mcp;
+
+const pendingApprovals = () => fake.store.rows('approvals').filter((row) => row.status === 'pending_approval');
+const writesTo = (path) => fake.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && (!path || r.path === path));
+const textOf = (result) => result.content.map((part) => part.text).join('\n');
+
+/**
+ * The agent conversation: list pending approvals, approve the first one the tool returned, then
+ * answer. Each step reads the request n8n sent, so the tool results must really reach the model.
+ */
+const agentScript = [
+	() => toolCalls({ name: 'list_pending_approvals', args: {} }),
+	(request) => {
+		const [listed] = toolResults(request);
+		assert.equal(listed?.name, 'list_pending_approvals', 'the agent sent back the list result');
+		const approvals = JSON.parse(listed.content);
+		const target = approvals.find((approval) => approval.status === 'pending_approval');
+		assert.ok(target, `a pending approval in the tool result: ${listed.content.slice(0, 300)}`);
+		return toolCalls({ name: 'approve', args: { approval_id: target.id, reason: APPROVED_REASON } });
+	},
+	(request) => {
+		const approved = toolResults(request).find((result) => result.name === 'approve');
+		const [record] = JSON.parse(approved.content);
+		return say(`Approved approval ${record.id}; its status is now ${record.status}.`);
+	},
+];
+
+/** Webhook → AI Agent, with the fake model and two Coupa tools of the MCP example. */
+function agentWorkflow() {
+	const example = loadExample(MCP_EXAMPLE, COUPA);
+	const tools = example.nodes
+		.filter((node) => ['list_pending_approvals', 'approve'].includes(node.name))
+		.map((node, index) => ({ ...node, id: `${AGENT_WORKFLOW_ID}-tool${index}`, position: [200 + index * 200, 300] }));
+	const nodes = [
+		{
+			id: `${AGENT_WORKFLOW_ID}-hook`,
+			name: 'Ask',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: '4d0c8a52-1f3e-4b7a-9c61-2e5d7f8a9b10',
+			parameters: { httpMethod: 'POST', path: AGENT_PATH, responseMode: 'lastNode', options: {} },
+		},
+		{
+			id: `${AGENT_WORKFLOW_ID}-agent`,
+			name: 'Approvals agent',
+			type: '@n8n/n8n-nodes-langchain.agent',
+			typeVersion: 2.2,
+			position: [260, 0],
+			parameters: { promptType: 'define', text: '={{ $json.body.question }}', options: {} },
+		},
+		{
+			id: `${AGENT_WORKFLOW_ID}-model`,
+			name: 'Fake OpenAI',
+			type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+			typeVersion: 1.2,
+			position: [0, 300],
+			parameters: { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, options: {} },
+			credentials: { openAiApi: { id: OPENAI.id, name: OPENAI.name } },
+		},
+		...tools,
+	];
+	return {
+		id: AGENT_WORKFLOW_ID,
+		name: 'e2e Coupa approvals agent',
+		active: false,
+		nodes,
+		connections: {
+			Ask: { main: [[{ node: 'Approvals agent', type: 'main', index: 0 }]] },
+			'Fake OpenAI': { ai_languageModel: [[{ node: 'Approvals agent', type: 'ai_languageModel', index: 0 }]] },
+			...Object.fromEntries(tools.map((tool) => [tool.name, { ai_tool: [[{ node: 'Approvals agent', type: 'ai_tool', index: 0 }]] }])),
+		},
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+describe('Coupa Tool for AI agents in a running n8n', () => {
+	before(async () => {
+		fake = await startSandbox();
+		fakeAi = await startFakeOpenAi({ script: agentScript });
+		n8n = await createN8nInstance('ai');
+		await n8n.importCredentials([
+			credentialFor(fake, COUPA),
+			{ id: OPENAI.id, name: OPENAI.name, type: 'openAiApi', data: { apiKey: 'sk-fake-e2e', url: fakeAi.url, header: false } },
+		]);
+		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow()]);
+		client = await n8n.start();
+		for (const id of [MCP_WORKFLOW_ID, AGENT_WORKFLOW_ID]) {
+			const activated = await client.api('POST', `/workflows/${id}/activate`);
+			assert.equal(activated.status, 200, activated.text);
+		}
+		mcp = new Client({ name: 'coupa-e2e', version: '1.0.0' });
+		await mcp.connect(new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/coupa-approvals`)));
+	});
+
+	after(async () => {
+		await mcp?.close();
+		await n8n?.dispose();
+		await fakeAi?.close();
+		await fake?.close();
+	});
+
+	describe('(a) the approvals MCP server example, with a real MCP client', () => {
+		it('lists the Coupa tools with their descriptions and input schemas', async (t) => {
+			const { tools } = await mcp.listTools();
+			const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+			assert.deepEqual(
+				Object.keys(byName).sort(),
+				['approve', 'get_expense_report', 'get_invoice', 'get_requisition', 'hold', 'list_pending_approvals', 'reject'],
+			);
+			for (const tool of tools) {
+				assert.ok(tool.description.length > 40, `${tool.name} has a description: ${tool.description}`);
+				assert.equal(tool.inputSchema.type, 'object');
+			}
+			assert.match(byName.approve.description, /pending Coupa approval/);
+			assert.deepEqual(Object.keys(byName.approve.inputSchema.properties).sort(), ['approval_id', 'reason']);
+			assert.equal(byName.approve.inputSchema.properties.approval_id.type, 'number');
+			assert.match(byName.approve.inputSchema.properties.approval_id.description, /from list_pending_approvals/);
+			assert.deepEqual(Object.keys(byName.list_pending_approvals.inputSchema.properties ?? {}), []);
+			assert.deepEqual(Object.keys(byName.get_invoice.inputSchema.properties), ['id']);
+			const bytes = Buffer.byteLength(JSON.stringify(tools));
+			t.diagnostic(`MCP tools/list of the approvals example: ${tools.length} tools, ${bytes} bytes of JSON (about ${Math.round(bytes / 4)} tokens)`);
+		});
+
+		it('"list pending approvals" returns the pending approvals, 10 at most, in the fields asked for', async () => {
+			const result = await mcp.callTool({ name: 'list_pending_approvals', arguments: {} });
+			assert.ok(!result.isError, textOf(result));
+			const listed = JSON.parse(textOf(result));
+			const pending = pendingApprovals();
+			assert.equal(listed.length, Math.min(10, pending.length));
+			const pendingIds = new Set(pending.map((row) => row.id));
+			for (const approval of listed) {
+				assert.ok(pendingIds.has(approval.id), `approval ${approval.id} is pending in Coupa`);
+				assert.equal(approval.status, 'pending_approval');
+				assert.ok(approval['approvable-type'] && approval['approvable-id'], JSON.stringify(approval));
+				for (const key of Object.keys(approval)) {
+					assert.ok(['id', 'status', 'approvable-type', 'approvable-id', 'approver', 'created-at'].includes(key), `unexpected field ${key}`);
+				}
+			}
+		});
+
+		it('shows the document being approved, simplified by default', async () => {
+			const approval = pendingApprovals().find((row) => row['approvable-type'] === 'InvoiceHeader');
+			assert.ok(approval, 'the sandbox has a pending approval of an invoice');
+			const result = await mcp.callTool({ name: 'get_invoice', arguments: { id: approval['approvable-id'] } });
+			assert.ok(!result.isError, textOf(result));
+			const [invoice] = JSON.parse(textOf(result));
+			assert.equal(invoice.id, approval['approvable-id']);
+			const full = fake.store.get('invoices', approval['approvable-id']);
+			assert.ok(Object.keys(invoice).length < Object.keys(full).length / 2, `simplified: ${Object.keys(invoice)} of ${Object.keys(full).length} fields`);
+			assert.ok('status' in invoice && 'invoice-number' in invoice, JSON.stringify(invoice));
+		});
+
+		it('"approve" with an id sends exactly one PUT /api/approvals/{id}/approve', async () => {
+			const [approval] = pendingApprovals();
+			fake.clearRequests();
+			const result = await mcp.callTool({ name: 'approve', arguments: { approval_id: approval.id, reason: 'Looks right' } });
+			assert.ok(!result.isError, textOf(result));
+			const [returned] = JSON.parse(textOf(result));
+			assert.equal(returned.id, approval.id);
+			assert.equal(returned.status, 'approved');
+			const writes = writesTo();
+			assert.deepEqual(
+				writes.map((r) => `${r.method} ${r.path}`),
+				[`PUT /api/approvals/${approval.id}/approve`],
+			);
+			assert.equal(writes[0].query.reason, 'Looks right');
+			assert.equal(fake.store.get('approvals', approval.id).status, 'approved');
+		});
+
+		it('a wrong id gives an error result that names the id and says what to do', async () => {
+			fake.clearRequests();
+			const result = await mcp.callTool({ name: 'approve', arguments: { approval_id: 987654321, reason: '' } });
+			assert.equal(result.isError, true, textOf(result));
+			assert.match(textOf(result), /Approval 987654321 was not found in Coupa/);
+			assert.match(textOf(result), /Get Many Approvals/);
+			assert.equal(writesTo().filter((r) => r.status < 300).length, 0, 'nothing changed in Coupa');
+		});
+
+		it('approving an approval that is no longer pending names the status that forbids it', async () => {
+			const decided = fake.store.rows('approvals').find((row) => row.status === 'approved');
+			const result = await mcp.callTool({ name: 'approve', arguments: { approval_id: decided.id, reason: '' } });
+			assert.equal(result.isError, true, textOf(result));
+			assert.match(textOf(result), /must be pending to approve \(current status: approved\)/);
+		});
+	});
+
+	describe('(b) an AI Agent with a scripted OpenAI-compatible model', () => {
+		it('finds a pending approval and approves it through the Coupa tool', async (t) => {
+			const before = new Set(pendingApprovals().map((row) => row.id));
+			fake.clearRequests();
+			const response = await fetch(`${client.baseUrl}/webhook/${AGENT_PATH}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ question: 'Approve the first approval that is waiting for me.' }),
+			});
+			const text = await response.text();
+			assert.equal(response.status, 200, `${text}\n--- n8n output ---\n${n8n.serverLog().slice(-3000)}`);
+			assert.equal(fakeAi.played, 3, 'the model was asked three times');
+
+			// What n8n sent the model: the two tools, with descriptions and parameter schemas.
+			const first = fakeAi.requests[0].body;
+			const sentTools = Object.fromEntries(first.tools.map((tool) => [tool.function.name, tool.function]));
+			assert.deepEqual(Object.keys(sentTools).sort(), ['approve', 'list_pending_approvals']);
+			assert.match(sentTools.approve.description, /pending Coupa approval/);
+			assert.deepEqual(Object.keys(sentTools.approve.parameters.properties).sort(), ['approval_id', 'reason']);
+			const toolBytes = Buffer.byteLength(JSON.stringify(first.tools));
+			t.diagnostic(`tools sent to the model by the AI Agent: ${first.tools.length} Coupa tools, ${toolBytes} bytes of JSON (about ${Math.round(toolBytes / 4)} tokens)`);
+
+			// The tool calls the agent made, with their parameters, and what reached Coupa.
+			const approveCall = fakeAi.requests[2].body.messages
+				.flatMap((message) => message.tool_calls ?? [])
+				.find((call) => call.function.name === 'approve');
+			const { approval_id: approvalId, reason } = JSON.parse(approveCall.function.arguments);
+			assert.ok(before.has(approvalId), `approval ${approvalId} was pending`);
+			assert.equal(reason, APPROVED_REASON);
+			const writes = writesTo();
+			assert.deepEqual(writes.map((r) => `${r.method} ${r.path}`), [`PUT /api/approvals/${approvalId}/approve`]);
+			assert.equal(writes[0].query.reason, APPROVED_REASON);
+			assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/api/approvals' && r.query['status[in]'] === 'pending_approval'));
+			assert.equal(fake.store.get('approvals', approvalId).status, 'approved');
+
+			// The final answer is the workflow's output.
+			const output = JSON.parse(text);
+			assert.equal(output.output, `Approved approval ${approvalId}; its status is now approved.`);
+		});
+	});
+});
