@@ -17,6 +17,8 @@ import { credentialFor, startSandbox } from './harness/sandbox.mjs';
 const COUPA = { id: 'e2eAiCoupa', name: 'Coupa (AI e2e)' };
 const OPENAI = { id: 'e2eAiOpenAi', name: 'Fake OpenAI' };
 const MCP_EXAMPLE = 'coupa-approvals-mcp-server.json';
+const ASSISTANT_EXAMPLE = 'procurement-assistant.json';
+const ASSISTANT_WORKFLOW_ID = 'coupaExProcureAssist';
 const MCP_WORKFLOW_ID = 'coupaExApprovalsMcp';
 const AGENT_WORKFLOW_ID = 'e2eAiAgent';
 const AGENT_PATH = 'coupa-e2e-agent';
@@ -32,26 +34,32 @@ const pendingApprovals = () => fake.store.rows('approvals').filter((row) => row.
 const writesTo = (path) => fake.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && (!path || r.path === path));
 const textOf = (result) => result.content.map((part) => part.text).join('\n');
 
+const WRONG_ID = 987654321;
+
 /**
- * The agent conversation: list pending approvals, approve the first one the tool returned, then
- * answer. Each step reads the request n8n sent, so the tool results must really reach the model.
+ * The agent conversation: list pending approvals, try to approve a wrong ID (as a model that
+ * guessed would), read the error, approve the first listed approval instead, then answer. Each
+ * step reads the request n8n sent, so tool results and errors must really reach the model.
  */
 const agentScript = [
 	() => toolCalls({ name: 'list_pending_approvals', args: {} }),
+	() => toolCalls({ name: 'approve', args: { approval_id: WRONG_ID, reason: APPROVED_REASON } }),
 	(request) => {
-		const [listed] = toolResults(request);
+		const [listed, failed] = toolResults(request);
 		assert.equal(listed?.name, 'list_pending_approvals', 'the agent sent back the list result');
-		const approvals = JSON.parse(listed.content);
-		const target = approvals.find((approval) => approval.status === 'pending_approval');
+		assert.equal(failed?.name, 'approve');
+		agentSaw.error = failed.content;
+		const target = JSON.parse(listed.content).find((approval) => approval.status === 'pending_approval');
 		assert.ok(target, `a pending approval in the tool result: ${listed.content.slice(0, 300)}`);
 		return toolCalls({ name: 'approve', args: { approval_id: target.id, reason: APPROVED_REASON } });
 	},
 	(request) => {
-		const approved = toolResults(request).find((result) => result.name === 'approve');
+		const approved = toolResults(request).at(-1);
 		const [record] = JSON.parse(approved.content);
 		return say(`Approved approval ${record.id}; its status is now ${record.status}.`);
 	},
 ];
+const agentSaw = {};
 
 /** Webhook → AI Agent, with the fake model and two Coupa tools of the MCP example. */
 function agentWorkflow() {
@@ -73,7 +81,7 @@ function agentWorkflow() {
 			id: `${AGENT_WORKFLOW_ID}-agent`,
 			name: 'Approvals agent',
 			type: '@n8n/n8n-nodes-langchain.agent',
-			typeVersion: 2.2,
+			typeVersion: 3.1,
 			position: [260, 0],
 			parameters: { promptType: 'define', text: '={{ $json.body.question }}', options: {} },
 		},
@@ -102,6 +110,21 @@ function agentWorkflow() {
 	};
 }
 
+/**
+ * The procurement assistant example as shipped, made reachable without the editor: its chat is
+ * made public (embedded mode, answering with the last node) and its model uses the fake OpenAI.
+ */
+function assistantWorkflow() {
+	const workflow = loadExample(ASSISTANT_EXAMPLE, COUPA);
+	for (const node of workflow.nodes) {
+		if (node.type === '@n8n/n8n-nodes-langchain.chatTrigger') {
+			node.parameters = { ...node.parameters, public: true, mode: 'webhook', options: { responseMode: 'lastNode' } };
+		}
+		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.credentials = { openAiApi: { id: OPENAI.id, name: OPENAI.name } };
+	}
+	return workflow;
+}
+
 describe('Coupa Tool for AI agents in a running n8n', () => {
 	before(async () => {
 		fake = await startSandbox();
@@ -111,9 +134,9 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			credentialFor(fake, COUPA),
 			{ id: OPENAI.id, name: OPENAI.name, type: 'openAiApi', data: { apiKey: 'sk-fake-e2e', url: fakeAi.url, header: false } },
 		]);
-		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow()]);
+		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow(), assistantWorkflow()]);
 		client = await n8n.start();
-		for (const id of [MCP_WORKFLOW_ID, AGENT_WORKFLOW_ID]) {
+		for (const id of [MCP_WORKFLOW_ID, AGENT_WORKFLOW_ID, ASSISTANT_WORKFLOW_ID]) {
 			const activated = await client.api('POST', `/workflows/${id}/activate`);
 			assert.equal(activated.status, 200, activated.text);
 		}
@@ -145,7 +168,7 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			assert.equal(byName.approve.inputSchema.properties.approval_id.type, 'number');
 			assert.match(byName.approve.inputSchema.properties.approval_id.description, /from list_pending_approvals/);
 			assert.deepEqual(Object.keys(byName.list_pending_approvals.inputSchema.properties ?? {}), []);
-			assert.deepEqual(Object.keys(byName.get_invoice.inputSchema.properties), ['id']);
+			assert.deepEqual(Object.keys(byName.get_invoice.inputSchema.properties), ['invoice_id']);
 			const bytes = Buffer.byteLength(JSON.stringify(tools));
 			t.diagnostic(`MCP tools/list of the approvals example: ${tools.length} tools, ${bytes} bytes of JSON (about ${Math.round(bytes / 4)} tokens)`);
 		});
@@ -170,7 +193,7 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 		it('shows the document being approved, simplified by default', async () => {
 			const approval = pendingApprovals().find((row) => row['approvable-type'] === 'InvoiceHeader');
 			assert.ok(approval, 'the sandbox has a pending approval of an invoice');
-			const result = await mcp.callTool({ name: 'get_invoice', arguments: { id: approval['approvable-id'] } });
+			const result = await mcp.callTool({ name: 'get_invoice', arguments: { invoice_id: approval['approvable-id'] } });
 			assert.ok(!result.isError, textOf(result));
 			const [invoice] = JSON.parse(textOf(result));
 			assert.equal(invoice.id, approval['approvable-id']);
@@ -224,7 +247,7 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			});
 			const text = await response.text();
 			assert.equal(response.status, 200, `${text}\n--- n8n output ---\n${n8n.serverLog().slice(-3000)}`);
-			assert.equal(fakeAi.played, 3, 'the model was asked three times');
+			assert.equal(fakeAi.played, 4, 'the model was asked four times');
 
 			// What n8n sent the model: the two tools, with descriptions and parameter schemas.
 			const first = fakeAi.requests[0].body;
@@ -236,21 +259,75 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			t.diagnostic(`tools sent to the model by the AI Agent: ${first.tools.length} Coupa tools, ${toolBytes} bytes of JSON (about ${Math.round(toolBytes / 4)} tokens)`);
 
 			// The tool calls the agent made, with their parameters, and what reached Coupa.
-			const approveCall = fakeAi.requests[2].body.messages
+			const approveCalls = fakeAi.requests[3].body.messages
 				.flatMap((message) => message.tool_calls ?? [])
-				.find((call) => call.function.name === 'approve');
-			const { approval_id: approvalId, reason } = JSON.parse(approveCall.function.arguments);
+				.filter((call) => call.function.name === 'approve')
+				.map((call) => JSON.parse(call.function.arguments));
+			assert.equal(approveCalls.length, 2);
+			assert.equal(approveCalls[0].approval_id, WRONG_ID);
+			const { approval_id: approvalId, reason } = approveCalls[1];
 			assert.ok(before.has(approvalId), `approval ${approvalId} was pending`);
 			assert.equal(reason, APPROVED_REASON);
 			const writes = writesTo();
-			assert.deepEqual(writes.map((r) => `${r.method} ${r.path}`), [`PUT /api/approvals/${approvalId}/approve`]);
-			assert.equal(writes[0].query.reason, APPROVED_REASON);
+			assert.deepEqual(writes.map((r) => `${r.method} ${r.path} ${r.status}`), [
+				`PUT /api/approvals/${WRONG_ID}/approve 404`,
+				`PUT /api/approvals/${approvalId}/approve 200`,
+			]);
+			assert.equal(writes[1].query.reason, APPROVED_REASON);
 			assert.ok(fake.requests.some((r) => r.method === 'GET' && r.path === '/api/approvals' && r.query['status[in]'] === 'pending_approval'));
 			assert.equal(fake.store.get('approvals', approvalId).status, 'approved');
+
+			// The wrong ID came back to the model as an error it can act on.
+			t.diagnostic(`the model saw: ${agentSaw.error}`);
+			assert.match(agentSaw.error, new RegExp(`Approval ${WRONG_ID} was not found in Coupa`));
+			assert.match(agentSaw.error, /Get Many Approvals/);
 
 			// The final answer is the workflow's output.
 			const output = JSON.parse(text);
 			assert.equal(output.output, `Approved approval ${approvalId}; its status is now approved.`);
+		});
+	});
+
+	describe('(c) the procurement assistant example, with a scripted OpenAI-compatible model', () => {
+		it('looks up a supplier and its invoices and answers with their status', async (t) => {
+			const invoice = fake.store.rows('invoices').find((row) => row.supplier?.name);
+			const supplierName = invoice.supplier.name;
+			const newest = fake.store
+				.rows('invoices')
+				.filter((row) => row.supplier?.name?.toLowerCase().includes(supplierName.toLowerCase()))
+				.sort((a, b) => String(b['updated-at']).localeCompare(String(a['updated-at'])))[0];
+			fakeAi.setScript([
+				() => toolCalls({ name: 'find_suppliers', args: { name: supplierName } }),
+				(request) => {
+					const suppliers = JSON.parse(toolResults(request).at(-1).content);
+					assert.ok(suppliers.some((supplier) => supplier.name === supplierName), JSON.stringify(suppliers).slice(0, 300));
+					return toolCalls({ name: 'find_invoices', args: { supplier_name: supplierName } });
+				},
+				(request) => {
+					const [latest] = JSON.parse(toolResults(request).at(-1).content);
+					return say(`The latest invoice from ${supplierName} is ${latest['invoice-number']}, status ${latest.status}.`);
+				},
+			]);
+			fake.clearRequests();
+			const chatUrl = `${client.baseUrl}/webhook/${assistantWorkflow().nodes[0].webhookId}/chat`;
+			const response = await fetch(chatUrl, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ action: 'sendMessage', sessionId: 'e2e-session', chatInput: `What is the status of the latest invoice from ${supplierName}?` }),
+			});
+			const text = await response.text();
+			assert.equal(response.status, 200, `${text}\n--- n8n output ---\n${n8n.serverLog().slice(-3000)}`);
+			assert.equal(fakeAi.played, 3, 'the model was asked three times');
+			const sent = fakeAi.requests[0].body.tools.map((tool) => tool.function.name).sort();
+			assert.deepEqual(sent, ['find_invoices', 'find_purchase_orders', 'find_suppliers', 'get_invoice', 'get_purchase_order']);
+			const toolBytes = Buffer.byteLength(JSON.stringify(fakeAi.requests[0].body.tools));
+			t.diagnostic(`tools sent to the model by the procurement assistant: ${sent.length} Coupa tools, ${toolBytes} bytes of JSON (about ${Math.round(toolBytes / 4)} tokens)`);
+
+			const lookups = fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/'));
+			assert.ok(lookups.some((r) => r.path === '/api/suppliers' && r.query['name[contains]'] === supplierName), lookups.map((r) => r.rawQuery).join('\n'));
+			assert.ok(lookups.some((r) => r.path === '/api/invoices' && r.query['supplier[name][contains]'] === supplierName && r.query.order_by === 'updated_at'));
+			assert.equal(writesTo().length, 0, 'the assistant only reads');
+			assert.equal(JSON.parse(text).output, `The latest invoice from ${supplierName} is ${newest['invoice-number']}, status ${newest.status}.`);
 		});
 	});
 });

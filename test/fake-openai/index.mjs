@@ -61,8 +61,9 @@ function chunks(model, answer) {
  * @param {{ script: Array<(request: object) => object> }} options each step gets the parsed request
  *   body and returns `toolCalls(...)` or `say(...)`. Requests beyond the script get HTTP 500.
  */
-export async function startFakeOpenAi({ script }) {
+export async function startFakeOpenAi({ script: initialScript = [] } = {}) {
 	const requests = [];
+	let script = initialScript;
 	let step = 0;
 	const server = createServer((req, res) => {
 		let raw = '';
@@ -105,9 +106,15 @@ export async function startFakeOpenAi({ script }) {
 	return {
 		url: `http://127.0.0.1:${port}/v1`,
 		requests,
-		/** How many script steps were played. */
+		/** How many steps of the current script were played. */
 		get played() {
 			return step;
+		},
+		/** Plays a new script from its first step, with a fresh request log. */
+		setScript(next) {
+			script = next;
+			step = 0;
+			requests.splice(0);
 		},
 		close: () => new Promise((resolve) => server.close(resolve)),
 	};
