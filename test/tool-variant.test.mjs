@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module';
 
+import { measureExample } from '../scripts/measure-tools.mjs';
+
 const require = createRequire(import.meta.url);
 const { NodeHelpers } = require('n8n-workflow');
 const { Coupa } = require('../dist/nodes/Coupa/Coupa.node.js');
@@ -52,5 +54,26 @@ describe('texts a model reads', () => {
 	test('the record ID parameter says where the ID comes from', () => {
 		const idParameter = description.properties.find((p) => p.name === 'id' && p.displayOptions.show.resource.includes('approval'));
 		expect(idParameter.description).toBe('ID of the approval: the ID from Get Many Approvals, or the number in its Coupa URL');
+	});
+});
+
+describe('tool schemas of the AI examples (what the model receives on every turn)', () => {
+	test('the approvals MCP server: 7 tools in under 4 KB, every parameter described', () => {
+		const { tools, bytes } = measureExample('coupa-approvals-mcp-server.json');
+		expect(tools).toHaveLength(7);
+		expect(bytes).toBeLessThan(4096);
+		for (const { function: fn } of tools) {
+			expect(fn.description.length).toBeGreaterThan(40);
+			for (const parameter of Object.values(fn.parameters.properties ?? {})) expect(parameter.description.length).toBeGreaterThan(10);
+		}
+		const approve = tools.find((tool) => tool.function.name === 'approve').function;
+		expect(approve.parameters.required.sort()).toEqual(['approval_id', 'reason']);
+		expect(approve.parameters.properties.approval_id.type).toBe('number');
+	});
+
+	test('the procurement assistant: 5 tools in under 3 KB', () => {
+		const { tools, bytes } = measureExample('procurement-assistant.json');
+		expect(tools.map((tool) => tool.function.name).sort()).toEqual(['find_invoices', 'find_purchase_orders', 'find_suppliers', 'get_invoice', 'get_purchase_order']);
+		expect(bytes).toBeLessThan(3072);
 	});
 });
