@@ -16,6 +16,8 @@ import { credentialFor, startSandbox } from './harness/sandbox.mjs';
 
 const COUPA = { id: 'e2eAiCoupa', name: 'Coupa (AI e2e)' };
 const OPENAI = { id: 'e2eAiOpenAi', name: 'Fake OpenAI' };
+// The MCP example's Bearer Auth credential, as the example file names it.
+const MCP_TOKEN = { id: 'coupaMcpToken', name: 'Coupa MCP token', token: 'e2e-mcp-token-0123456789' };
 const MCP_EXAMPLE = 'coupa-approvals-mcp-server.json';
 const ASSISTANT_EXAMPLE = 'procurement-assistant.json';
 const ASSISTANT_WORKFLOW_ID = 'coupaExProcureAssist';
@@ -125,6 +127,17 @@ function assistantWorkflow() {
 	return workflow;
 }
 
+async function waitForRegistration(url, timeoutMs = 60000) {
+	const deadline = Date.now() + timeoutMs;
+	let status;
+	while (Date.now() < deadline) {
+		status = (await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status;
+		if (status !== 404) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`${url} still answers ${status} ${timeoutMs / 1000} s after activation\n--- n8n output ---\n${n8n.serverLog().slice(-3000)}`);
+}
+
 describe('Coupa Tool for AI agents in a running n8n', () => {
 	before(async () => {
 		fake = await startSandbox();
@@ -133,18 +146,27 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 		await n8n.importCredentials([
 			credentialFor(fake, COUPA),
 			{ id: OPENAI.id, name: OPENAI.name, type: 'openAiApi', data: { apiKey: 'sk-fake-e2e', url: fakeAi.url, header: false } },
+			{ id: MCP_TOKEN.id, name: MCP_TOKEN.name, type: 'httpBearerAuth', data: { token: MCP_TOKEN.token } },
 		]);
 		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow(), assistantWorkflow()]);
 		client = await n8n.start();
-		for (const id of [MCP_WORKFLOW_ID, AGENT_WORKFLOW_ID, ASSISTANT_WORKFLOW_ID]) {
+		for (const id of [AGENT_WORKFLOW_ID, ASSISTANT_WORKFLOW_ID, MCP_WORKFLOW_ID]) {
 			const activated = await client.api('POST', `/workflows/${id}/activate`);
 			assert.equal(activated.status, 200, activated.text);
 		}
+		// Activation answers before the webhooks are registered; the MCP server, activated last,
+		// answers 401 (not 404) to a call without its token once it is.
+		await waitForRegistration(`${client.baseUrl}/mcp/coupa-approvals`);
 		mcp = new Client({ name: 'coupa-e2e', version: '1.0.0' });
-		await mcp.connect(new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/coupa-approvals`)));
+		await mcp.connect(
+			new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/coupa-approvals`), {
+				requestInit: { headers: { Authorization: `Bearer ${MCP_TOKEN.token}` } },
+			}),
+		);
 	});
 
 	after(async () => {
+		if (process.env.COUPA_E2E_DEBUG) console.error(n8n?.serverLog());
 		await mcp?.close();
 		await n8n?.dispose();
 		await fakeAi?.close();
@@ -152,6 +174,12 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 	});
 
 	describe('(a) the approvals MCP server example, with a real MCP client', () => {
+		it('refuses a client without the bearer token', async () => {
+			const stranger = new Client({ name: 'coupa-e2e-stranger', version: '1.0.0' });
+			await assert.rejects(stranger.connect(new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/coupa-approvals`))));
+			await stranger.close();
+		});
+
 		it('lists the Coupa tools with their descriptions and input schemas', async (t) => {
 			const { tools } = await mcp.listTools();
 			const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
