@@ -12,10 +12,19 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { loadExample } from '../../scripts/n8n-setup.mjs';
 import { say, startFakeOpenAi, toolCalls, toolResults } from '../fake-openai/index.mjs';
 import { createN8nInstance } from './harness/n8n-instance.mjs';
-import { credentialFor, startSandbox } from './harness/sandbox.mjs';
+import { credentialFor, DEFAULT_CLIENT, limitedScopes, startSandbox } from './harness/sandbox.mjs';
 
 const COUPA = { id: 'e2eAiCoupa', name: 'Coupa (AI e2e)' };
 const OPENAI = { id: 'e2eAiOpenAi', name: 'Fake OpenAI' };
+// A Coupa client that may read approvals and documents but not decide them.
+const READ_ONLY_CLIENT = {
+	clientId: 'approvals-read-only',
+	clientSecret: 'approvals-read-only-secret',
+	scopes: limitedScopes('core.approval.read', 'core.invoice.read', 'core.requisition.read', 'core.expense.read'),
+};
+const COUPA_READ_ONLY = { id: 'e2eAiCoupaReadOnly', name: 'Coupa (AI e2e, read only)' };
+const READ_ONLY_WORKFLOW_ID = 'e2eAiMcpReadOnly';
+const READ_ONLY_PATH = 'coupa-approvals-read-only';
 // The MCP example's Bearer Auth credential, as the example file names it.
 const MCP_TOKEN = { id: 'coupaMcpToken', name: 'Coupa MCP token', token: 'e2e-mcp-token-0123456789' };
 const MCP_EXAMPLE = 'coupa-approvals-mcp-server.json';
@@ -116,6 +125,21 @@ function agentWorkflow() {
  * The procurement assistant example as shipped, made reachable without the editor: its chat is
  * made public (embedded mode, answering with the last node) and its model uses the fake OpenAI.
  */
+/** The MCP example again, on another path, with the read-only Coupa credential. */
+function readOnlyMcpWorkflow() {
+	const workflow = loadExample(MCP_EXAMPLE, COUPA_READ_ONLY);
+	workflow.id = READ_ONLY_WORKFLOW_ID;
+	workflow.name = 'e2e approvals MCP server, read-only credential';
+	for (const node of workflow.nodes) {
+		node.id = `ro-${node.id.slice(3)}`;
+		if (node.type === '@n8n/n8n-nodes-langchain.mcpTrigger') {
+			node.webhookId = '7a1e5c2b-9d40-4f3a-8b6e-1c2d3e4f5a6b';
+			node.parameters = { ...node.parameters, path: READ_ONLY_PATH };
+		}
+	}
+	return workflow;
+}
+
 function assistantWorkflow() {
 	const workflow = loadExample(ASSISTANT_EXAMPLE, COUPA);
 	for (const node of workflow.nodes) {
@@ -125,6 +149,16 @@ function assistantWorkflow() {
 		if (node.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi') node.credentials = { openAiApi: { id: OPENAI.id, name: OPENAI.name } };
 	}
 	return workflow;
+}
+
+async function connectMcp(path) {
+	const connection = new Client({ name: 'coupa-e2e', version: '1.0.0' });
+	await connection.connect(
+		new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/${path}`), {
+			requestInit: { headers: { Authorization: `Bearer ${MCP_TOKEN.token}` } },
+		}),
+	);
+	return connection;
 }
 
 async function waitForRegistration(url, timeoutMs = 60000) {
@@ -140,29 +174,25 @@ async function waitForRegistration(url, timeoutMs = 60000) {
 
 describe('Coupa Tool for AI agents in a running n8n', () => {
 	before(async () => {
-		fake = await startSandbox();
+		fake = await startSandbox({ clients: [DEFAULT_CLIENT, READ_ONLY_CLIENT] });
 		fakeAi = await startFakeOpenAi({ script: agentScript });
 		n8n = await createN8nInstance('ai');
 		await n8n.importCredentials([
 			credentialFor(fake, COUPA),
+			credentialFor(fake, { ...COUPA_READ_ONLY, ...READ_ONLY_CLIENT }),
 			{ id: OPENAI.id, name: OPENAI.name, type: 'openAiApi', data: { apiKey: 'sk-fake-e2e', url: fakeAi.url, header: false } },
 			{ id: MCP_TOKEN.id, name: MCP_TOKEN.name, type: 'httpBearerAuth', data: { token: MCP_TOKEN.token } },
 		]);
-		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow(), assistantWorkflow()]);
+		await n8n.importWorkflows([loadExample(MCP_EXAMPLE, COUPA), agentWorkflow(), assistantWorkflow(), readOnlyMcpWorkflow()]);
 		client = await n8n.start();
-		for (const id of [AGENT_WORKFLOW_ID, ASSISTANT_WORKFLOW_ID, MCP_WORKFLOW_ID]) {
+		for (const id of [AGENT_WORKFLOW_ID, ASSISTANT_WORKFLOW_ID, READ_ONLY_WORKFLOW_ID, MCP_WORKFLOW_ID]) {
 			const activated = await client.api('POST', `/workflows/${id}/activate`);
 			assert.equal(activated.status, 200, activated.text);
 		}
 		// Activation answers before the webhooks are registered; the MCP server, activated last,
 		// answers 401 (not 404) to a call without its token once it is.
 		await waitForRegistration(`${client.baseUrl}/mcp/coupa-approvals`);
-		mcp = new Client({ name: 'coupa-e2e', version: '1.0.0' });
-		await mcp.connect(
-			new StreamableHTTPClientTransport(new URL(`${client.baseUrl}/mcp/coupa-approvals`), {
-				requestInit: { headers: { Authorization: `Bearer ${MCP_TOKEN.token}` } },
-			}),
-		);
+		mcp = await connectMcp('coupa-approvals');
 	});
 
 	after(async () => {
@@ -254,6 +284,24 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			assert.match(textOf(result), /Approval 987654321 was not found in Coupa/);
 			assert.match(textOf(result), /Get Many Approvals/);
 			assert.equal(writesTo().filter((r) => r.status < 300).length, 0, 'nothing changed in Coupa');
+		});
+
+		it('a credential without the write scope gives an error result that names the scope to add', async () => {
+			const readOnly = await connectMcp(READ_ONLY_PATH);
+			try {
+				const [approval] = pendingApprovals();
+				fake.clearRequests();
+				const listed = await readOnly.callTool({ name: 'list_pending_approvals', arguments: {} });
+				assert.ok(!listed.isError, textOf(listed));
+				const result = await readOnly.callTool({ name: 'approve', arguments: { approval_id: approval.id, reason: '' } });
+				assert.equal(result.isError, true, textOf(result));
+				assert.match(textOf(result), /Approve Approval needs the scope core\.approval\.write, which this credential does not have/);
+				assert.match(textOf(result), /Add core\.approval\.write to the Coupa OAuth client/);
+				assert.equal(writesTo().length, 0, 'nothing was sent to Coupa');
+				assert.equal(fake.store.get('approvals', approval.id).status, 'pending_approval');
+			} finally {
+				await readOnly.close();
+			}
 		});
 
 		it('approving an approval that is no longer pending names the status that forbids it', async () => {
