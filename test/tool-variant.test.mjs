@@ -6,6 +6,8 @@
 import { createRequire } from 'node:module';
 
 import { measureExample } from '../scripts/measure-tools.mjs';
+import { registerNodeType, runNode } from './harness/n8n.mjs';
+import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 
 const require = createRequire(import.meta.url);
 const { NodeHelpers } = require('n8n-workflow');
@@ -75,5 +77,40 @@ describe('tool schemas of the AI examples (what the model receives on every turn
 		const { tools, bytes } = measureExample('procurement-assistant.json');
 		expect(tools.map((tool) => tool.function.name).sort()).toEqual(['find_invoices', 'find_purchase_orders', 'find_suppliers', 'get_invoice', 'get_purchase_order']);
 		expect(bytes).toBeLessThan(3072);
+	});
+});
+
+describe('the Coupa Tool running in n8n-core (as an agent or MCP server calls it)', () => {
+	const TOOL = 'n8n-nodes-coupa.coupaTool';
+	let fake;
+	let store;
+	beforeAll(async () => {
+		// What n8n's convertNodeToAiTool derives: the same node under a name ending in Tool.
+		const tool = Object.create(new Coupa());
+		tool.description = asTool;
+		registerNodeType(TOOL, tool);
+		fake = await startCoupa({ seed: { suppliers: 30, invoices: 5 } });
+		store = credentialFor(fake, allScopes());
+	});
+	afterAll(() => fake.close());
+
+	test('Get Many returns 10 simplified records unless told otherwise', async () => {
+		const output = await runNode({ type: TOOL, store, parameters: { resource: 'supplier', operation: 'getAll' } });
+		expect(output).toHaveLength(10);
+		const supplier = CATALOG.find((o) => o.resource === 'supplier');
+		for (const { json } of output) expect(Object.keys(json).every((key) => supplier.simplify.includes(key))).toBe(true);
+		const asNodeOutput = await runNode({ store, parameters: { resource: 'supplier', operation: 'getAll' } });
+		expect(asNodeOutput).toHaveLength(30);
+	});
+
+	test('an error carries what to change in its message, where an agent reads it', async () => {
+		const parameters = { resource: 'supplier', operation: 'get', id: '999999' };
+		const asToolError = await runNode({ type: TOOL, store, parameters }).catch((e) => e);
+		expect(asToolError.message).toBe(
+			'Supplier 999999 was not found in Coupa. Use the ID of a supplier from Get Many Suppliers (or the number in its Coupa URL), and check that the API user may see it.',
+		);
+		const asNodeError = await runNode({ store, parameters }).catch((e) => e);
+		expect(asNodeError.message).toBe('Supplier 999999 was not found in Coupa');
+		expect(asNodeError.description).toMatch(/^Use the ID of a supplier from Get Many Suppliers/);
 	});
 });

@@ -63,10 +63,15 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 				},
 			],
 		},
-		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+		...(['Created After', 'Created Before', 'Updated After', 'Updated Before'] as const).map(
+			(label): INodeProperties => ({
+				displayName: label,
+				name: label.charAt(0).toLowerCase() + label.slice(1).replace(' ', ''),
+				type: 'dateTime',
+				default: '',
+				description: `Only records ${label.toLowerCase()} this date and time (ISO 8601, e.g. 2026-01-31T00:00:00Z)`,
+			}),
+		),
 	];
 	if (object.statuses) {
 		options.push({
