@@ -371,7 +371,8 @@ describe('Coupa Tool for AI agents in a running n8n', () => {
 			const newest = fake.store
 				.rows('invoices')
 				.filter((row) => row.supplier?.name?.toLowerCase().includes(supplierName.toLowerCase()))
-				.sort((a, b) => String(b['updated-at']).localeCompare(String(a['updated-at'])))[0];
+				// Coupa orders by the instant (offsets differ), ties by ID ascending.
+				.sort((a, b) => Date.parse(b['updated-at']) - Date.parse(a['updated-at']) || a.id - b.id)[0];
 			fakeAi.setScript([
 				() => toolCalls({ name: 'find_suppliers', args: { name: supplierName } }),
 				(request) => {
