@@ -18,7 +18,15 @@ const STATE_FILE = join(USER_FOLDER, 'coupa-dev-state.json');
 const LOG_FILE = join(USER_FOLDER, 'n8n.log');
 const OWNER = { email: 'owner@example.com', password: 'CoupaSandbox1' };
 const CREDENTIAL = { id: 'coupaSandbox', name: 'Coupa sandbox' };
-const EXAMPLES = ['export-approved-invoices.json', 'onboard-supplier.json', 'approval-decision-form.json'];
+const EXAMPLES = [
+	'export-approved-invoices.json',
+	'onboard-supplier.json',
+	'approval-decision-form.json',
+	'coupa-approvals-mcp-server.json',
+	'procurement-assistant.json',
+];
+// The Bearer Auth credential the approvals MCP server example names; MCP clients send this token.
+const MCP_TOKEN = { id: 'coupaMcpToken', name: 'Coupa MCP token', token: 'coupa-sandbox-mcp-token' };
 
 const log = (message) => console.log(`[dev] ${message}`);
 
@@ -45,7 +53,13 @@ async function prepareUserFolder(fake, env) {
 	const state = readState();
 	if (state.sandboxUrl !== fake.url) {
 		log(`importing credential "${CREDENTIAL.name}" (${fake.url})`);
-		await importCredentials([coupaCredential({ ...CREDENTIAL, domain: fake.url, ...DEFAULT_CLIENT })], env);
+		await importCredentials(
+			[
+				coupaCredential({ ...CREDENTIAL, domain: fake.url, ...DEFAULT_CLIENT }),
+				{ id: MCP_TOKEN.id, name: MCP_TOKEN.name, type: 'httpBearerAuth', data: { token: MCP_TOKEN.token } },
+			],
+			env,
+		);
 	}
 	if (!state.examplesImported) {
 		log(`importing example workflows: ${EXAMPLES.join(', ')}`);
@@ -68,7 +82,10 @@ function printBanner(fake, editorUrl) {
                  ${counts}, and more
   Credential:    "${CREDENTIAL.name}" is ready (client ${DEFAULT_CLIENT.clientId}, every scope)
   Examples:      Workflows → "Coupa: export approved invoices to the ERP",
-                 "Coupa: onboard a new supplier", "Coupa: approve or reject from a form"
+                 "Coupa: onboard a new supplier", "Coupa: approve or reject from a form",
+                 "Coupa: approvals MCP server" (activate it; MCP URL ${editorUrl}/mcp/coupa-approvals,
+                 header "Authorization: Bearer ${MCP_TOKEN.token}"),
+                 "Coupa: procurement assistant (AI Agent)" (needs your OpenAI credential)
 
   Use a real Coupa instead: Credentials → Create credential → "Coupa OAuth2 API", then enter
   your instance (e.g. acme.coupahost.com), the Client ID and Secret of an OAuth2 client from

@@ -50,6 +50,17 @@ async function runItem(ctx: IExecuteFunctions, itemIndex: number): Promise<INode
 	});
 }
 
+/**
+ * As a tool (AI Agent, MCP server) only the error's message may reach the model: n8n's agent
+ * hands it the message alone. The description says what to change, so it joins the message.
+ */
+function inlineDescription(error: NodeApiError | NodeOperationError): void {
+	const { description } = error;
+	if (typeof description === 'string' && description && !error.message.includes(description)) {
+		error.message = `${error.message}. ${description}`;
+	}
+}
+
 /** Runs every input item on its own: one item's failure never stops the others under Continue On Fail. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -66,6 +77,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				});
 				continue;
 			}
+			if (this.getNode().type.endsWith('Tool')) inlineDescription(error as NodeApiError);
 			// Both constructors hand back an error of their own kind unchanged, item index included.
 			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });

@@ -63,10 +63,15 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 				},
 			],
 		},
-		{ displayName: 'Created After', name: 'createdAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Created Before', name: 'createdBefore', type: 'dateTime', default: '' },
-		{ displayName: 'Updated After', name: 'updatedAfter', type: 'dateTime', default: '' },
-		{ displayName: 'Updated Before', name: 'updatedBefore', type: 'dateTime', default: '' },
+		...(['Created After', 'Created Before', 'Updated After', 'Updated Before'] as const).map(
+			(label): INodeProperties => ({
+				displayName: label,
+				name: label.charAt(0).toLowerCase() + label.slice(1).replace(' ', ''),
+				type: 'dateTime',
+				default: '',
+				description: `Only records ${label.toLowerCase()} this date and time (ISO 8601, e.g. 2026-01-31T00:00:00Z)`,
+			}),
+		),
 	];
 	if (object.statuses) {
 		options.push({
@@ -75,7 +80,7 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 			type: 'multiOptions',
 			options: object.statuses.map((status) => ({ name: humanize(status), value: status })).sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
-			description: 'Only records in one of these statuses',
+			description: 'Only records in one of these statuses (Coupa status values, e.g. pending_approval)',
 		});
 	}
 	if (object.exportable) {
@@ -119,8 +124,24 @@ export const projectionOption: INodeProperties = {
 		'Only return these Coupa fields (comma-separated; nested as supplier.name), or a Coupa fields JSON array. Cuts response size a lot for big objects.',
 };
 
+/**
+ * Defaults of the Coupa Tool variant (AI agents, MCP clients), which differ on purpose from the
+ * node's usual Limit of 50: every listed record goes into the model's context.
+ */
+export const TOOL_DEFAULTS = { limit: 10 } as const;
+
 const listResources = CATALOG.filter((object) => object.operations.getAll).map((object) => object.resource);
 const simplifyResources = CATALOG.filter((object) => object.simplify).map((object) => object.resource);
+
+const limitProperty: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: showFor(listResources, ['getAll'], { returnAll: [false], '@tool': [false] }),
+};
 
 export const listProperties: INodeProperties[] = [
 	{
@@ -131,15 +152,9 @@ export const listProperties: INodeProperties[] = [
 		description: 'Whether to return all results or only up to a given limit',
 		displayOptions: showFor(listResources, ['getAll']),
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: showFor(listResources, ['getAll'], { returnAll: [false] }),
-	},
+	limitProperty,
+	// The Coupa Tool (AI agents, MCP) lists fewer records by default: they go into the model's context.
+	{ ...limitProperty, default: TOOL_DEFAULTS.limit, displayOptions: showFor(listResources, ['getAll'], { returnAll: [false], '@tool': [true] }) },
 	...CATALOG.filter((object) => object.operations.getAll).map((object) =>
 		filtersProperty(object, showFor([object.resource], ['getAll'])),
 	),
@@ -149,7 +164,16 @@ export const listProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
-		displayOptions: showFor(simplifyResources, ['get', 'getAll']),
+		displayOptions: showFor(simplifyResources, ['get', 'getAll'], { '@tool': [false] }),
+	},
+	// In the Coupa Tool, Simplify is on by default: key fields are what a model needs.
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
+		displayOptions: showFor(simplifyResources, ['get', 'getAll'], { '@tool': [true] }),
 	},
 	{
 		displayName: 'Options',

@@ -21,7 +21,7 @@ export const recordIdProperties: INodeProperties[] = CATALOG.flatMap((object) =>
 			type: 'resourceLocator',
 			default: { mode: 'list', value: '' },
 			required: true,
-			description: `The ${lower(object)} to work on`,
+			description: `ID of the ${lower(object)}: the ID from Get Many ${object.plural}, or the number in its Coupa URL`,
 			displayOptions: showFor([object.resource], operations),
 			modes: [
 				{

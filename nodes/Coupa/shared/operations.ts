@@ -15,15 +15,31 @@ export interface OperationEntry {
 }
 
 const STANDARD: Record<StandardOperation, (o: CoupaObject) => Omit<OperationEntry, 'value' | 'needsId'>> = {
-	get: (o) => ({ name: 'Get', action: `Get ${withArticle(lower(o))}`, description: `Retrieve one ${lower(o)} by ID` }),
+	get: (o) => ({
+		name: 'Get',
+		action: `Get ${withArticle(lower(o))}`,
+		description: `Retrieve one ${lower(o)} by its ID (from Get Many ${o.plural} or its Coupa URL); returns the record`,
+	}),
 	getAll: (o) => ({
 		name: 'Get Many',
 		action: `Get many ${o.plural.toLowerCase()}`,
-		description: `List ${o.plural.toLowerCase()}, with filters such as status or updated after`,
+		description: `List ${o.plural.toLowerCase()} matching filters such as status or updated after; returns one item per record with its ID`,
 	}),
-	create: (o) => ({ name: 'Create', action: `Create ${withArticle(lower(o))}`, description: `Create ${withArticle(lower(o))}` }),
-	update: (o) => ({ name: 'Update', action: `Update ${withArticle(lower(o))}`, description: `Change fields of ${withArticle(lower(o))}` }),
-	delete: (o) => ({ name: 'Delete', action: `Delete ${withArticle(lower(o))}`, description: `Delete ${withArticle(lower(o))}` }),
+	create: (o) => ({
+		name: 'Create',
+		action: `Create ${withArticle(lower(o))}`,
+		description: `Create ${withArticle(lower(o))}; returns the new record with its ID`,
+	}),
+	update: (o) => ({
+		name: 'Update',
+		action: `Update ${withArticle(lower(o))}`,
+		description: `Change fields of ${withArticle(lower(o))} by its ID; returns the updated record`,
+	}),
+	delete: (o) => ({
+		name: 'Delete',
+		action: `Delete ${withArticle(lower(o))}`,
+		description: `Delete ${withArticle(lower(o))} by its ID; returns {deleted: true}`,
+	}),
 };
 
 /** Every operation a resource offers, standard ones first, as the catalogue allows. */

@@ -176,7 +176,9 @@ function statusMessage(failure: Failure, call: CallContext): { message: string; 
 		const what = call.objectName && call.recordId ? `${call.objectName} ${call.recordId}` : 'The requested record or path';
 		return {
 			message: `${what} was not found in Coupa`,
-			description: 'Check the ID (it is the number in the record\'s Coupa URL) and that the API user may see the record.',
+			description: call.objectName
+				? `Use the ID of ${/^[aeiou]/i.test(call.objectName) ? 'an' : 'a'} ${call.objectName.toLowerCase()} from Get Many ${call.objectName}s (or the number in its Coupa URL), and check that the API user may see it.`
+				: 'Check the ID (it is the number in the record\'s Coupa URL) and that the API user may see the record.',
 		};
 	}
 	if (status === 400 || status === 422) {
