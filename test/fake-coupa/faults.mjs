@@ -8,6 +8,7 @@ export function createFaults(auth) {
 	let errors = null; // { remaining, status, body }
 	let delay = null; // { ms, jitterMs }
 	let drops = null; // { remaining, afterProcessing }
+	let shuffledTies = false;
 	const stats = { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 };
 
 	const faults = {
@@ -28,6 +29,11 @@ export function createFaults(auth) {
 		dropConnections({ count = 1, afterProcessing = false } = {}) {
 			drops = count > 0 ? { remaining: count, afterProcessing } : null;
 		},
+		/** Records sharing a sort key (e.g. one `updated-at` second) come back in a fresh random order on every list request. */
+		shuffleTies(on = true) {
+			shuffledTies = Boolean(on);
+		},
+		tiesShuffled: () => shuffledTies,
 		revokeTokens: () => auth.revokeAll(),
 		expireTokensAfter: (seconds) => auth.expireAfter(seconds),
 		get tokenTtlSeconds() {
