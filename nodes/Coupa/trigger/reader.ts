@@ -21,9 +21,10 @@ import { compareIds, instantOf, queryTime, SECOND, wholeSecond } from './instant
  * instead: `S <= timestamp < S+1s`, `id > last id`, ordered by id, until a short page. So every
  * second is taken exactly once, from one answer or from an id walk, whatever the tie order.
  *
- * Backlogs are read concurrently in disjoint time ranges: once a step comes back full, an idle
- * request slot splits the widest unread range in two, and each range is stepped as above, so the
- * split cannot lose or repeat a record. Ranges are emitted in time order.
+ * Backlogs are read concurrently in disjoint time ranges [a, b) (`timestamp < b` added to each
+ * query): once a step comes back full, an idle request slot splits the unread range expected to
+ * hold the most records in two, and each range is stepped as above. Ranges are disjoint and each
+ * is read exactly, so splitting cannot lose or repeat a record. They are emitted in time order.
  */
 
 export interface ReadQuery {
@@ -71,6 +72,7 @@ export interface RangeRead {
 }
 
 interface Range {
+	start: number;
 	end: number;
 	/** Everything in [start, cursor) has been taken. */
 	cursor: number;
@@ -79,7 +81,20 @@ interface Range {
 	busy: boolean;
 	/** A full page came back: there is more here than one request, worth splitting. */
 	busyRange: boolean;
+	/** Records per ms in the last page read here (or in the range it was split from). */
+	density: number;
 }
+
+const newRange = (start: number, end: number, density = 0): Range => ({
+	start,
+	end,
+	cursor: start,
+	taken: [],
+	done: false,
+	busy: false,
+	busyRange: false,
+	density,
+});
 
 /**
  * Moves the user's bounds on the polled timestamp and on id out of the query, so the trigger can
@@ -191,6 +206,11 @@ async function step(ctx: CoupaContext, query: ReadQuery, range: Range, cancellat
 		return finish();
 	}
 	range.busyRange = true;
+	// Records per ms in this step's page: the local density decides where splitting pays off.
+	const measure = (count: number, until: number) => {
+		const first = records.length ? Math.min(...records.map((r) => r.at)) : until;
+		range.density = count / Math.max(SECOND, until - Math.max(first, from));
+	};
 	if (!records.length) {
 		throw new NodeOperationError(ctx.getNode(), `Coupa returned ${query.call.objectName ?? 'records'} without ${query.clock.key}`, {
 			description: `The trigger polls on ${query.clock.key}, so every record must carry it. If Options → Fields is set, check that it is a valid projection.`,
@@ -205,22 +225,25 @@ async function step(ctx: CoupaContext, query: ReadQuery, range: Range, cancellat
 		// Seconds before the last one are complete; the last is read again by the next step.
 		take(range, records, from, last);
 		range.cursor = last;
-		return;
+		return measure(records.length, last + SECOND);
 	}
 	// The whole page is the second `from`: 50 or more records share it.
 	take(range, await readSecond(ctx, query, from, cancellation), from, from + SECOND);
 	range.cursor = from + SECOND;
-	if (range.cursor >= end) finish();
+	// The range may have been split during the walk: its current end counts.
+	if (range.cursor >= range.end) range.done = true;
+	range.density = PAGE_SIZE / SECOND;
 }
 
 /**
- * Splits the widest range that is known to hold more than one page, so an idle request slot can
- * read its upper half. The open range [x, ∞) is first cut at n8n's "now": what lies beyond is
- * stamped in the future and is usually empty.
+ * Splits the range expected to hold the most records still unread (by the density seen so far),
+ * when that is more than a page, so an idle request slot can read its upper half. The open
+ * range [x, ∞) is first cut at n8n's "now": what lies beyond is stamped in the future and is
+ * usually empty.
  */
 function split(ranges: Range[], now: number): Range | undefined {
 	const horizon = wholeSecond(now) + SECOND;
-	let best: { index: number; at: number; width: number } | undefined;
+	let best: { index: number; at: number; expected: number } | undefined;
 	for (const [index, range] of ranges.entries()) {
 		if (range.done || !range.busyRange) continue;
 		let at: number;
@@ -234,11 +257,12 @@ function split(ranges: Range[], now: number): Range | undefined {
 			if (width < 2 * SECOND) continue;
 			at = range.cursor + wholeSecond(width / 2);
 		}
-		if (!best || width > best.width) best = { index, at, width };
+		const expected = range.density * width;
+		if (expected > PAGE_SIZE && (!best || expected > best.expected)) best = { index, at, expected };
 	}
 	if (!best) return undefined;
 	const parent = ranges[best.index];
-	const child: Range = { end: parent.end, cursor: best.at, taken: [], done: false, busy: false, busyRange: false };
+	const child = newRange(best.at, parent.end, parent.density);
 	parent.end = best.at;
 	ranges.splice(best.index + 1, 0, child);
 	return child;
@@ -246,7 +270,7 @@ function split(ranges: Range[], now: number): Range | undefined {
 
 export async function readRange(ctx: CoupaContext, query: ReadQuery, plan: ReadPlan): Promise<RangeRead> {
 	const window = Math.max(1, plan.window ?? DEFAULT_PAGE_WINDOW);
-	const ranges: Range[] = [{ end: Infinity, cursor: plan.from, taken: [], done: false, busy: false, busyRange: false }];
+	const ranges: Range[] = [newRange(plan.from, Infinity)];
 	const cancellation: Cancellation = { cancelled: false };
 	const running = new Set<Promise<void>>();
 	let failure: { error: unknown } | undefined;
