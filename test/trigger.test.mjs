@@ -485,6 +485,22 @@ describe('events', () => {
 		expect(await watcher.poll()).toEqual([]);
 	});
 
+	test('filters on the polled timestamp and on id are combined with the trigger\'s own bounds', async () => {
+		// 60 records share one second (read by id), one follows, one is after the user's bound.
+		for (let i = 0; i < 60; i++) insert(sec(0));
+		const next = insert(sec(1));
+		insert(sec(5));
+		const conditions = [
+			{ field: 'id', operator: 'gt', value: '10' },
+			{ field: 'updated_at', operator: 'lt', value: new Date(sec(3)).toISOString() },
+		];
+		const watcher = trigger({ filters: { conditions: { condition: conditions } } });
+		expect((await watcher.poll()).map((r) => r.id)).toEqual(Array.from({ length: 51 }, (_, i) => i + 11));
+		expect(next.id).toBe(61);
+		expect(await watcher.poll()).toEqual([]);
+		expect((await watcher.poll({ mode: 'manual' }))[0].id).toBe(61);
+	});
+
 	test('simplify and the fields projection shape each event; filters narrow them', async () => {
 		insert(sec(1), { 'invoice-number': 'INV-1', total: '10.00', supplier: { id: 3, name: 'Acme' }, 'payment-term': { code: 'N30' } });
 		insert(sec(2), { 'invoice-number': 'INV-2', status: 'approved' });

@@ -23,7 +23,10 @@ interface TriggerSettings {
 	event: TriggerEvent;
 	clock: EventClock;
 	watched: string[];
+	/** The user's filters and projection as a Coupa query. */
 	qs: IDataObject;
+	/** The same without the user's bounds on the polled timestamp and id, which `bounds` holds. */
+	pollQs: IDataObject;
 	/** The user's own bounds on the polled timestamp and id, combined with the trigger's. */
 	bounds: UserBounds;
 	simplify: boolean;
@@ -65,6 +68,7 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 		clock,
 		watched,
 		qs,
+		pollQs: split.qs,
 		bounds: split.bounds,
 		simplify: Boolean(object.simplify) && (ctx.getNodeParameter('simplify', false) as boolean),
 		startFrom,
@@ -151,7 +155,7 @@ async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Prom
 	const memory: StatusMemory =
 		event === 'statusChanged' && state.stream === stream && state.watched === watchedKey ? memoryFromJson(state.inStatus) : new Map();
 
-	const query: ReadQuery = { path: object.path, qs: settings.qs, clock, call, bounds: settings.bounds };
+	const query: ReadQuery = { path: object.path, qs: settings.pollQs, clock, call, bounds: settings.bounds };
 	const budgetMs = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
 	const read = await readRange(ctx, query, { from: position.from, mustReach: position.to, now, started: now, budgetMs });
 

@@ -133,6 +133,7 @@ function rangeQuery(query: ReadQuery, from: number, end: number): IDataObject {
 	const upper = Math.min(end, bounds.before ?? Infinity);
 	const qs: IDataObject = { ...query.qs, [`${clock.query}[gt_or_eq]`]: queryTime(lower) };
 	if (upper !== Infinity) qs[`${clock.query}[lt]`] = queryTime(upper);
+	if (bounds.idAbove !== undefined) qs['id[gt]'] = bounds.idAbove;
 	return qs;
 }
 
@@ -263,6 +264,8 @@ function split(ranges: Range[], now: number): Range | undefined {
 	if (!best) return undefined;
 	const parent = ranges[best.index];
 	const child = newRange(best.at, parent.end, parent.density);
+	// Its parent's pages came back full: the child may be split again before its own first page.
+	child.busyRange = true;
 	parent.end = best.at;
 	ranges.splice(best.index + 1, 0, child);
 	return child;
