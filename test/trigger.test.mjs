@@ -12,7 +12,7 @@ import { startProxy } from './harness/proxy.mjs';
 const require = createRequire(import.meta.url);
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 const { DEFAULT_PAGE_WINDOW } = require('../dist/nodes/Coupa/transport/paginate.js');
-const { LOOKBACK_MS } = require('../dist/nodes/Coupa/trigger/state.js');
+const { LOOKBACK_MS, nextPosition, SEEN_LIMIT, startPosition } = require('../dist/nodes/Coupa/trigger/state.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());
 
 const wholeSecond = (ms) => Math.floor(ms / 1000) * 1000;
@@ -279,13 +279,47 @@ describe('future stamps and late commits', () => {
 	test('query timestamps are whole seconds with an offset', async () => {
 		for (let i = 0; i < 120; i++) insert(ago(i % 2));
 		insert(sec(0));
-		const watcher = trigger({ ...fromDayAgo(), filters: { updatedBefore: new Date(Date.now() + 3_600_000).toISOString() } });
+		// The filter builder's dates (with milliseconds and Z) are sent in whole seconds too.
+		const filters = { updatedBefore: new Date(Date.now() + 3_600_500).toISOString(), updatedAfter: new Date(ago(-30) + 500).toISOString() };
+		const watcher = trigger({ ...fromDayAgo(), filters });
 		expect(await watcher.poll()).toHaveLength(121);
-		const bounds = fake.apiRequests().flatMap((r) => Object.entries(r.query).filter(([key]) => /^updated_at\[(gt_or_eq|lt)\]$/.test(key)));
+		const bounds = fake.apiRequests().flatMap((r) => Object.entries(r.query).filter(([key]) => /^updated_at\[(gt_or_eq|gt|lt)\]$/.test(key)));
+		expect(bounds.some(([key]) => key === 'updated_at[gt]')).toBe(true);
 		expect(bounds.length).toBeGreaterThan(3);
 		for (const [, value] of bounds) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 		// The id walk of a crowded second is bounded the same way.
 		expect(fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['updated_at[lt]'])).toBe(true);
+	});
+});
+
+describe('position bookkeeping (state.ts)', () => {
+	test('the position never passes n8n\'s now; the look-back reaches LOOKBACK_MS back; a budget cut reads on from where it stopped', () => {
+		const now = wholeSecond(Date.now()) + 400;
+		const position = startPosition(now - 3_600_000);
+		const tomorrow = wholeSecond(now) + 86_400_000;
+		position.seen.set(`1@${tomorrow}`, tomorrow);
+		position.seen.set(`2@${now - 3_000_000}`, now - 3_000_000);
+		const next = nextPosition(position, Infinity, now);
+		expect(next).toMatchObject({ from: wholeSecond(now) - LOOKBACK_MS, to: wholeSecond(now) });
+		expect([...next.seen.keys()]).toEqual([`1@${tomorrow}`]);
+		const cut = nextPosition(startPosition(now - 3_600_000), wholeSecond(now) - 3_000_000, now);
+		expect(cut).toMatchObject({ from: wholeSecond(now) - 3_000_000, to: wholeSecond(now) - 3_000_000 });
+	});
+
+	test('beyond SEEN_LIMIT versions in the look-back, the oldest seconds are forgotten and no longer read again', () => {
+		const now = wholeSecond(Date.now());
+		const first = now - 110_000;
+		const position = startPosition(now - 120_000);
+		// 100 versions a second.
+		for (let i = 0; i < SEEN_LIMIT + 50; i++) {
+			const at = first + Math.floor(i / 100) * 1000;
+			position.seen.set(`${i}@${at}`, at);
+		}
+		const next = nextPosition(position, Infinity, now);
+		expect(next.seen.size).toBe(SEEN_LIMIT - 50);
+		expect(next.from).toBe(first + 1000);
+		expect(Math.min(...next.seen.values())).toBe(next.from);
+		expect(next.to).toBe(now);
 	});
 });
 
