@@ -276,6 +276,17 @@ describe('future stamps and late commits', () => {
 		expect(LOOKBACK_MS).toBeGreaterThanOrEqual(60_000);
 	});
 
+	test('the look-back window is read to its end even when the poll budget is spent', async () => {
+		const watcher = trigger({});
+		insert(sec(0));
+		expect(await watcher.poll()).toHaveLength(1);
+		// 130 late changes across the window, more than two pages: one poll with no budget left.
+		const late = Array.from({ length: 130 }, (_, i) => insert(sec(1 + (i % 40))));
+		const emitted = await watcher.poll({ pollBudgetMs: 0 });
+		expect(emitted.map((r) => r.id).sort((x, y) => x - y)).toEqual(late.map((r) => r.id));
+		expect(await watcher.poll({ pollBudgetMs: 0 })).toEqual([]);
+	});
+
 	test('query timestamps are whole seconds with an offset', async () => {
 		for (let i = 0; i < 120; i++) insert(ago(i % 2));
 		insert(sec(0));
