@@ -207,6 +207,24 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		expect(await watcher.poll()).toEqual([]);
 	});
 
+	test('crowded seconds in a backlog, read in ranges in flight together: each record once, in order', async () => {
+		// Ten seconds of 120 records each (read by id), spread over 15 minutes, and a few between.
+		for (let s = 0; s < 10; s++) {
+			for (let i = 0; i < 120; i++) insert(ago(s * 100), {}, [-480, 330, 0][i % 3]);
+			insert(ago(s * 100 + 50));
+		}
+		fake.faults.latency({ ms: 10 });
+		const watcher = trigger(fromDayAgo());
+		const all = await watcher.poll();
+		expect(duplicates(all.map(version))).toEqual([]);
+		expect(all).toHaveLength(1210);
+		const order = all.map((r) => [Date.parse(r['updated-at']), r.id]);
+		expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
+		expect(fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['id[gt]'])).toBe(true);
+		expect(await watcher.poll()).toEqual([]);
+	});
+
 	test('a record that changes while a backlog is read is neither skipped nor repeated', async () => {
 		for (let i = 0; i < 400; i++) insert(ago(i));
 		// Once the second request is answered, id 60 changes: it leaves its second for now.
