@@ -4,7 +4,7 @@
  * (leaky bucket, 25 requests a second, burst 20, 429 beyond). Concurrent paging (the default
  * window) is compared with sequential paging (window 1) and with the ceiling the limit allows,
  * then bytes per record are compared with and without a `fields` projection. Last, the Coupa
- * Trigger drains a backlog of 2,000 invoices in one poll (its read-ahead window).
+ * Trigger drains a backlog of 2,000 invoices in one poll (time ranges read concurrently).
  * Everything runs in this one process, one run after another. It is a benchmark, not a test:
  * it prints figures and target lines and never fails on timing.
  */

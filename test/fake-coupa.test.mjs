@@ -173,6 +173,24 @@ describe('lists', () => {
 		expect(first).toEqual([...first].sort((a, b) => a - b));
 	});
 
+	test('shuffleTies: records sharing a sort key come back in a fresh random order on every request', async () => {
+		big.faults.shuffleTies(true);
+		try {
+			const orders = new Set();
+			for (let i = 0; i < 5; i++) {
+				const page = (await list('order_by=status&limit=50&fields=["id","status"]')).body;
+				const statuses = page.map((r) => r.status);
+				expect(statuses).toEqual([...statuses].sort());
+				orders.add(page.map((r) => r.id).join(','));
+			}
+			expect(orders.size).toBeGreaterThan(1);
+			// Without ties (the default order by id) nothing changes.
+			expect((await list('limit=5')).body.map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+		} finally {
+			big.faults.shuffleTies(false);
+		}
+	});
+
 	test('every filter operator', async () => {
 		const all = big.store.list('invoices');
 		const ids = (rows) => rows.map((r) => r.id).slice(0, 50);

@@ -54,7 +54,7 @@ export function resolveRoute(method, segments, params) {
 	return null;
 }
 
-export function createApi({ store, auth, records, actions, clock, scopeDeniedStatus }) {
+export function createApi({ store, auth, records, actions, clock, scopeDeniedStatus, faults }) {
 	/** Handle one /api request; the caller has applied faults already. */
 	return function handleApi({ method, segments, params, body, bodyInvalid, headers }, respond) {
 		const token = auth.authenticate(headers.authorization);
@@ -74,7 +74,7 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 			const one = (status, record) => respond.payload(status, shapeRecord(record, shape), names);
 
 			if (route.operation === 'getAll') {
-				return respond.payload(200, listQuery(store.rows(route.path), params).map((r) => shapeRecord(r, shape)), names);
+				return respond.payload(200, listQuery(store.rows(route.path), params, { shuffleTies: faults?.tiesShuffled() }).map((r) => shapeRecord(r, shape)), names);
 			}
 			if (route.operation === 'create') return one(201, records.create(route.path, body));
 

@@ -15,6 +15,7 @@ export function createFaults(auth) {
 	let delay = null; // { ms, jitterMs }
 	let drops = null; // { remaining, afterProcessing }
 	let lostAnswers = null; // { remaining, as, methods }
+	let shuffledTies = false;
 	const stats = { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 };
 
 	const faults = {
@@ -45,6 +46,11 @@ export function createFaults(auth) {
 			lostAnswers = count > 0 ? { remaining: count, as, methods } : null;
 		},
 		...createAnswerFaults(),
+		/** Records sharing a sort key (e.g. one `updated-at` second) come back in a fresh random order on every list request. */
+		shuffleTies(on = true) {
+			shuffledTies = Boolean(on);
+		},
+		tiesShuffled: () => shuffledTies,
 		revokeTokens: () => auth.revokeAll(),
 		expireTokensAfter: (seconds) => auth.expireAfter(seconds),
 		get tokenTtlSeconds() {

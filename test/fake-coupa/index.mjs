@@ -30,6 +30,7 @@ export const DEFAULT_CLIENT = Object.freeze({ clientId: 'n8n-test-client', clien
  * @param {'default'|'sandbox'|Record<string, number>|false} [options.seed='default']
  * @param {string|number} [options.clock] freeze the clock at this instant (default: real time)
  * @param {boolean} [options.tls=false] listen for https with the test-only certificate in tls/
+ * @param {boolean} [options.shuffleTies=false] records sharing a sort key in a fresh random order per request
  */
 export async function startFakeCoupa(options = {}) {
 	const {
@@ -41,6 +42,7 @@ export async function startFakeCoupa(options = {}) {
 		seed = 'default',
 		clock: start,
 		tls = false,
+		shuffleTies = false,
 	} = options;
 
 	const clock = createClock(start);
@@ -51,9 +53,10 @@ export async function startFakeCoupa(options = {}) {
 
 	const auth = createAuth({ clients, tokenTtlSeconds });
 	const faults = createFaults(auth);
+	faults.shuffleTies(shuffleTies);
 	const records = createRecords(store);
 	const actions = createActions({ store, records, clock });
-	const handleApi = createApi({ store, auth, records, actions, clock, scopeDeniedStatus });
+	const handleApi = createApi({ store, auth, records, actions, clock, scopeDeniedStatus, faults });
 
 	const requests = [];
 	const sockets = new Set();

@@ -146,9 +146,11 @@ function sortKey(value) {
 
 /**
  * Filter, order and page `rows` (id ascending) per the query. Sorts once, on a precomputed key,
- * so 10,000 records answer in a few ms.
+ * so 10,000 records answer in a few ms. Records that share the sort key come back by id, or,
+ * with `shuffleTies`, in a fresh random order on every call: Coupa documents no order among
+ * them (coupa-api.md, "Ordering"), so a client must not rely on one.
  */
-export function listQuery(rows, params) {
+export function listQuery(rows, params, { shuffleTies = false } = {}) {
 	const predicates = [];
 	for (const [key, value] of params) {
 		const predicate = compileFilter(key, value);
@@ -160,8 +162,8 @@ export function listQuery(rows, params) {
 	const desc = (params.get('dir') ?? 'asc').toLowerCase() === 'desc';
 	if (orderBy && hyphenate(orderBy) !== 'id') {
 		const path = hyphenate(orderBy).split('.');
-		const keyed = result.map((record) => [sortKey(valuesAt(record, path)[0]), record]);
-		keyed.sort(([a, ra], [b, rb]) => {
+		const keyed = result.map((record) => [sortKey(valuesAt(record, path)[0]), record, shuffleTies ? Math.random() : record.id]);
+		keyed.sort(([a, , ta], [b, , tb]) => {
 			if (a !== b) {
 				// Nulls sort first ascending (MySQL), last descending.
 				if (a === null) return desc ? 1 : -1;
@@ -169,7 +171,7 @@ export function listQuery(rows, params) {
 				if (a < b) return desc ? 1 : -1;
 				if (a > b) return desc ? -1 : 1;
 			}
-			return ra.id - rb.id; // ties: id ascending, whatever the direction
+			return ta - tb; // ties: id ascending whatever the direction, or shuffled
 		});
 		result = keyed.map(([, record]) => record);
 	} else if (desc) {

@@ -6,21 +6,29 @@ import { objectByResource, scopesFor } from '../catalog';
 import { operationLabel, withArticle } from '../shared/labels';
 import { simplifyRecord } from '../shared/simplify';
 import type { CallContext } from '../transport/errorMessages';
-import { coupaPaginate, DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { coupaPaginate } from '../transport/paginate';
 import { assertScopes } from '../transport/scopeCheck';
-import { advance, cursorFromJson, cursorToJson, instantOf, startCursor } from './cursor';
 import type { EventClock, StatusMemory, TriggerEvent } from './events';
 import { clockOf, memoryFromJson, memoryToJson, statusTransitions } from './events';
+import { instantOf, queryTime, recordKey } from './instants';
 import { triggerQuery } from './query';
-import { readStep } from './readAhead';
+import type { ReadQuery, UserBounds } from './reader';
+import { readRange, userBounds } from './reader';
 import { startLookbackMs } from './schedule';
+import type { Loaded, Position } from './state';
+import { nextPosition, positionFromJson, positionFromVersion1, positionToJson, startPosition, STATE_VERSION } from './state';
 
 interface TriggerSettings {
 	object: CoupaObject;
 	event: TriggerEvent;
 	clock: EventClock;
 	watched: string[];
+	/** The user's filters and projection as a Coupa query. */
 	qs: IDataObject;
+	/** The same without the user's bounds on the polled timestamp and id, which `bounds` holds. */
+	pollQs: IDataObject;
+	/** The user's own bounds on the polled timestamp and id, combined with the trigger's. */
+	bounds: UserBounds;
 	simplify: boolean;
 	startFrom?: number;
 	call: CallContext;
@@ -48,12 +56,20 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	// Status Changed must see records leave the watched statuses too, or it could not tell a
 	// return to them from an unrelated edit; the Status filter would hide exactly those changes.
 	if (event === 'statusChanged') delete qs['status[in]'];
+	const split = userBounds(qs, clock);
+	if (split.invalid) {
+		throw new NodeOperationError(ctx.getNode(), `A filter of this trigger is not valid: ${split.invalid}`, {
+			description: `The trigger combines filters on ${clock.query} and id with its own position, so they must be a date and a whole number.`,
+		});
+	}
 	return {
 		object,
 		event,
 		clock,
 		watched,
 		qs,
+		pollQs: split.qs,
+		bounds: split.bounds,
 		simplify: Boolean(object.simplify) && (ctx.getNodeParameter('simplify', false) as boolean),
 		startFrom,
 		call: { operationLabel: operationLabel(object, 'Watch'), objectName: object.name, scopes },
@@ -85,52 +101,77 @@ function writeState(state: IDataObject, next: IDataObject): void {
 	Object.assign(state, next);
 }
 
+/** Where a trigger without usable state starts: Start From, or one poll interval before now. */
+function startingPoint(ctx: IPollFunctions, settings: TriggerSettings, now: number): number {
+	return settings.startFrom ?? now - startLookbackMs(ctx.getNodeParameter('pollTimes', {}));
+}
+
 /**
- * Every change since the cursor, within n8n's poll budget. The new cursor is computed aside and
- * written to static data only after every request succeeded, so a failed poll changes nothing
- * and the next one covers the same window again.
+ * The saved position of this stream. Saved data that cannot be right (garbage, a position far in
+ * the future, an impossible list of keys) is not trusted: the trigger starts again from its
+ * starting point and says so in n8n's log, so it never stalls silently.
+ */
+function loadPosition(ctx: IPollFunctions, settings: TriggerSettings, state: IDataObject, stream: string, now: number): Position {
+	const fresh = () => startPosition(startingPoint(ctx, settings, now));
+	if (Object.keys(state).length === 0 || (typeof state.stream === 'string' && state.stream !== stream)) return fresh();
+	let loaded: Loaded;
+	if (state.stream !== stream) loaded = { problem: 'it names no resource and event' };
+	else if (state.version === STATE_VERSION) loaded = positionFromJson(state, now);
+	else if (state.version === 1) loaded = positionFromVersion1(state.cursor, now);
+	else loaded = { problem: `its version ${JSON.stringify(state.version)} is unknown` };
+	const node = ctx.getNode();
+	const meta = { node: node.name, workflowId: ctx.getWorkflow().id, stream };
+	if (loaded.position) {
+		if (loaded.note) ctx.logger[loaded.note.level](`Coupa Trigger "${node.name}": ${loaded.note.message}.`, meta);
+		return loaded.position;
+	}
+	const position = fresh();
+	const since = queryTime(position.from);
+	ctx.logger.warn(
+		`Coupa Trigger "${node.name}": the saved position could not be used (${loaded.problem}), so it was reset. ` +
+			(settings.startFrom !== undefined
+				? `It reads again from Start From (${since}); changes since then may be emitted again.`
+				: `It reads from ${since} (one poll interval before now); changes before that which were not emitted yet are not emitted.`),
+		meta,
+	);
+	return position;
+}
+
+/**
+ * Every change since the position, within n8n's poll budget (reader.ts reads them exactly; see
+ * state.ts for the position). Each poll reads the look-back window again and skips what it has
+ * emitted by key. The new position is computed aside and written to static data only after
+ * every request succeeded, so a failed poll changes nothing and the next one covers the same
+ * window again.
  */
 async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
 	const { object, clock, event, call } = settings;
 	const state = ctx.getWorkflowStaticData('node');
-	// The cursor belongs to one collection and one timestamp; another resource or event starts over.
+	// The position belongs to one collection and one timestamp; another resource or event starts over.
 	const stream = `${object.resource}:${clock.query}`;
-	const stored = state.stream === stream ? cursorFromJson(state.cursor) : undefined;
-	let cursor =
-		stored ?? startCursor(settings.startFrom ?? Date.now() - startLookbackMs(ctx.getNodeParameter('pollTimes', {})));
+	const now = Date.now();
+	const position = loadPosition(ctx, settings, state, stream, now);
 	const watchedKey = settings.watched.join(',');
 	const memory: StatusMemory =
-		event === 'statusChanged' && state.watched === watchedKey ? memoryFromJson(state.inStatus) : new Map();
+		event === 'statusChanged' && state.stream === stream && state.watched === watchedKey ? memoryFromJson(state.inStatus) : new Map();
 
+	const query: ReadQuery = { path: object.path, qs: settings.pollQs, clock, call, bounds: settings.bounds };
 	const budgetMs = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
-	const started = Date.now();
-	let slowestStep = 0;
-	const events: IDataObject[] = [];
-	// Pages read ahead per step: one at first, so a quiet poll costs one request, doubling while
-	// the pages agree (readAhead.ts) up to the paging window, back to one after a shift.
-	let window = 1;
-	for (;;) {
-		const stepStarted = Date.now();
-		// Always from T with an offset inside T's group, never a running offset: records that
-		// change while we page cannot shift unseen ones past us.
-		const qs = { ...settings.qs, [`${clock.query}[gt_or_eq]`]: new Date(cursor.atMs).toISOString(), order_by: clock.query, dir: 'asc' };
-		const read = await readStep(ctx, { path: object.path, qs, timestampKey: clock.key, call }, cursor, window);
-		const step = advance(cursor, read.records, clock.key);
-		cursor = step.cursor;
-		events.push(...(event === 'statusChanged' ? statusTransitions(step.fresh, new Set(settings.watched), memory) : step.fresh));
-		// The newest record was read. Or nothing new came: that cannot happen unless Coupa reorders
-		// or pages disagreed at the boundary; stopping avoids looping, the next poll reads on.
-		if (!read.more || step.fresh.length === 0) break;
-		window = read.whole ? Math.min(DEFAULT_PAGE_WINDOW, window * 2) : 1;
-		slowestStep = Math.max(slowestStep, Date.now() - stepStarted);
-		// Leave the rest of a large backlog to the next poll rather than overrun n8n's budget.
-		if (budgetMs !== undefined && Date.now() - started + slowestStep > budgetMs) break;
+	const read = await readRange(ctx, query, { from: position.from, mustReach: position.to, now, started: now, budgetMs });
+
+	const fresh: IDataObject[] = [];
+	for (const { record, at } of read.records) {
+		const key = recordKey(record.id, at);
+		if (position.seen.has(key)) continue;
+		position.seen.set(key, at);
+		fresh.push(record);
 	}
+	const events = event === 'statusChanged' ? statusTransitions(fresh, new Set(settings.watched), memory) : fresh;
 
 	writeState(state, {
-		version: 1,
+		version: STATE_VERSION,
 		stream,
-		cursor: cursorToJson(cursor),
+		...positionToJson(nextPosition(position, read.reached, now)),
 		...(event === 'statusChanged' ? { watched: watchedKey, inStatus: memoryToJson(memory) } : {}),
 	});
 	return events.length ? [toItems(settings, events)] : null;

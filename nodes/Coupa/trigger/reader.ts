@@ -1,0 +1,331 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CallContext } from '../transport/errorMessages';
+import { DEFAULT_PAGE_WINDOW, PAGE_SIZE } from '../transport/paginate';
+import type { Cancellation, CoupaContext } from '../transport/request';
+import { coupaRequest } from '../transport/request';
+import type { EventClock } from './events';
+import { compareIds, instantOf, queryTime, SECOND, wholeSecond } from './instants';
+
+/**
+ * Reads every record whose polled timestamp lies in [from, ∞), exactly, without offsets and
+ * without relying on the order Coupa gives records that share a second (it documents none, and
+ * it may differ from one request to the next).
+ *
+ * A step asks for `timestamp >= S` ordered by the timestamp, one page of 50. Ordering by the
+ * timestamp is reliable ACROSS seconds, so in a full page every second before the page's last
+ * second L is complete: those records are taken, and the next step starts at L (whose records
+ * are read again there, in the page where a later second follows them). A short page is
+ * complete. Only when a whole page is one second S (50 or more records share it) is S read by id
+ * instead: `S <= timestamp < S+1s`, `id > last id`, ordered by id, until a short page. So every
+ * second is taken exactly once, from one answer or from an id walk, whatever the tie order.
+ *
+ * Backlogs are read concurrently in disjoint time ranges [a, b) (`timestamp < b` added to each
+ * query): once a step comes back full, an idle request slot splits the unread range expected to
+ * hold the most records in two, and each range is stepped as above. Ranges are disjoint and each
+ * is read exactly, so splitting cannot lose or repeat a record. They are emitted in time order.
+ */
+
+export interface ReadQuery {
+	path: string;
+	/** The user's filters and projection, without bounds on the polled timestamp. */
+	qs: IDataObject;
+	clock: EventClock;
+	call: CallContext;
+	/** The user's own bounds on the polled timestamp and on id (see userBounds). */
+	bounds: UserBounds;
+}
+
+export interface UserBounds {
+	/** `timestamp[gt_or_eq]` from the user's filters, as an instant. */
+	notBefore?: number;
+	/** `timestamp[lt]` from the user's filters, as an instant. */
+	before?: number;
+	/** `id[gt]` from the user's filters. */
+	idAbove?: number;
+}
+
+export interface ReadPlan {
+	/** Whole second to read from. */
+	from: number;
+	/** The poll budget may not stop the read before this instant (the look-back window). */
+	mustReach: number;
+	/** n8n's clock when the poll started. */
+	now: number;
+	started: number;
+	budgetMs?: number;
+	/** Requests in flight at most. */
+	window?: number;
+}
+
+export interface TimedRecord {
+	record: IDataObject;
+	at: number;
+}
+
+export interface RangeRead {
+	/** Records in time order (id within a second), each version once. */
+	records: TimedRecord[];
+	/** Every record in [from, reached) was read; Infinity when everything from `from` on was. */
+	reached: number;
+}
+
+interface Range {
+	start: number;
+	end: number;
+	/** Everything in [start, cursor) has been taken. */
+	cursor: number;
+	taken: TimedRecord[];
+	done: boolean;
+	busy: boolean;
+	/** A full page came back: there is more here than one request, worth splitting. */
+	busyRange: boolean;
+	/** Records per ms in the last page read here (or in the range it was split from). */
+	density: number;
+}
+
+const newRange = (start: number, end: number, density = 0): Range => ({
+	start,
+	end,
+	cursor: start,
+	taken: [],
+	done: false,
+	busy: false,
+	busyRange: false,
+	density,
+});
+
+/**
+ * Moves the user's bounds on the polled timestamp and on id out of the query, so the trigger can
+ * combine them with its own (a second `updated_at[lt]` would overwrite the first).
+ */
+export function userBounds(qs: IDataObject, clock: EventClock): { qs: IDataObject; bounds: UserBounds; invalid?: string } {
+	const rest = { ...qs };
+	const bounds: UserBounds = {};
+	const take = (key: string, parse: (text: string) => number): number | undefined => {
+		if (rest[key] === undefined) return undefined;
+		const text = String(rest[key]);
+		delete rest[key];
+		const value = parse(text);
+		if (Number.isNaN(value)) throw new Error(`${key} = "${text}"`);
+		return value;
+	};
+	try {
+		// Coupa stamps whole seconds, so a bound inside a second means the next whole second.
+		const instant = (text: string) => {
+			const ms = instantOf(text);
+			return ms === undefined ? NaN : Math.ceil(ms / SECOND) * SECOND;
+		};
+		bounds.notBefore = take(`${clock.query}[gt_or_eq]`, instant);
+		bounds.before = take(`${clock.query}[lt]`, instant);
+		bounds.idAbove = take('id[gt]', (text) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN));
+	} catch (error) {
+		return { qs, bounds: {}, invalid: (error as Error).message };
+	}
+	return { qs: rest, bounds };
+}
+
+function rangeQuery(query: ReadQuery, from: number, end: number): IDataObject {
+	const { clock, bounds } = query;
+	// The user's bounds only narrow the trigger's; every bound sent is whole seconds with an offset.
+	const lower = Math.max(from, bounds.notBefore ?? -Infinity);
+	const upper = Math.min(end, bounds.before ?? Infinity);
+	const qs: IDataObject = { ...query.qs, [`${clock.query}[gt_or_eq]`]: queryTime(lower) };
+	if (upper !== Infinity) qs[`${clock.query}[lt]`] = queryTime(upper);
+	if (bounds.idAbove !== undefined) qs['id[gt]'] = bounds.idAbove;
+	return qs;
+}
+
+async function listPage(ctx: CoupaContext, query: ReadQuery, qs: IDataObject, cancellation: Cancellation): Promise<IDataObject[]> {
+	const page = await coupaRequest(ctx, { method: 'GET', path: query.path, qs }, query.call, cancellation);
+	if (Array.isArray(page)) return page as IDataObject[];
+	const shown = Object.entries(qs)
+		.filter(([key]) => key !== 'fields')
+		.map(([key, value]) => `${key}=${String(value)}`)
+		.join('&');
+	throw new NodeOperationError(ctx.getNode(), `Coupa answered a page of ${query.call.operationLabel ?? 'the trigger'} with something that is not a list`, {
+		description: `GET /api/${query.path}?${shown} returned ${page === undefined || page === '' ? 'an empty body' : 'a JSON object'} instead of a JSON array. The trigger did not move on; the next poll asks again. If this repeats, check that Coupa is not in maintenance.`,
+	});
+}
+
+function timed(query: ReadQuery, page: IDataObject[]): TimedRecord[] {
+	const list: TimedRecord[] = [];
+	for (const record of page) {
+		const at = instantOf(record[query.clock.key]);
+		if (at !== undefined) list.push({ record, at });
+	}
+	return list;
+}
+
+const byTimeThenId = (a: TimedRecord, b: TimedRecord) => a.at - b.at || compareIds(a.record, b.record);
+
+function take(range: Range, records: TimedRecord[], from: number, end: number): void {
+	range.taken.push(...records.filter((r) => r.at >= from && r.at < end).sort(byTimeThenId));
+}
+
+/** Every record of one second, by id: used when 50 or more records share that second. */
+async function readSecond(ctx: CoupaContext, query: ReadQuery, second: number, cancellation: Cancellation): Promise<TimedRecord[]> {
+	const { clock } = query;
+	const records: TimedRecord[] = [];
+	let after = query.bounds.idAbove;
+	for (;;) {
+		const qs: IDataObject = {
+			...rangeQuery(query, second, second + SECOND),
+			...(after !== undefined ? { 'id[gt]': after } : {}),
+			order_by: 'id',
+			dir: 'asc',
+			limit: PAGE_SIZE,
+		};
+		const page = await listPage(ctx, query, qs, cancellation);
+		records.push(...timed(query, page).filter((r) => wholeSecond(r.at) === second));
+		if (page.length < PAGE_SIZE) return records;
+		const last = Number(page[page.length - 1].id);
+		if (!Number.isFinite(last) || (after !== undefined && last <= after)) {
+			throw new NodeOperationError(ctx.getNode(), `Coupa did not order ${query.call.objectName ?? 'records'} by id when asked`, {
+				description: `While reading every record with ${clock.query} at ${queryTime(second)} by id, a page did not continue after id ${String(after)}. The trigger did not move on; the next poll asks again.`,
+			});
+		}
+		after = last;
+	}
+}
+
+/** One step of a range: one page from its cursor (plus an id walk when a page is all one second). */
+async function step(ctx: CoupaContext, query: ReadQuery, range: Range, cancellation: Cancellation): Promise<void> {
+	const from = range.cursor;
+	const qs = { ...rangeQuery(query, from, range.end), order_by: query.clock.query, dir: 'asc', limit: PAGE_SIZE };
+	const page = await listPage(ctx, query, qs, cancellation);
+	// The range may have been split while the page was in flight: only its new end counts.
+	const end = range.end;
+	const records = timed(query, page);
+	const finish = () => {
+		range.cursor = end;
+		range.done = true;
+	};
+	if (page.length < PAGE_SIZE) {
+		take(range, records, from, end);
+		return finish();
+	}
+	range.busyRange = true;
+	// Records per ms in this step's page: the local density decides where splitting pays off.
+	const measure = (count: number, until: number) => {
+		const first = records.length ? Math.min(...records.map((r) => r.at)) : until;
+		range.density = count / Math.max(SECOND, until - Math.max(first, from));
+	};
+	if (!records.length) {
+		throw new NodeOperationError(ctx.getNode(), `Coupa returned ${query.call.objectName ?? 'records'} without ${query.clock.key}`, {
+			description: `The trigger polls on ${query.clock.key}, so every record must carry it. If Options → Fields is set, check that it is a valid projection.`,
+		});
+	}
+	const last = wholeSecond(Math.max(...records.map((r) => r.at)));
+	if (last >= end) {
+		take(range, records, from, end);
+		return finish();
+	}
+	if (last > from) {
+		// Seconds before the last one are complete; the last is read again by the next step.
+		take(range, records, from, last);
+		range.cursor = last;
+		return measure(records.length, last + SECOND);
+	}
+	// The whole page is the second `from`: 50 or more records share it.
+	take(range, await readSecond(ctx, query, from, cancellation), from, from + SECOND);
+	range.cursor = from + SECOND;
+	// The range may have been split during the walk: its current end counts.
+	if (range.cursor >= range.end) range.done = true;
+	range.density = PAGE_SIZE / SECOND;
+}
+
+/**
+ * Splits the range expected to hold the most records still unread (by the density seen so far),
+ * when that is more than a page, so an idle request slot can read its upper half. The open
+ * range [x, ∞) is first cut at n8n's "now": what lies beyond is stamped in the future and is
+ * usually empty.
+ */
+function split(ranges: Range[], now: number): Range | undefined {
+	const horizon = wholeSecond(now) + SECOND;
+	let best: { index: number; at: number; expected: number } | undefined;
+	for (const [index, range] of ranges.entries()) {
+		if (range.done || !range.busyRange) continue;
+		let at: number;
+		let width: number;
+		if (range.end === Infinity) {
+			if (range.cursor + SECOND >= horizon) continue;
+			at = horizon;
+			width = horizon - range.cursor;
+		} else {
+			width = range.end - range.cursor;
+			if (width < 2 * SECOND) continue;
+			at = range.cursor + wholeSecond(width / 2);
+		}
+		const expected = range.density * width;
+		if (expected > PAGE_SIZE && (!best || expected > best.expected)) best = { index, at, expected };
+	}
+	if (!best) return undefined;
+	const parent = ranges[best.index];
+	const child = newRange(best.at, parent.end, parent.density);
+	// Its parent's pages came back full: the child may be split again before its own first page.
+	child.busyRange = true;
+	parent.end = best.at;
+	ranges.splice(best.index + 1, 0, child);
+	return child;
+}
+
+export async function readRange(ctx: CoupaContext, query: ReadQuery, plan: ReadPlan): Promise<RangeRead> {
+	const window = Math.max(1, plan.window ?? DEFAULT_PAGE_WINDOW);
+	const ranges: Range[] = [newRange(plan.from, Infinity)];
+	const cancellation: Cancellation = { cancelled: false };
+	const running = new Set<Promise<void>>();
+	let failure: { error: unknown } | undefined;
+	let slowestStep = 0;
+	let steps = 0;
+	// Leave the rest of a large backlog to the next poll rather than overrun n8n's budget; but
+	// every poll takes one step at least, and the look-back window is always read to its end, or
+	// late changes in it could be missed.
+	const overBudget = () =>
+		steps > 0 && plan.budgetMs !== undefined && Date.now() - plan.started + slowestStep > plan.budgetMs;
+	const ready = (range: Range) => !range.done && !range.busy && (range.cursor < plan.mustReach || !overBudget());
+
+	const launch = (range: Range) => {
+		range.busy = true;
+		steps++;
+		const stepStarted = Date.now();
+		const task: Promise<void> = step(ctx, query, range, cancellation)
+			.then(
+				() => {
+					slowestStep = Math.max(slowestStep, Date.now() - stepStarted);
+				},
+				(error: unknown) => {
+					failure ??= { error };
+					cancellation.cancelled = true;
+				},
+			)
+			.finally(() => {
+				range.busy = false;
+				running.delete(task);
+			});
+		running.add(task);
+	};
+
+	for (;;) {
+		while (!failure && running.size < window) {
+			const next = ranges.find(ready) ?? (overBudget() ? undefined : split(ranges, plan.now));
+			if (!next) break;
+			launch(next);
+		}
+		if (running.size === 0) break;
+		await Promise.race(running);
+	}
+	if (failure) throw failure.error;
+
+	const records: TimedRecord[] = [];
+	let reached = Infinity;
+	for (const range of ranges) {
+		records.push(...range.taken);
+		if (!range.done) {
+			reached = range.cursor;
+			break;
+		}
+	}
+	return { records, reached };
+}
