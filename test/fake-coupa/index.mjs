@@ -1,6 +1,6 @@
 // A fake Coupa Core API on loopback for tests and for people clicking around (see cli.mjs).
-// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions and scopes come
-// from the compiled catalogue (dist/nodes/Coupa/catalog.js).
+// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions, scopes and
+// statuses come from the contract table in ./contract/ (Coupa's published docs).
 import { createServer } from 'node:http';
 import { createActions } from './actions.mjs';
 import { createApi } from './api.mjs';
@@ -103,7 +103,8 @@ export async function startFakeCoupa(options = {}) {
 			const drop = faults.drop();
 			respond.dropInstead = drop !== null;
 			if (drop === 'before') return respond.send(0);
-			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers }, respond);
+			const origin = `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`;
+			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers, origin }, respond);
 		} finally {
 			inFlight--;
 		}

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { statusKeyOf } from '../catalog';
 import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
 import { coupaPaginate } from '../transport/paginate';
 import { recordsToItems } from './output';
@@ -10,7 +11,7 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = filtersToQuery(filters);
+	const qs = filtersToQuery(filters, statusKeyOf(object));
 	const fields = fieldsProjection(String(options.fields ?? ''));
 	if (fields) qs.fields = fields;
 	if (options.returnObject && options.returnObject !== 'full') qs.return_object = options.returnObject;
