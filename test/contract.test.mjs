@@ -7,15 +7,18 @@
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 
+import { formatTimestamp } from './fake-coupa/clock.mjs';
 import { OBJECTS, ROUTES } from './fake-coupa/contract/index.mjs';
 import { LOOKUPS as FAKE_LOOKUPS } from './fake-coupa/catalog.mjs';
 import { credentialFor, startCoupa } from './harness/setup.mjs';
-import { runNode } from './harness/n8n.mjs';
+import { registerNodeType, runNode, runPoll } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, LOOKUPS, createPathOf, objectByResource, scopesFor, statusKeyOf } = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 const { statusTransitions } = require('../dist/nodes/Coupa/trigger/events.js');
+const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
+registerNodeType('coupaTrigger', new CoupaTrigger());
 
 /** `{id}`, `{subId}`, `{parentId}`, `{attachment_id}`: any placeholder is one path segment. */
 const shape = (path) => path.replace(/\{[^}]+\}/g, '{}');
@@ -137,6 +140,23 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		expect(statusTransitions([{ id: 1, state: 'draft' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([]);
 		expect(statusTransitions([{ id: 1, state: 'active' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([{ id: 1, state: 'active' }]);
 		expect(statusTransitions([{ id: 1, state: 'active', description: 'edited' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([]);
+	});
+
+	test('Status Changed fires for quote requests when their state becomes a watched one', async () => {
+		const T0 = Date.parse('2026-11-27T12:00:00Z');
+		fake = await startCoupa({ seed: false, clock: T0 });
+		const stamp = (seconds) => formatTimestamp(T0 + seconds * 1000, -480);
+		const event = fake.store.insert('quote_requests', { description: 'Laptops', 'event-type': 'rfq', state: 'draft', 'created-at': stamp(0), 'updated-at': stamp(0) });
+		const store = credentialFor(fake, 'core.sourcing.read');
+		const staticData = {};
+		const parameters = { resource: 'quoteRequest', event: 'statusChanged', statuses: ['active'], options: { startFrom: '2026-11-27T11:00:00Z' } };
+		const poll = async () => ((await runPoll({ parameters, store, staticData })).result?.[0] ?? []).map((item) => item.json);
+
+		expect(await poll()).toEqual([]);
+		fake.store.update('quote_requests', event.id, { state: 'active' }, { at: stamp(5) });
+		expect((await poll()).map((r) => [r.id, r.state])).toEqual([[event.id, 'active']]);
+		fake.store.update('quote_requests', event.id, { description: 'Laptops 2027' }, { at: stamp(9) });
+		expect(await poll()).toEqual([]);
 	});
 
 	test('invoice create is allowed with core.invoice.write alone', async () => {

@@ -99,7 +99,8 @@ export const ROUTES = [
 		create: {
 			required: ['name', 'number', 'supplier'],
 			optional: ['start-date', 'end-date', 'status', 'description', 'currency', 'content-groups'],
-			unconfirmed: 'The create example also sends start-date, end-date, status and content-groups; Compass flags more fields whose need depends on tenant setup',
+			unconfirmed:
+				'R39 definitions.Contract.required also lists content-groups, no-of-renewals, reason-insight-events, renewal-length-unit, renewal-length-value and status; the Contracts API create example sends only some of them. Their need depends on tenant setup, so the package asks for name, number and supplier and lets Coupa name the rest',
 		},
 	}),
 	actionRoute('contracts', 'submit_for_approval', 'PUT', '{id}/submit_for_approval', ['core.contract.write'], {
@@ -156,7 +157,7 @@ export const OBJECTS = [
 		model: 'Contract',
 		stateKey: 'status',
 		statuses: [],
-		statusesSource: `${R39.purchasing} definitions.Contract.status (not read in this pass)`,
+		statusesSource: `${R39.purchasing} definitions.Contract.status is a free string(50) with no enum: no value is documented`,
 		statusesUnconfirmed: ['draft', 'pending_approval', 'published', 'expired', 'inactive', 'completed'],
 	},
 ];

@@ -12,7 +12,7 @@ export const ROUTES = [
 		create: {
 			required: ['event-type'],
 			optional: ['description', 'currency', 'commodity', 'lines'],
-			source: `Compass Quote Requests API (event-type is the only required element); ${R39.sourcing} paths./quote_requests post`,
+			source: `${R39.sourcing} definitions.QuoteRequest.required ["event-type"]; Compass Quote Requests API`,
 		},
 	}),
 ];
@@ -22,9 +22,9 @@ export const OBJECTS = [
 		path: 'quote_requests',
 		model: 'QuoteRequest',
 		stateKey: 'state',
-		stateKeySource: `${R39.sourcing} definitions.QuoteRequest: read-only state, no status attribute`,
+		stateKeySource: `${R39.sourcing} definitions.QuoteRequest: "state" (string(255), readOnly); the object has no "status"`,
 		statuses: [],
-		statusesSource: `${R39.sourcing} definitions.QuoteRequest.state (values not read in this pass)`,
+		statusesSource: `${R39.sourcing} definitions.QuoteRequest.state has no enum: no value is documented`,
 		statusesUnconfirmed: ['draft', 'pending', 'active', 'ended', 'completed', 'cancelled'],
 	},
 ];
