@@ -583,6 +583,7 @@ export const CATALOG: CoupaObject[] = [
 			'rejected',
 			'abandoned',
 			'voided',
+			'payable_adjustment',
 		],
 		fields: [
 			str('invoiceNumber', 'Invoice Number', 'invoice-number', { required: true }),
