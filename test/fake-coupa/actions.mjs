@@ -118,7 +118,7 @@ export function createActions({ store, records, clock }) {
 
 	/** An attachment as Coupa shows it; `file-url` points at the fake's file route unless a test set its own. */
 	function attachmentRecord(attachment, origin) {
-		return { ...attachment, 'file-url': attachment['file-url'] ?? `${origin}/api/attachment_files/${attachment.id}` };
+		return { ...attachment, 'file-url': 'file-url' in attachment ? attachment['file-url'] : `${origin}/api/attachment_files/${attachment.id}` };
 	}
 
 	/**
