@@ -8,19 +8,21 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG, createPathOf, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
 
 const code = (list) => list.map((item) => `\`${item}\``).join(', ');
+/** An operation's scopes; none where Coupa's docs name none (the pre-check then lets the call through). */
+const scopeCell = (list) => (list.length ? code(list) : 'not documented: Coupa decides');
 
 function scopeTable() {
 	const rows = CATALOG.map((object) => {
 		const isRead = (entry) => entry.value === 'get' || entry.value === 'getAll' || entry.catalogAction?.method === 'GET';
 		const writeEntries = operationsOf(object).filter((entry) => !isRead(entry));
 		const writes = new Set([...object.writeScopes, ...writeEntries.flatMap((entry) => scopesFor(object, entry.value))]);
-		return `| ${object.name} | \`/api/${object.path}\` | ${code(object.readScopes)} | ${code([...writes])} |`;
+		return `| ${object.name} | \`/api/${object.path}\` | ${scopeCell(object.readScopes)} | ${writeEntries.length ? scopeCell([...writes]) : 'none (read only)'} |`;
 	});
 	return [
 		`Every connection needs ${code(BASE_SCOPES)}. An operation needs **any one** of the scopes listed for it.`,
@@ -36,7 +38,7 @@ function requestOf(object, entry) {
 	const standard = {
 		get: `GET ${base}/{id}`,
 		getAll: `GET ${base}`,
-		create: `POST ${base}`,
+		create: `POST /api/${createPathOf(object).replace('{parentId}', '{id}')}`,
 		update: `PUT ${base}/{id}`,
 		delete: `DELETE ${base}/{id}`,
 		markExported: `PUT ${base}/{id}?exported=true`,
@@ -48,7 +50,7 @@ function requestOf(object, entry) {
 
 function operationsTable() {
 	const rows = CATALOG.flatMap((object) =>
-		operationsOf(object).map((entry) => `| ${object.name} | ${entry.name} | \`${requestOf(object, entry)}\` | ${code(scopesFor(object, entry.value))} |`),
+		operationsOf(object).map((entry) => `| ${object.name} | ${entry.name} | \`${requestOf(object, entry)}\` | ${scopeCell(scopesFor(object, entry.value))} |`),
 	);
 	return [
 		'| Resource | Operation | Coupa request | Scope (any one) |',

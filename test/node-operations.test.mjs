@@ -9,7 +9,7 @@ import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG, createPathOf } = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 const SAMPLE_DATE = '2026-11-01T00:00:00.000Z';
@@ -31,6 +31,8 @@ function sampleField(fake, field, index) {
 			return [true, true];
 		case 'dateTime':
 			return [SAMPLE_DATE, SAMPLE_DATE];
+		case 'date':
+			return [SAMPLE_DATE, SAMPLE_DATE.slice(0, 10)];
 		case 'options':
 			return [field.options[0], field.options[0]];
 		default: {
@@ -108,7 +110,14 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			Object.assign(parameters, scenario.parameters);
 			expected.method = action?.method ?? 'POST';
 			if (action) expected.path += `/${action.path}`;
-			expected.body = scenario.body;
+			const parent = !action && object.operations.create.parent;
+			if (parent) {
+				const parentId = fake.store.list(parent.path)[0].id;
+				parameters[parent.name] = String(parentId);
+				expected.path = `/api/${createPathOf(object).replace('{parentId}', parentId)}`;
+			}
+			// n8n sends no body for an empty object (an expense report needs no field on create).
+			expected.body = Object.keys(scenario.body).length ? scenario.body : undefined;
 		} else if (operation === 'update') {
 			const field = object.fields.find((f) => f.type === 'string' && !f.required) ?? object.fields.find((f) => f.type === 'string');
 			parameters.updateFields = { [field.name]: 'Changed by n8n' };
@@ -140,8 +149,10 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		const output = await runNode({ store, parameters });
 
 		const calls = fake.apiRequests();
-		expect(calls).toHaveLength(1);
+		// A download reads the attachment record, then the file its file-url points at.
+		expect(calls).toHaveLength(action?.fileUrlKey ? 2 : 1);
 		const [call] = calls;
+		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(fake.store.get('contract_attachments', Number(parameters[action.subId.name])) ? `${fake.url}/api/attachment_files/${parameters[action.subId.name]}` : '');
 		expect(call.method).toBe(expected.method);
 		expect(call.path).toBe(expected.path);
 		expect(call.query).toMatchObject(expected.query);

@@ -101,8 +101,9 @@ describe('scopes', () => {
 
 	test('any one of several candidate scopes is enough', async () => {
 		fake = await startCoupa();
-		const store = credentialFor(fake, 'core.inventory.receiving.read');
-		const output = await runNode({ store, parameters: { resource: 'inventoryTransaction', operation: 'get', id: '1' } });
+		// Receiving transactions: core.inventory.receiving.read, or .write, which also grants index and show.
+		const store = credentialFor(fake, 'core.inventory.receiving.write');
+		const output = await runNode({ store, parameters: { resource: 'receivingTransaction', operation: 'get', id: '1' } });
 		expect(output[0].json.id).toBe(1);
 	});
 

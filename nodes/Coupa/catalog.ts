@@ -41,6 +41,11 @@ export interface CoupaAction {
 	takesRecordBody?: boolean;
 	/** The action returns a file, not JSON. */
 	binary?: boolean;
+	/**
+	 * The action's path returns a record that points at the file: the key holding the file's URL
+	 * (Coupa's attachment record has `file-url`). The node fetches the record, then the file.
+	 */
+	fileUrlKey?: string;
 	/** The action needs a second id, e.g. an attachment of a contract. */
 	subId?: { name: string; label: string; description: string };
 	/** The action returns a list (one item per element). */
@@ -59,8 +64,11 @@ export interface ResultingState {
 	notValues?: Array<string | boolean>;
 }
 
-/** `number` fields are IDs of other Coupa records (never 0). */
-export type FieldType = 'string' | 'number' | 'boolean' | 'dateTime' | 'options' | 'reference';
+/**
+ * `number` fields are IDs of other Coupa records (never 0). `date` is picked like a date-time but
+ * sent as the date only (YYYY-MM-DD), where Coupa's docs ask for the date only.
+ */
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference';
 
 /** A field of a Coupa record as offered in the node's create and update forms. */
 export interface RecordField {
@@ -97,6 +105,28 @@ export interface LineCollection {
 	key: string;
 	label: string;
 	fields: RecordField[];
+	/** Coupa's docs require at least one line on create. */
+	required?: boolean;
+}
+
+/**
+ * A create that Coupa documents under a parent record, e.g. expense lines under
+ * `POST /expense_reports/{id}/expense_lines`: the node asks for the parent's ID.
+ */
+export interface ParentRecord {
+	/** The parent's collection path, e.g. `expense_reports`. */
+	path: string;
+	/** Parameter name in n8n. */
+	name: string;
+	label: string;
+	description: string;
+}
+
+export interface StandardOperationSpec {
+	/** Scopes (any one of) where they differ from the object's read or write scopes. */
+	scopes?: string[];
+	/** Create only: the record is created below a parent record. */
+	parent?: ParentRecord;
 }
 
 export interface CoupaObject {
@@ -109,12 +139,14 @@ export interface CoupaObject {
 	readScopes: string[];
 	writeScopes: string[];
 	/** Standard operations Coupa supports, with their scopes where they differ from read/write. */
-	operations: Partial<Record<StandardOperation, { scopes?: string[] }>>;
+	operations: Partial<Record<StandardOperation, StandardOperationSpec>>;
 	actions: CoupaAction[];
 	/** Carries Coupa's `exported` flag, so it offers Mark as Exported. */
 	exportable?: boolean;
 	/** Known status values, used by filters and the trigger's Status Changed event. */
 	statuses?: string[];
+	/** The attribute that holds the status: `status` unless set (quote requests use `state`). */
+	statusKey?: string;
 	/** Fields shown by name on create (required ones) and in Additional/Update Fields. */
 	fields: RecordField[];
 	lines?: LineCollection;
@@ -246,7 +278,7 @@ export const CATALOG: CoupaObject[] = [
 				inputs: [reasonInput],
 			},
 		],
-		statuses: ['pending_approval', 'approved', 'rejected', 'on_hold', 'skipped', 'withdrawn'],
+		statuses: ['pending_approval', 'approved', 'rejected', 'escalated', 'on_hold', 'skipped', 'withdrawn'],
 		fields: [str('note', 'Note', 'note')],
 		picker: { title: ['approvable-type', 'approvable-id', 'status'], search: 'approvable_id' },
 		webPath: 'approvals',
@@ -258,7 +290,8 @@ export const CATALOG: CoupaObject[] = [
 		path: 'budget_lines',
 		readScopes: ['core.budget.read'],
 		writeScopes: ['core.budget.write'],
-		operations: { get: {}, getAll: {}, create: {}, update: {}, delete: {} },
+		// Delete is in the R39 spec only and no scope is documented for it: the pre-check lets it through.
+		operations: { get: {}, getAll: {}, create: {}, update: {}, delete: { scopes: [] } },
 		actions: [
 			{
 				value: 'adjust',
@@ -284,6 +317,13 @@ export const CATALOG: CoupaObject[] = [
 						in: 'body',
 						key: 'description',
 					},
+					{
+						name: 'adjustmentCurrency',
+						label: 'Adjustment Currency',
+						description: 'Currency code of the adjustment, e.g. USD; the budget line\'s currency if empty',
+						in: 'body',
+						key: 'currency.code',
+					},
 				],
 			},
 		],
@@ -300,7 +340,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['code', 'description'], search: 'code' },
 		webPath: 'budget_lines',
-		notes: 'Delete is listed in the R39 spec only; its scope is assumed to be the write scope.',
+		notes: 'Delete is listed in the R39 spec only, with no documented scope: the node lets Coupa decide.',
 	},
 	{
 		resource: 'contract',
@@ -335,11 +375,12 @@ export const CATALOG: CoupaObject[] = [
 				value: 'downloadAttachment',
 				name: 'Download Attachment',
 				action: 'Download an attachment of a contract',
-				description: 'Download one attachment of a contract as binary data; needs the contract ID and the attachment ID',
+				description: 'Download the file of one contract attachment as binary data; needs the contract ID and the attachment ID (from List Attachments)',
 				method: 'GET',
 				path: '{id}/attachments/{subId}',
 				scopes: ['core.contract.read'],
 				binary: true,
+				fileUrlKey: 'file-url',
 				subId: {
 					name: 'attachmentId',
 					label: 'Attachment ID',
@@ -376,19 +417,36 @@ export const CATALOG: CoupaObject[] = [
 		path: 'expense_lines',
 		readScopes: ['core.expense.read'],
 		writeScopes: ['core.expense.write'],
-		operations: { get: {}, getAll: {}, create: {}, update: {}, delete: {} },
+		operations: {
+			get: {},
+			getAll: {},
+			create: {
+				parent: {
+					path: 'expense_reports',
+					name: 'expenseReportId',
+					label: 'Expense Report ID',
+					description: 'ID of the expense report the line is added to',
+				},
+			},
+			update: {},
+			delete: {},
+		},
 		actions: [],
 		fields: [
-			{ name: 'expenseReportId', label: 'Expense Report ID', key: 'expense-report-id', type: 'number', required: true },
 			ref('expenseCategory', 'Expense Category', 'expense-category', 'name', { required: true }),
-			str('amount', 'Amount', 'amount', { required: true, placeholder: 'e.g. 255.00' }),
-			{ ...currency, required: true },
-			{ name: 'expenseDate', label: 'Expense Date', key: 'expense-date', type: 'dateTime', required: true },
+			ref('foreignCurrency', 'Currency', 'foreign-currency', 'code', {
+				required: true,
+				lookup: 'currencies',
+				description: 'Currency the expense was paid in',
+			}),
+			{ name: 'startDate', label: 'Expense Date', key: 'start-date', type: 'date', required: true },
+			str('foreignAmount', 'Amount', 'foreign-amount', { placeholder: 'e.g. 255.00', description: 'Amount in the expense currency' }),
 			description,
 			str('merchant', 'Merchant', 'merchant'),
 		],
 		picker: { title: ['description', 'amount'], search: 'description' },
 		webPath: 'expense_lines',
+		notes: 'Create adds the line to an expense report (POST /expense_reports/{id}/expense_lines).',
 	},
 	{
 		resource: 'expenseReport',
@@ -411,9 +469,20 @@ export const CATALOG: CoupaObject[] = [
 			},
 		],
 		exportable: true,
-		statuses: ['draft', 'pending_approval', 'approved', 'rejected', 'paid', 'accounting_review'],
+		statuses: [
+			'draft',
+			'working',
+			'pending_approval',
+			'pending_info',
+			'approved',
+			'accounting_review',
+			'approved_for_payment',
+			'scheduled_for_payment',
+			'paid',
+			'rejected',
+		],
 		fields: [
-			str('title', 'Title', 'title', { required: true }),
+			str('title', 'Title', 'title'),
 			ref('expensedBy', 'Expensed By', 'expensed-by', 'login', { lookup: 'users' }),
 			currency,
 		],
@@ -426,58 +495,15 @@ export const CATALOG: CoupaObject[] = [
 		name: 'Inventory Transaction',
 		plural: 'Inventory Transactions',
 		path: 'inventory_transactions',
-		readScopes: [
-			'core.inventory.adjustment.read',
-			'core.inventory.asn.read',
-			'core.inventory.balance.read',
-			'core.inventory.common.read',
-			'core.inventory.consumption.read',
-			'core.inventory.receiving.read',
-			'core.inventory.transfer.read',
-			'core.inventory.transaction.read',
-		],
-		writeScopes: [
-			'core.inventory.adjustment.write',
-			'core.inventory.consumption.write',
-			'core.inventory.receiving.write',
-			'core.inventory.transfer.write',
-		],
-		operations: { get: {}, getAll: {}, create: {}, update: {} },
-		actions: [
-			{
-				value: 'void',
-				name: 'Void',
-				action: 'Void an inventory transaction',
-				description: 'Void an inventory transaction by its ID (e.g. a receipt entered by mistake); returns the transaction',
-				method: 'PUT',
-				path: '{id}/void',
-				scopes: [
-					'core.inventory.adjustment.write',
-					'core.inventory.consumption.write',
-					'core.inventory.receiving.write',
-					'core.inventory.transfer.write',
-				],
-				leadsTo: { field: 'status', values: ['voided'] },
-			},
-		],
-		exportable: true,
-		fields: [
-			{
-				name: 'type',
-				label: 'Type',
-				key: 'type',
-				type: 'options',
-				options: ['InventoryReceipt', 'ReceivingQuantityConsumption', 'ReceivingAmountConsumption'],
-				required: true,
-			},
-			str('quantity', 'Quantity', 'quantity', { placeholder: 'e.g. 1.0' }),
-			str('price', 'Price', 'price', { placeholder: 'e.g. 1000.00' }),
-			{ name: 'orderLineId', label: 'Order Line ID', key: 'order-line.id', type: 'number' },
-			uom,
-		],
+		// No doc maps a scope to this route: the pre-check lets it through and Coupa decides.
+		readScopes: [],
+		writeScopes: [],
+		operations: { get: {}, getAll: {} },
+		actions: [],
+		fields: [],
 		picker: { title: ['type', 'id'], search: 'type' },
 		webPath: 'receipts',
-		notes: 'Some Coupa releases only allow reads here; writes then go through /api/receiving_transactions (use Custom API Call).',
+		notes: 'Read only, as Coupa documents it. Create and void receipts with Receiving Transaction.',
 	},
 	{
 		resource: 'invoice',
@@ -489,9 +515,10 @@ export const CATALOG: CoupaObject[] = [
 		operations: {
 			get: {},
 			getAll: {},
-			create: { scopes: ['core.invoice.create'] },
+			create: { scopes: ['core.invoice.create', 'core.invoice.write'] },
 			update: {},
-			delete: { scopes: ['core.invoice.delete'] },
+			// R39 "Delete Invoice in New status"; no scope is documented for it.
+			delete: { scopes: [] },
 		},
 		actions: [
 			{
@@ -528,7 +555,7 @@ export const CATALOG: CoupaObject[] = [
 				value: 'dispute',
 				name: 'Dispute',
 				action: 'Dispute an invoice',
-				description: 'Dispute an invoice by its ID with a dispute reason code and a comment to the supplier; returns the invoice',
+				description: 'Dispute an invoice by its ID with the supplier, optionally with a dispute reason code and a comment; returns the invoice',
 				method: 'PUT',
 				path: '{id}/dispute',
 				scopes: ['core.invoice.write'],
@@ -537,10 +564,9 @@ export const CATALOG: CoupaObject[] = [
 					{
 						name: 'disputeReasonCode',
 						label: 'Dispute Reason Code',
-						description: 'Code of an active dispute reason in Coupa, e.g. INCORRECT-QUANTITY',
+						description: 'Code of an active dispute reason in Coupa, e.g. INCORRECT-QUANTITY (optional)',
 						in: 'body',
 						key: 'dispute-reason.code',
-						required: true,
 					},
 					{
 						name: 'comment',
@@ -566,6 +592,8 @@ export const CATALOG: CoupaObject[] = [
 		statuses: [
 			'new',
 			'draft',
+			'processing',
+			'invalid',
 			'ap_hold',
 			'on_hold',
 			'pending_receipt',
@@ -577,10 +605,18 @@ export const CATALOG: CoupaObject[] = [
 			'rejected',
 			'abandoned',
 			'voided',
+			'payable_adjustment',
 		],
 		fields: [
 			str('invoiceNumber', 'Invoice Number', 'invoice-number', { required: true }),
-			{ name: 'invoiceDate', label: 'Invoice Date', key: 'invoice-date', type: 'dateTime', required: true },
+			{
+				name: 'invoiceDate',
+				label: 'Invoice Date',
+				key: 'invoice-date',
+				type: 'date',
+				required: true,
+				description: 'Sent as the date only (YYYY-MM-DD), as Coupa asks',
+			},
 			{ ...supplierRef, required: true },
 			{ ...currency, required: true },
 			ref('accountType', 'Chart of Accounts', 'account-type', 'name', { lookup: 'accountTypes' }),
@@ -593,6 +629,7 @@ export const CATALOG: CoupaObject[] = [
 		lines: {
 			key: 'invoice-lines',
 			label: 'Invoice Lines',
+			required: true,
 			fields: [
 				{
 					name: 'type',
@@ -624,7 +661,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
 		webPath: 'invoices',
-		notes: 'Create needs core.invoice.create; void, abandon and delete need core.invoice.delete.',
+		notes: 'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
 	},
 	{
 		resource: 'item',
@@ -690,7 +727,7 @@ export const CATALOG: CoupaObject[] = [
 				value: 'close',
 				name: 'Close',
 				action: 'Close a purchase order',
-				description: 'Soft-close a purchase order by its ID; returns the order',
+				description: 'Close a purchase order by its ID; returns the order',
 				method: 'PUT',
 				path: '{id}/close',
 				scopes: PO_WRITE,
@@ -699,12 +736,28 @@ export const CATALOG: CoupaObject[] = [
 			{
 				value: 'reopen',
 				name: 'Reopen',
-				action: 'Reopen a closed purchase order',
-				description: 'Reopen a soft-closed purchase order by its ID; returns the order',
+				action: 'Reopen a soft-closed purchase order',
+				description: 'Reopen a soft-closed purchase order by its ID, optionally with a reason insight; returns the order',
 				method: 'PUT',
 				path: '{id}/reopen',
 				scopes: PO_WRITE,
 				leadsTo: { field: 'status', values: ['issued'] },
+				inputs: [
+					{
+						name: 'reasonInsightCode',
+						label: 'Reason Insight Code',
+						description: 'Code of a reason insight (Setup > Reason Insights), for tenants that ask for a reason to reopen',
+						in: 'body',
+						key: 'reason-insight-code',
+					},
+					{
+						name: 'reasonInsightComment',
+						label: 'Reason Comment',
+						description: 'Comment recorded with the reason insight',
+						in: 'body',
+						key: 'reason-insight-event-comment',
+					},
+				],
 			},
 		],
 		exportable: true,
@@ -720,6 +773,7 @@ export const CATALOG: CoupaObject[] = [
 			'cancelled',
 			'expensed',
 			'error',
+			'exported',
 		],
 		fields: [
 			str('poNumber', 'PO Number', 'po-number', { required: true }),
@@ -733,6 +787,7 @@ export const CATALOG: CoupaObject[] = [
 		lines: {
 			key: 'order-lines',
 			label: 'Order Lines',
+			required: true,
 			fields: [
 				{
 					name: 'type',
@@ -836,14 +891,54 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [],
 		statuses: ['draft', 'pending', 'active', 'ended', 'completed', 'cancelled'],
+		statusKey: 'state',
 		fields: [
-			{ ...description, required: true, description: 'Name of the sourcing event' },
+			{ ...description, description: 'Name of the sourcing event' },
 			str('eventType', 'Event Type', 'event-type', { required: true, placeholder: 'e.g. rfq' }),
 			currency,
 			commodity,
 		],
 		picker: { title: ['description', 'state'], search: 'description' },
 		webPath: 'quotes/requests',
+	},
+	{
+		resource: 'receivingTransaction',
+		name: 'Receiving Transaction',
+		plural: 'Receiving Transactions',
+		path: 'receiving_transactions',
+		readScopes: ['core.inventory.receiving.read', 'core.inventory.receiving.write'],
+		writeScopes: ['core.inventory.receiving.write'],
+		operations: { get: {}, getAll: {}, create: {} },
+		actions: [
+			{
+				value: 'void',
+				name: 'Void',
+				action: 'Void a receiving transaction',
+				description: 'Void a receipt by its ID (from Get Many Receiving Transactions), e.g. one entered by mistake; returns the receipt',
+				method: 'PUT',
+				path: '{id}/void',
+				scopes: ['core.inventory.receiving.write'],
+				leadsTo: { field: 'status', values: ['voided'] },
+			},
+		],
+		fields: [
+			{
+				name: 'type',
+				label: 'Type',
+				key: 'type',
+				type: 'options',
+				options: ['InventoryReceipt', 'ReceivingQuantityConsumption', 'ReceivingAmountConsumption'],
+				required: true,
+			},
+			str('quantity', 'Quantity', 'quantity', { placeholder: 'e.g. 1.0' }),
+			str('price', 'Price', 'price', { placeholder: 'e.g. 1000.00' }),
+			{ name: 'orderLineId', label: 'Order Line ID', key: 'order-line.id', type: 'number' },
+			uom,
+			account,
+		],
+		picker: { title: ['type', 'id'], search: 'type' },
+		webPath: 'receipts',
+		notes: 'Receipts against purchase order lines (POST /receiving_transactions).',
 	},
 	{
 		resource: 'requisition',
@@ -876,16 +971,18 @@ export const CATALOG: CoupaObject[] = [
 			'partially_received',
 			'received',
 			'abandoned',
+			'backgrounded',
 			'withdrawn',
 		],
 		fields: [
-			ref('requestedBy', 'Requested By', 'requested-by', 'login', { required: true, lookup: 'users' }),
+			ref('requestedBy', 'Requested By', 'requested-by', 'login', { lookup: 'users' }),
 			ref('shipToAddress', 'Ship-To Address', 'ship-to-address', 'name'),
 			str('justification', 'Justification', 'justification'),
 		],
 		lines: {
 			key: 'requisition-lines',
 			label: 'Requisition Lines',
+			required: true,
 			fields: [
 				description,
 				str('quantity', 'Quantity', 'quantity'),
@@ -1027,6 +1124,20 @@ export function scopesFor(object: CoupaObject, operation: string): string[] {
 	const action = actionsOf(object).find((a) => a.value === operation);
 	if (!action) throw new RangeError(`${object.name} has no operation "${operation}"`);
 	return action.scopes;
+}
+
+/** The attribute holding an object's status (`status`, or `state` for quote requests). */
+export function statusKeyOf(object: CoupaObject): string {
+	return object.statusKey ?? 'status';
+}
+
+/**
+ * The path a create is POSTed to, below /api: the collection, or the documented nested route
+ * with `{parentId}` for the parent record (e.g. `expense_reports/{parentId}/expense_lines`).
+ */
+export function createPathOf(object: CoupaObject): string {
+	const parent = object.operations.create?.parent;
+	return parent ? `${parent.path}/{parentId}/${object.path}` : object.path;
 }
 
 export function objectByResource(resource: string): CoupaObject {

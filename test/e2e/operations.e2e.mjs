@@ -27,7 +27,7 @@ function pickRecords() {
 		budgetLine: { id: pick(fake, 'budget_lines').id, amount: Number(pick(fake, 'budget_lines').amount) },
 		contract: pick(fake, 'contracts', status('draft')).id,
 		expenseReport: pick(fake, 'expense_reports', status('draft')).id,
-		inventoryTransaction: pick(fake, 'inventory_transactions', (record) => record.status !== 'voided').id,
+		receivingTransaction: pick(fake, 'receiving_transactions', (record) => record.status !== 'voided').id,
 		disputedInvoice: pick(fake, 'invoices', status('pending_approval')).id,
 		exportedInvoice: pick(fake, 'invoices', (record) => record.status === 'approved' && !record.exported).id,
 		deletedInvoice: pick(fake, 'invoices', status('draft')).id,
@@ -69,7 +69,7 @@ function operationsWorkflow() {
 			coupa('Adjust budget line', action('budgetLine', 'adjust', ids.budgetLine.id, { adjustmentAmount: '250' })),
 			coupa('Submit contract', action('contract', 'submitForApproval', ids.contract)),
 			coupa('Submit expense report', action('expenseReport', 'submit', ids.expenseReport)),
-			coupa('Void inventory transaction', action('inventoryTransaction', 'void', ids.inventoryTransaction)),
+			coupa('Void receiving transaction', action('receivingTransaction', 'void', ids.receivingTransaction)),
 			coupa('Dispute invoice', action('invoice', 'dispute', ids.disputedInvoice, { disputeReasonCode: 'PRICE', comment: 'Price differs from PO' })),
 			coupa('Mark invoice exported', action('invoice', 'markExported', ids.exportedInvoice)),
 			coupa('Close purchase order', action('purchaseOrder', 'close', ids.purchaseOrder)),
@@ -193,7 +193,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(Number(fake.store.get('budget_lines', ids.budgetLine.id).amount), ids.budgetLine.amount + 250);
 		assert.equal(statusOf('contracts', ids.contract), 'pending_approval');
 		assert.equal(statusOf('expense_reports', ids.expenseReport), 'pending_approval');
-		assert.equal(statusOf('inventory_transactions', ids.inventoryTransaction), 'voided');
+		assert.equal(statusOf('receiving_transactions', ids.receivingTransaction), 'voided');
 		assert.equal(statusOf('invoices', ids.disputedInvoice), 'disputed');
 		assert.equal(fake.store.get('invoices', ids.exportedInvoice).exported, true);
 		assert.equal(statusOf('purchase_orders', ids.purchaseOrder), 'closed');

@@ -1,7 +1,7 @@
-// What each catalogue action does to a record. The router finds actions (method, path, scopes)
-// in the catalogue; this table only adds the state change. An action the catalogue gains but
-// this table lacks still answers 200 and bumps updated-at.
-import { modelOf, OBJECTS } from './catalog.mjs';
+// What each documented action does to a record. The router finds actions (method, path, scopes)
+// in the contract table (./contract/); this table only adds the state change, keyed by Coupa's
+// action name. A documented action this table lacks still answers 200 and bumps updated-at.
+import { modelOf, OBJECTS, statusValuesOf } from './catalog.mjs';
 import { ApiError } from './http.mjs';
 import { embed } from './reference-data.mjs';
 
@@ -60,65 +60,73 @@ export function createActions({ store, records, clock }) {
 			throw invalid('approvals', `Approval must be pending to ${verb} (current status: ${record.status})`);
 		}
 		const path = [...OBJECTS.keys()].find((p) => modelOf(p).className === record['approvable-type']);
-		const next = AFTER_APPROVAL[path]?.[verb] ?? (verb === 'hold' ? null : OBJECTS.get(path)?.statuses?.includes(status) ? status : null);
+		const next = AFTER_APPROVAL[path]?.[verb] ?? (verb === 'hold' ? null : statusValuesOf(path).includes(status) ? status : null);
 		if (path && next && store.get(path, record['approvable-id'])) store.update(path, record['approvable-id'], { status: next });
 		return { status, note: ctx.query.get('reason') ?? record.note, 'approval-date': verb === 'hold' ? null : clock.iso() };
 	};
 
-	/** `path:action` -> (ctx) => record changes, or `{ response: { status, payload | list | file } }`. */
+	/** `path:op` (Coupa's action name) -> (ctx) => record changes, or `{ response: { status, payload | list | raw } }`. */
 	const EFFECTS = {
 		'purchase_orders:issue': set({ status: 'issued', 'transmission-status': 'sent_via_email' }),
-		'purchase_orders:issueWithoutSend': set({ status: 'issued', 'transmission-status': 'not_sent' }),
+		'purchase_orders:issue_without_send': set({ status: 'issued', 'transmission-status': 'not_sent' }),
 		'purchase_orders:cancel': set({ status: 'cancelled' }),
 		'purchase_orders:close': set({ status: 'closed' }),
-		'purchase_orders:reopen': set({ status: 'issued' }),
-		'purchase_order_lines:softCloseForReceiving': set({ status: 'soft_closed_for_receiving', 'soft-closed-for-receiving': true }),
-		'purchase_order_lines:reopenForReceiving': set({ status: 'created', 'soft-closed-for-receiving': false }),
-		'purchase_order_changes:submitForApproval': submit,
+		'purchase_orders:reopen': ({ body }) => ({
+			status: 'issued',
+			...(body?.['reason-insight-code'] ? { 'reason-insight-code': body['reason-insight-code'] } : {}),
+		}),
+		'purchase_order_lines:soft_close_for_receiving': set({ status: 'soft_closed_for_receiving', 'soft-closed-for-receiving': true }),
+		'purchase_order_lines:reopen_for_receiving': set({ status: 'created', 'soft-closed-for-receiving': false }),
+		'purchase_order_changes:submit_for_approval': submit,
 		'approvals:approve': decide('approve', 'approved'),
 		'approvals:reject': decide('reject', 'rejected'),
 		'approvals:hold': decide('hold', 'on_hold'),
 		'invoices:submit': submit,
 		'invoices:void': set({ status: 'voided' }),
 		'invoices:abandon': set({ status: 'abandoned' }),
+		// DOC: "the dispute request can include a dispute reason": optional.
 		'invoices:dispute': ({ body }) => {
 			const code = body?.['dispute-reason']?.code;
-			if (!code) throw invalid('invoices', "Dispute reason can't be blank");
-			return { status: 'disputed', 'dispute-reason': { code }, comments: body.comment ?? null };
+			return { status: 'disputed', 'dispute-reason': code ? { code } : null, comments: body?.comment ?? null };
 		},
-		'invoices:bypassApprovals': set({ status: 'approved' }),
+		'invoices:bypass_approvals': set({ status: 'approved' }),
 		'expense_reports:submit': submit,
-		'contracts:submitForApproval': submit,
-		'inventory_transactions:void': set({ status: 'voided' }),
+		'contracts:submit_for_approval': submit,
+		'receiving_transactions:void': set({ status: 'voided' }),
 		'budget_lines:adjust': ({ record, body }) => {
 			const adjustment = Number(body?.['adjustment-amount']);
 			if (body?.['adjustment-amount'] === undefined || Number.isNaN(adjustment)) throw invalid('budget_lines', "Adjustment amount can't be blank");
 			return { amount: amount(Number(record.amount) + adjustment) };
 		},
-		'requisitions:submitForApproval': ({ path, body }) => {
+		'requisitions:submit_for_approval': ({ path, body }) => {
 			const record = records.create(path, body, { status: 'pending_approval', 'submitted-at': clock.iso() });
 			requestApproval(path, record);
 			return { response: { status: 201, payload: record } };
 		},
-		'contracts:listAttachments': ({ record }) => ({
-			response: { status: 200, list: store.rows('contract_attachments').filter((a) => a['attachable-id'] === record.id) },
+		'contracts:attachments_index': ({ record, origin }) => ({
+			response: { status: 200, list: store.rows('contract_attachments').filter((a) => a['attachable-id'] === record.id).map((a) => attachmentRecord(a, origin)) },
 		}),
-		'contracts:downloadAttachment': ({ record, subId }) => {
+		// DOC (Attachment File API): show returns the attachment record; the bytes are at file-url.
+		'contracts:attachments_show': ({ record, subId, origin }) => {
 			const attachment = store.get('contract_attachments', subId);
 			if (!attachment || attachment['attachable-id'] !== record.id) {
 				throw new ApiError(404, { base: [`Couldn't find Attachment with 'id'=${subId}`] });
 			}
-			const bytes = pdfBytes(`${record.name}: ${attachment['file-name']}`);
-			return { response: { status: 200, file: { name: attachment['file-name'], type: 'application/pdf', bytes } } };
+			return { response: { status: 200, raw: attachmentRecord(attachment, origin) } };
 		},
 	};
+
+	/** An attachment as Coupa shows it; `file-url` points at the fake's file route unless a test set its own. */
+	function attachmentRecord(attachment, origin) {
+		return { ...attachment, 'file-url': 'file-url' in attachment ? attachment['file-url'] : `${origin}/api/attachment_files/${attachment.id}` };
+	}
 
 	/**
 	 * Run an action. Record actions apply their changes with store.update (which bumps
 	 * updated-at) and return the record; list/file/create actions return their own response.
 	 */
 	function run(ctx) {
-		const effect = EFFECTS[`${ctx.path}:${ctx.action.value}`] ?? (() => ({}));
+		const effect = EFFECTS[`${ctx.path}:${ctx.op}`] ?? (() => ({}));
 		const result = effect(ctx);
 		if (result.response) return result.response;
 		return { status: 200, payload: store.update(ctx.path, ctx.record.id, { ...result, 'updated-by': records.apiUser() }) };

@@ -1,16 +1,25 @@
-// The /api router: resolves a request to a catalogue object (or lookup) and operation, checks
-// the bearer token and scopes, then lists, reads, writes or runs the action.
-import { actionsOf, LOOKUPS, modelOf, OBJECTS, scopesFor } from './catalog.mjs';
+// The /api router: resolves a request to a documented route of the contract table (./contract/)
+// or a lookup, checks the bearer token and the route's documented scopes, then lists, reads,
+// writes or runs the action.
+import { LOOKUPS, modelOf, OBJECTS, ROUTES } from './catalog.mjs';
 import { ApiError } from './http.mjs';
 import { parseFields, ProjectionError, shapeRecord } from './projection.mjs';
 import { listQuery } from './query.mjs';
+import { pdfBytes } from './actions.mjs';
 
 const plural = (name) => (name.endsWith('s') ? `${name}es` : name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`);
 const isId = (segment) => /^\d+$/.test(segment ?? '');
 
+/** Route patterns, split once: `/api/purchase_orders/{id}/issue` -> ['purchase_orders', '{id}', 'issue']. */
+const PATTERNS = ROUTES.map((row) => ({ row, parts: row.path.replace(/^\/api\//, '').split('/') }));
+
+/** Where the fake serves attachment files (the target of an attachment's `file-url`). Not a Coupa route. */
+export const FILE_ROUTE = 'attachment_files';
+
 /**
- * Resolve `/api/<collection>/<rest...>` + method to { path, object?, scopes, operation, id, subId, action }
- * or null (no route). Standard operations and actions come from the catalogue.
+ * Resolve `/api/<segments...>` + method to { path, row, operation, id, subId, parentId, scopes }
+ * or null (no route). A route with a documented query (`?exported=true`) wins over the same path
+ * without one. PATCH updates like PUT.
  */
 export function resolveRoute(method, segments, params) {
 	const [collection, ...rest] = segments;
@@ -19,50 +28,51 @@ export function resolveRoute(method, segments, params) {
 		if (method !== 'GET' || rest.length > 1 || (rest.length === 1 && !isId(rest[0]))) return null;
 		return { path: collection, scopes: lookup.scopes, operation: rest.length ? 'get' : 'getAll', id: rest[0] };
 	}
-	const object = OBJECTS.get(collection);
-	if (!object) return null;
-	const standard = (operation, id) =>
-		object.operations[operation] ? { path: collection, object, operation, id, scopes: scopesFor(object, operation) } : null;
-
-	if (rest.length === 0) {
-		if (method === 'GET') return standard('getAll');
-		if (method === 'POST') return standard('create');
-	}
-	if (rest.length === 1 && isId(rest[0])) {
-		if (method === 'GET') return standard('get', rest[0]);
-		if (method === 'DELETE') return standard('delete', rest[0]);
-		if (method === 'PUT' || method === 'PATCH') {
-			// `?exported=true` is the catalogue's Mark as Exported action on the same path.
-			const markExported = params.has('exported') && actionsOf(object).find((a) => a.value === 'markExported');
-			if (markExported) return { path: collection, object, operation: 'markExported', id: rest[0], scopes: markExported.scopes, markExported: true };
-			return standard('update', rest[0]);
-		}
-	}
-	for (const action of actionsOf(object)) {
-		const pattern = action.path.split('/');
-		if (action.method !== method || action.path === '{id}' || pattern.length !== rest.length) continue;
+	const verb = method === 'PATCH' ? 'PUT' : method;
+	const matches = [];
+	for (const { row, parts } of PATTERNS) {
+		if (row.method !== verb || parts.length !== segments.length) continue;
+		if (method === 'PATCH' && row.op !== 'update') continue;
 		const values = {};
-		const matches = pattern.every((part, i) => {
-			if (part === '{id}' || part === '{subId}') {
-				values[part] = rest[i];
-				return isId(rest[i]);
+		const same = parts.every((part, i) => {
+			if (part.startsWith('{')) {
+				values[part.slice(1, -1)] = segments[i];
+				return isId(segments[i]);
 			}
-			return part === rest[i];
+			return part === segments[i];
 		});
-		if (matches) return { path: collection, object, operation: action.value, action, id: values['{id}'], subId: values['{subId}'], scopes: action.scopes };
+		const query = Object.entries(row.query ?? {});
+		if (same && query.every(([key]) => params.has(key))) matches.push({ row, values, specific: query.length });
 	}
-	return null;
+	if (!matches.length) return null;
+	const { row, values } = matches.sort((a, b) => b.specific - a.specific)[0];
+	const parentId = row.op === 'create' ? Object.values(values)[0] : undefined;
+	const subId = Object.entries(values).find(([name]) => name !== 'id' && !(row.op === 'create'))?.[1];
+	return { path: row.collection, row, operation: row.op, id: values.id, subId, parentId, scopes: row.scopes };
 }
+
+const STANDARD = new Set(['getAll', 'get', 'create', 'update', 'delete', 'markExported']);
 
 export function createApi({ store, auth, records, actions, clock, scopeDeniedStatus, faults }) {
 	/** Handle one /api request; the caller has applied faults already. */
-	return function handleApi({ method, segments, params, body, bodyInvalid, headers }, respond) {
+	/** The bytes behind an attachment's `file-url` (any valid token; Coupa's file host is not documented). */
+	function sendFile(id, respond) {
+		const attachment = store.get('contract_attachments', id);
+		if (!attachment) return respond.errors(404, { base: [`Couldn't find Attachment with 'id'=${id}`] });
+		const contract = store.get('contracts', attachment['attachable-id']);
+		const bytes = pdfBytes(`${contract?.name ?? 'Contract'}: ${attachment['file-name']}`);
+		return respond.bytes(200, bytes, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${attachment['file-name']}"` });
+	}
+
+	return function handleApi({ method, segments, params, body, bodyInvalid, headers, origin = '' }, respond) {
 		const token = auth.authenticate(headers.authorization);
 		if (!token) return respond.errors(401, { base: ['Invalid or expired access token'] }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
 
+		if (segments[0] === FILE_ROUTE && method === 'GET' && segments.length === 2) return sendFile(segments[1], respond);
 		const route = resolveRoute(method, segments, params);
 		if (!route) return respond.errors(404, { base: [`No route matches [${method}] "/api/${segments.join('/')}"`] });
-		if (!route.scopes.some((scope) => token.scopes.includes(scope))) {
+		// Where the docs name no scope, any valid token may call (Coupa decides; see contract rows).
+		if (route.scopes.length && !route.scopes.some((scope) => token.scopes.includes(scope))) {
 			return respond.errors(scopeDeniedStatus, { base: [`Access denied: missing scope ${route.scopes[0]}`] });
 		}
 
@@ -72,25 +82,30 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 			if (bodyInvalid) throw new ApiError(400, { base: [`Invalid JSON body: ${bodyInvalid}`] });
 			const shape = { fields: parseFields(params.get('fields')), returnObject: params.get('return_object'), write };
 			const one = (status, record) => respond.payload(status, shapeRecord(record, shape), names);
+			const many = (records, listNames) => {
+				// DOC (XMLvsJSON): an XML list with no records is a 404 "No results match your search criteria."
+				if (!records.length && !respond.json) return respond.errors(404, { base: ['No results match your search criteria.'] });
+				return respond.payload(200, records.map((r) => shapeRecord(r, shape)), listNames);
+			};
 
-			if (route.operation === 'getAll') {
-				return respond.payload(200, listQuery(store.rows(route.path), params, { shuffleTies: faults?.tiesShuffled() }).map((r) => shapeRecord(r, shape)), names);
+			if (route.operation === 'getAll') return many(listQuery(store.rows(route.path), params, { shuffleTies: faults?.tiesShuffled() }), names);
+			if (route.operation === 'create') {
+				const parent = OBJECTS.get(route.path)?.parent;
+				if (parent && route.parentId !== undefined) {
+					if (!store.get(parent.path, route.parentId)) throw new ApiError(404, { base: [`Couldn't find ${modelOf(parent.path).className} with 'id'=${route.parentId}`] });
+					return one(201, records.create(route.path, body, { [parent.key]: Number(route.parentId) }));
+				}
+				return one(201, records.create(route.path, body));
 			}
-			if (route.operation === 'create') return one(201, records.create(route.path, body));
 
 			const runAction = (record) => {
-				const result = actions.run({ path: route.path, object: route.object, action: route.action, record, subId: route.subId, query: params, body });
-				if (result.file) {
-					return respond.bytes(result.status, result.file.bytes, {
-						'Content-Type': result.file.type,
-						'Content-Disposition': `attachment; filename="${result.file.name}"`,
-					});
-				}
-				if (result.list) return respond.payload(result.status, result.list.map((r) => shapeRecord(r, shape)), { root: 'attachments', item: 'attachment' });
+				const result = actions.run({ path: route.path, op: route.operation, row: route.row, record, subId: route.subId, query: params, body, origin });
+				if (result.list) return many(result.list, { root: 'attachments', item: 'attachment' });
+				if (result.raw) return respond.payload(result.status, result.raw, { root: 'attachments', item: 'attachment' });
 				return one(result.status, result.payload);
 			};
 			// Collection actions (e.g. POST /requisitions/submit_for_approval) have no record.
-			if (route.action && route.id === undefined) return runAction(null);
+			if (!STANDARD.has(route.operation) && route.id === undefined) return runAction(null);
 
 			const record = store.get(route.path, route.id);
 			if (!record) throw new ApiError(404, { base: [`Couldn't find ${modelOf(route.path).className} with 'id'=${route.id}`] });
@@ -105,7 +120,6 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 					return one(200, record);
 				case 'markExported': {
 					// Coupa ignores any body here: the flag change is its own request.
-					if (!('exported' in record)) return one(200, records.update(route.path, record, body));
 					const exported = params.get('exported') !== 'false';
 					return one(200, store.update(route.path, record.id, { exported, 'last-exported-at': exported ? clock.iso() : record['last-exported-at'] }));
 				}

@@ -1,24 +1,33 @@
-// The fake server's view of the project's catalogue. Object paths, operations, actions and
-// scopes come from the COMPILED catalogue (dist/), so the fake cannot drift from what ships.
-// Only facts the catalogue does not hold (lookup collections, Coupa model names) live here.
-import { createRequire } from 'node:module';
+// The fake server's view of Coupa: routes, scopes, required inputs and status values come from the
+// contract table in ./contract/ (written from Coupa's published docs, never from the package's
+// catalogue), so a wrong path or scope in the package fails against the fake. Only facts the docs
+// do not give the fake (lookup collections, model names of lookups) live here.
+import { OBJECTS as CONTRACT_OBJECTS, ROUTES, stateKeyOf, statusValuesOf } from './contract/index.mjs';
 
-const require = createRequire(import.meta.url);
-let compiled;
-try {
-	compiled = require('../../dist/nodes/Coupa/catalog.js');
-} catch (error) {
-	throw new Error(`fake-coupa needs the compiled catalogue: run "npx tsc -p tsconfig.json" first (${error.message})`);
-}
+export { ROUTES, stateKeyOf, statusValuesOf };
 
-export const { CATALOG, actionsOf, scopesFor, BASE_SCOPES } = compiled;
+/** The OIDC and common scopes every client of the package requests (credentials/coupaScopes.ts). */
+export const BASE_SCOPES = ['login', 'offline_access', 'openid', 'profile', 'core.common.read'];
 
-/** Catalogue objects by collection path (e.g. `purchase_orders`). */
-export const OBJECTS = new Map(CATALOG.map((object) => [object.path, object]));
+/** Documented collections by path: `{ path, model, lines?, stateKey?, statuses?, parent? }`. */
+export const OBJECTS = CONTRACT_OBJECTS;
+
+/** Routes by collection path. */
+export const ROUTES_BY_COLLECTION = ROUTES.reduce((map, row) => {
+	if (!map.has(row.collection)) map.set(row.collection, []);
+	map.get(row.collection).push(row);
+	return map;
+}, new Map());
+
+/** The documented create route of a collection (its required inputs drive validation). */
+export const createRouteOf = (path) => ROUTES_BY_COLLECTION.get(path)?.find((row) => row.op === 'create');
+
+/** Whether Coupa documents the export-flag round trip for a collection. */
+export const isExportable = (path) => Boolean(ROUTES_BY_COLLECTION.get(path)?.some((row) => row.op === 'markExported'));
 
 /**
- * Read-only lookup collections (list + get). Not in the catalogue because the node only reads
- * them for pickers; scopes per coupa-api.md §6.19.
+ * Read-only lookup collections (list + get). Fake-side facts: the node only reads them for
+ * pickers; scopes per coupa-api.md §6.19.
  */
 export const LOOKUPS = new Map(
 	[
@@ -34,49 +43,22 @@ export const LOOKUPS = new Map(
 	].map(([path, className, scopes]) => [path, { path, className, scopes }]),
 );
 
-/**
- * Coupa's Rails model behind each object: `model` keys validation errors
- * (`{"errors":{"order_header":[...]}}`), `className` names it in 404s, `xml` is the XML element.
- */
-const MODEL_NAMES = {
-	accounts: 'Account',
-	approvals: 'Approval',
-	budget_lines: 'BudgetLine',
-	contracts: 'Contract',
-	expense_lines: 'ExpenseLine',
-	expense_reports: 'ExpenseReport',
-	inventory_transactions: 'InventoryTransaction',
-	invoices: 'InvoiceHeader',
-	items: 'Item',
-	purchase_orders: 'OrderHeader',
-	purchase_order_changes: 'OrderHeaderChange',
-	purchase_order_lines: 'OrderLine',
-	quote_requests: 'QuoteRequest',
-	requisitions: 'RequisitionHeader',
-	suppliers: 'Supplier',
-	user_groups: 'UserGroup',
-	users: 'User',
-};
-
 const snake = (className) => className.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
 
-/** Model naming for any routed collection (catalogue object or lookup). */
+/**
+ * Model naming for any routed collection: `model` keys validation errors
+ * (`{"errors":{"order_header":[...]}}`), `className` names it in 404s, `xml` is the XML element.
+ */
 export function modelOf(path) {
-	const className = MODEL_NAMES[path] ?? LOOKUPS.get(path)?.className ?? 'Record';
+	const className = OBJECTS.get(path)?.model ?? LOOKUPS.get(path)?.className ?? 'Record';
 	const model = snake(className);
 	return { className, model, xml: model.replace(/_/g, '-') };
 }
 
-/** Every scope the catalogue names anywhere, plus the base scopes: what the default client holds. */
+/** Every scope the contract names anywhere, plus the base scopes: what the default client holds. */
 export const ALL_SCOPES = (() => {
 	const scopes = new Set(BASE_SCOPES);
-	const add = (list = []) => list.forEach((scope) => scopes.add(scope));
-	for (const object of CATALOG) {
-		add(object.readScopes);
-		add(object.writeScopes);
-		Object.values(object.operations).forEach((operation) => add(operation.scopes));
-		actionsOf(object).forEach((action) => add(action.scopes));
-	}
-	LOOKUPS.forEach((lookup) => add(lookup.scopes));
+	ROUTES.forEach((row) => row.scopes.forEach((scope) => scopes.add(scope)));
+	LOOKUPS.forEach((lookup) => lookup.scopes.forEach((scope) => scopes.add(scope)));
 	return [...scopes];
 })();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Run the fake Coupa standalone for people clicking around in n8n:
 //   node test/fake-coupa/cli.mjs --port 4010 --seed sandbox [--host 127.0.0.1] [--scope-denied 401]
-// (build the catalogue first: npx tsc -p tsconfig.json)
+// (routes come from ./contract/; no build needed)
 import { parseArgs } from 'node:util';
 import { DEFAULT_CLIENT, startFakeCoupa } from './index.mjs';
 

@@ -1,6 +1,6 @@
 // A fake Coupa Core API on loopback for tests and for people clicking around (see cli.mjs).
-// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions and scopes come
-// from the compiled catalogue (dist/nodes/Coupa/catalog.js).
+// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions, scopes and
+// statuses come from the contract table in ./contract/ (Coupa's published docs).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -119,7 +119,8 @@ export async function startFakeCoupa(options = {}) {
 			const lost = drop ? null : faults.lostAnswer(req.method);
 			if (lost === 'reset') respond.dropInstead = true;
 			else if (lost) respond.lostTo = { status: lost, body: proxyErrorPage(lost) };
-			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers }, respond);
+			const origin = `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`;
+			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers, origin }, respond);
 		} finally {
 			inFlight--;
 		}

@@ -1,6 +1,6 @@
 // Writes through the API: key normalisation, reference resolution, validation, defaults and
 // derived totals, shared by create, update and the create-style actions.
-import { modelOf, OBJECTS } from './catalog.mjs';
+import { createRouteOf, isExportable, modelOf, OBJECTS, stateKeyOf, statusValuesOf } from './catalog.mjs';
 import { ApiError } from './http.mjs';
 import { embed, REFERENCES } from './reference-data.mjs';
 import { LINKS } from './store.mjs';
@@ -20,10 +20,13 @@ const getPath = (record, dotted) => dotted.split('.').reduce((value, key) => (is
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 const money = (n) => (Math.round(n * 100) / 100).toFixed(2);
 
-/** Line-array keys of an object: the catalogue's `lines`, or a linked child collection. */
+/** Line-array keys of an object: the documented `lines` key, or a linked child collection. */
 function lineKeyOf(path) {
-	return OBJECTS.get(path)?.lines?.key ?? LINKS.find((link) => link.parent === path)?.key;
+	return OBJECTS.get(path)?.lines ?? LINKS.find((link) => link.parent === path)?.key;
 }
+
+/** Rails' humanize: `invoice-number` -> "Invoice number", `dispute-reason.code` -> "Dispute reason". */
+const humanize = (key) => sentence(key.split('.')[0].replace(/[-_]/g, ' '));
 
 /** Totals that Coupa derives from the lines. */
 const HEADER_TOTALS = {
@@ -33,7 +36,7 @@ const HEADER_TOTALS = {
 	expense_reports: ['total'],
 };
 
-const DEFAULT_STATUS = { inventory_transactions: 'created', suppliers: 'draft' };
+const DEFAULT_STATUS = { receiving_transactions: 'created', inventory_transactions: 'created', suppliers: 'draft' };
 
 export function createRecords(store) {
 	const apiUser = () => embed('users', store.rows('users').find((u) => u['api-user']) ?? store.rows('users')[0]);
@@ -71,10 +74,10 @@ export function createRecords(store) {
 		return keys.filter(taken).map((key) => `${sentence(key)} has already been taken`);
 	}
 
-	function requiredErrors(object, record) {
-		const errors = object.fields.filter((f) => f.required && isBlank(getPath(record, f.key))).map((f) => `${f.label} can't be blank`);
-		if (object.lines && isBlank(record[object.lines.key])) errors.push(`${sentence(object.lines.label)} can't be blank`);
-		return errors;
+	/** The inputs the docs require on create (contract table), checked like Rails validations. */
+	function requiredErrors(path, record) {
+		const required = createRouteOf(path)?.required ?? [];
+		return required.filter((key) => isBlank(getPath(record, key))).map((key) => `${humanize(key)} can't be blank`);
 	}
 
 	const fail = (path, messages) => {
@@ -103,7 +106,7 @@ export function createRecords(store) {
 		if (path === 'invoices') record['line-count'] = lines.length;
 	}
 
-	/** Fields Coupa computes: account codes, full names, quote request state. */
+	/** Fields Coupa computes: account codes, full names. */
 	function derive(path, record) {
 		deriveLines(path, record);
 		if (path === 'accounts' || path === 'budget_lines') {
@@ -111,28 +114,26 @@ export function createRecords(store) {
 			if (path === 'accounts' && isBlank(record.name)) record.name = record.code;
 		}
 		if (path === 'users') record.fullname = `${record.firstname ?? ''} ${record.lastname ?? ''}`.trim();
-		if (path === 'quote_requests') record.status = record.state;
 	}
 
-	function defaults(object) {
+	function defaults(path) {
 		const record = {};
-		const status = DEFAULT_STATUS[object.path] ?? (object.statuses?.includes('draft') ? 'draft' : object.statuses?.[0]);
-		if (status) record.status = status;
-		if (object.path === 'quote_requests') record.state = 'draft';
-		if (object.path === 'users') record.active = true;
-		if (object.exportable) Object.assign(record, { exported: false, 'last-exported-at': null });
+		const statuses = statusValuesOf(path);
+		const status = DEFAULT_STATUS[path] ?? (statuses.includes('draft') ? 'draft' : statuses[0]);
+		if (status) record[stateKeyOf(path)] = status;
+		if (path === 'users') record.active = true;
+		if (isExportable(path)) Object.assign(record, { exported: false, 'last-exported-at': null });
 		record['custom-fields'] = {};
 		return record;
 	}
 
 	/** Validate and insert a new record (POST). `overrides` win over the input (e.g. status). */
 	function create(path, body, overrides = {}) {
-		const object = OBJECTS.get(path);
 		const errors = [];
 		const input = resolve(normalizeKeys(isPlainObject(body) ? body : {}), errors);
 		READ_ONLY.forEach((key) => delete input[key]);
-		const record = { ...defaults(object), ...input, ...overrides };
-		fail(path, [...requiredErrors(object, record), ...errors, ...uniquenessErrors(path, record)]);
+		const record = { ...defaults(path), ...input, ...overrides };
+		fail(path, [...requiredErrors(path, record), ...errors, ...uniquenessErrors(path, record)]);
 		derive(path, record);
 		const by = apiUser();
 		return store.insert(path, { ...record, 'created-by': by, 'updated-by': by });

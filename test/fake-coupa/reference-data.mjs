@@ -121,6 +121,7 @@ export const REFERENCES = {
 	supplier: { path: 'suppliers', naturalKeys: ['name', 'number'] },
 	currency: { path: 'currencies', naturalKeys: ['code'] },
 	'default-currency': { path: 'currencies', naturalKeys: ['code'] },
+	'foreign-currency': { path: 'currencies', naturalKeys: ['code'] },
 	'payment-term': { path: 'payment_terms', naturalKeys: ['code'] },
 	'account-type': { path: 'account_types', naturalKeys: ['name'] },
 	account: { path: 'accounts', naturalKeys: ['code', 'name'] },

@@ -2,7 +2,7 @@
 // strings, embedded suppliers/users/currencies, timestamps with MIXED offsets. Each collection
 // has its own seeded PRNG, and a generator that references an empty collection seeds that
 // collection first, so `{ invoices: 10000 }` comes with the suppliers and users it points at.
-import { OBJECTS } from './catalog.mjs';
+import { statusValuesOf } from './catalog.mjs';
 import { formatTimestamp, SEED_OFFSETS } from './clock.mjs';
 import { createRandom, seedOf } from './random.mjs';
 import { embed, LOOKUP_ROWS } from './reference-data.mjs';
@@ -13,12 +13,12 @@ export const SEED_COUNTS = {
 	default: {
 		users: 10, suppliers: 8, accounts: 8, items: 8, user_groups: 5, contracts: 6, requisitions: 8,
 		purchase_orders: 8, purchase_order_changes: 5, invoices: 10, expense_reports: 6, budget_lines: 8,
-		inventory_transactions: 8, quote_requests: 5, approvals: 8,
+		inventory_transactions: 8, receiving_transactions: 6, quote_requests: 5, approvals: 8,
 	},
 	sandbox: {
 		users: 25, suppliers: 40, accounts: 30, items: 40, user_groups: 8, contracts: 30, requisitions: 50,
 		purchase_orders: 50, purchase_order_changes: 20, invoices: 60, expense_reports: 30, budget_lines: 30,
-		inventory_transactions: 40, quote_requests: 20, approvals: 30,
+		inventory_transactions: 40, receiving_transactions: 20, quote_requests: 20, approvals: 30,
 	},
 };
 
@@ -26,7 +26,7 @@ export const SEED_COUNTS = {
 const ORDER = [
 	'users', 'suppliers', 'accounts', 'items', 'user_groups', 'contracts', 'requisitions', 'purchase_orders',
 	'purchase_order_lines', 'purchase_order_changes', 'invoices', 'expense_reports', 'expense_lines',
-	'budget_lines', 'inventory_transactions', 'quote_requests', 'approvals',
+	'budget_lines', 'inventory_transactions', 'receiving_transactions', 'quote_requests', 'approvals',
 ];
 
 const PEOPLE = [
@@ -44,7 +44,8 @@ const COMPANIES = [
 const WORDS = ['Laptop', 'Monitor', 'Toner', 'Desk Chair', 'Consulting Hours', 'Software License', 'Cleaning Service', 'Projector Bulb', 'Headset', 'Training'];
 const DISPUTE_FREE = ['approved', 'pending_approval', 'draft', 'new', 'on_hold', 'pending_receipt', 'ap_hold', 'disputed', 'voided'];
 
-const customStatuses = (path) => OBJECTS.get(path)?.statuses ?? ['active'];
+const customStatuses = (path) => (statusValuesOf(path).length ? statusValuesOf(path) : ['active']);
+const RECEIPT_TYPES = ['InventoryReceipt', 'ReceivingQuantityConsumption', 'ReceivingAmountConsumption'];
 
 export function createSeeder(store, clock) {
 	const rngs = new Map();
@@ -400,34 +401,14 @@ export function createSeeder(store, clock) {
 				...by(rng),
 			};
 		},
-		inventory_transactions(rng) {
-			const line = any(rng, 'purchase_order_lines');
-			const quantity = rng.int(1, 5);
-			const exported = rng.chance(0.3);
-			const stamps = times(rng);
-			return {
-				type: rng.pick(OBJECTS.get('inventory_transactions').fields.find((f) => f.key === 'type').options),
-				status: rng.chance(0.9) ? 'created' : 'voided',
-				quantity: `${quantity}.0`,
-				price: line.price,
-				total: money(Number(line.price) * quantity),
-				'order-line': embed('purchase_order_lines', line),
-				uom: lookup(rng, 'uoms', 'EA'),
-				account: line.account,
-				'transaction-date': stamps['created-at'],
-				exported,
-				'last-exported-at': exported ? stamps['updated-at'] : null,
-				...stamps,
-				...by(rng),
-			};
-		},
+		inventory_transactions: (rng) => receipt(rng),
+		receiving_transactions: (rng) => receipt(rng),
 		quote_requests(rng) {
 			const state = rng.pick(customStatuses('quote_requests'));
 			return {
 				description: `${rng.pick(WORDS)} sourcing event`,
 				'event-type': rng.pick(['rfq', 'rfp', 'rfi']),
 				state,
-				status: state,
 				currency: lookup(rng, 'currencies', 'USD'),
 				commodity: lookup(rng, 'commodities'),
 				'start-time': null,
@@ -504,6 +485,29 @@ export function createSeeder(store, clock) {
 			'expense-date': stamps['created-at'],
 			'expense-category': lookup(rng, 'expense_categories'),
 			currency,
+		};
+	}
+
+	/** A receipt against a PO line (Compass Receipts API example fields). */
+	function receipt(rng) {
+		const line = any(rng, 'purchase_order_lines');
+		const quantity = rng.int(1, 5);
+		const exported = rng.chance(0.3);
+		const stamps = times(rng);
+		return {
+			type: rng.pick(RECEIPT_TYPES),
+			status: rng.chance(0.9) ? 'created' : 'voided',
+			quantity: `${quantity}.0`,
+			price: line.price,
+			total: money(Number(line.price) * quantity),
+			'order-line': embed('purchase_order_lines', line),
+			uom: lookup(rng, 'uoms', 'EA'),
+			account: line.account,
+			'transaction-date': stamps['created-at'],
+			exported,
+			'last-exported-at': exported ? stamps['updated-at'] : null,
+			...stamps,
+			...by(rng),
 		};
 	}
 

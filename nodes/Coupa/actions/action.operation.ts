@@ -1,11 +1,11 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction } from '../catalog';
 import { buildRecordBody, setNested } from '../shared/recordBody';
 import { describeSent } from '../shared/sentSummary';
 import type { BinaryResponse } from '../transport/request';
-import { coupaRequest } from '../transport/request';
+import { coupaRequest, getConnection, sameOrigin } from '../transport/request';
 import { writeOnce } from './confirmWrite';
 import { recordsToItems } from './output';
 import { recordId } from './recordId';
@@ -41,11 +41,51 @@ function actionPayload(input: OperationInput, action: CoupaAction): { qs: IDataO
 	return { qs, body };
 }
 
-async function download(input: OperationInput, path: string): Promise<INodeExecutionData[]> {
+/**
+ * The file an attachment record points at. Coupa's show call returns the record (JSON) with
+ * `file-url`; the bytes are there. The token goes only to the Coupa origin: a file on another
+ * host (e.g. a storage service) is fetched without it.
+ */
+async function fetchFileOf(input: OperationInput, path: string, urlKey: string): Promise<{ response: BinaryResponse; name?: string }> {
 	const { ctx, itemIndex, call } = input;
-	const response = (await coupaRequest(ctx, { method: 'GET', path, binary: true }, call)) as BinaryResponse;
+	const record = (await coupaRequest(ctx, { method: 'GET', path }, call)) as IDataObject | undefined;
+	const raw = record?.[urlKey];
+	// The record names the file in `file-name` or `file` (a path whose last part is the name).
+	const named = [record?.['file-name'], record?.file].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const name = named?.split('/').pop();
+	if (typeof raw !== 'string' || raw.trim() === '') {
+		throw new NodeOperationError(ctx.getNode(), `This attachment has no file to download (no ${urlKey})`, {
+			itemIndex,
+			description: `Coupa returned the attachment without ${urlKey}: it is probably a URL or text attachment (type "${String(record?.type ?? 'unknown')}"). List Attachments shows its url or text.`,
+		});
+	}
+	const { baseUrl } = await getConnection(ctx, itemIndex);
+	const url = new URL(raw.trim(), `${baseUrl}/`).href;
+	if (sameOrigin(url, baseUrl)) {
+		return { response: (await coupaRequest(ctx, { method: 'GET', path, url, binary: true }, call)) as BinaryResponse, name };
+	}
+	const options: IHttpRequestOptions = { method: 'GET', url, encoding: 'arraybuffer', json: false, returnFullResponse: true, timeout: 120_000 };
+	try {
+		const full = (await ctx.helpers.httpRequest(options)) as { body: ArrayBuffer | Buffer; headers: Record<string, string> };
+		return { response: { body: Buffer.from(full.body as ArrayBuffer), headers: full.headers ?? {} }, name };
+	} catch (error) {
+		const host = new URL(url).host;
+		throw new NodeApiError(ctx.getNode(), { message: (error as Error).message }, {
+			message: `Could not download the attachment file from ${host}`,
+			description: `Coupa stores this file on ${host}; the download link may have expired. Run the node again to get a fresh link. The Coupa token is never sent to another host.`,
+			itemIndex,
+		});
+	}
+}
+
+async function download(input: OperationInput, path: string, action: CoupaAction): Promise<INodeExecutionData[]> {
+	const { ctx, itemIndex, call } = input;
+	const fetched = action.fileUrlKey
+		? await fetchFileOf(input, path, action.fileUrlKey)
+		: { response: (await coupaRequest(ctx, { method: 'GET', path, binary: true }, call)) as BinaryResponse };
+	const { response } = fetched;
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const fileName = fileNameOf(response.headers, path.split('/').pop() ?? 'file');
+	const fileName = fileNameOf(response.headers, fetched.name ?? path.split('/').pop() ?? 'file');
 	const binary = await ctx.helpers.prepareBinaryData(
 		Buffer.from(response.body),
 		fileName,
@@ -76,7 +116,7 @@ export const runAction: OperationExecutor = async (input) => {
 		path = path.replace('{subId}', subId);
 	}
 	const fullPath = `${object.path}/${path}`;
-	if (action.binary) return await download({ ...input, call: recordCall }, fullPath);
+	if (action.binary) return await download({ ...input, call: recordCall }, fullPath, action);
 	const { qs, body } = actionPayload(input, action);
 	const sent = describeSent(object, body) ?? (Object.keys(qs).length ? describeSent(object, qs) : undefined);
 	const result = await writeOnce(input, { method: action.method, path: fullPath, qs, body }, { ...recordCall, sent }, action.leadsTo);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { statusKeyOf } from '../catalog';
 import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
 import { coupaPaginate } from '../transport/paginate';
 import { recordsToItems } from './output';
@@ -11,7 +12,7 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	const limit = returnAll ? undefined : positiveLimit(ctx, itemIndex);
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = filtersToQuery(filters);
+	const qs = filtersToQuery(filters, statusKeyOf(object));
 	const fields = fieldsProjection(String(options.fields ?? ''));
 	if (fields) qs.fields = fields;
 	if (options.returnObject && options.returnObject !== 'full') qs.return_object = options.returnObject;

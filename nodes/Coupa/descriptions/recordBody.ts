@@ -27,7 +27,22 @@ function bodyProperties(object: CoupaObject): INodeProperties[] {
 	const byFields = { specifyBody: ['fields'] };
 	const required = object.fields.filter((field) => field.required);
 	const optional = object.fields.filter((field) => !field.required);
+	const parent = object.operations.create?.parent;
 	const properties: INodeProperties[] = [
+		...(parent
+			? [
+					{
+						displayName: parent.label,
+						name: parent.name,
+						type: 'string' as const,
+						default: '',
+						required: true,
+						placeholder: 'e.g. 2400',
+						description: parent.description,
+						displayOptions: showFor(resource, ['create']),
+					},
+				]
+			: []),
 		{
 			displayName: 'Specify Body',
 			name: 'specifyBody',

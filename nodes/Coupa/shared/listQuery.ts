@@ -24,8 +24,11 @@ function isoInstant(value: unknown): string {
 	return Number.isNaN(time) ? text : new Date(time).toISOString();
 }
 
-/** The query string of a Get Many (or a trigger poll) from the Filters collection. */
-export function filtersToQuery(filters: IDataObject): IDataObject {
+/**
+ * The query string of a Get Many (or a trigger poll) from the Filters collection. `statusKey` is
+ * the attribute the object keeps its status in (`status`, or `state` for quote requests).
+ */
+export function filtersToQuery(filters: IDataObject, statusKey = 'status'): IDataObject {
 	const qs: IDataObject = {};
 	const conditions = ((filters.conditions as IDataObject | undefined)?.condition ?? []) as Condition[];
 	for (const { field, operator = 'equals', value = '' } of conditions) {
@@ -44,7 +47,7 @@ export function filtersToQuery(filters: IDataObject): IDataObject {
 		if (filters[name]) qs[key] = isoInstant(filters[name]);
 	}
 	const statuses = filters.statuses as string[] | undefined;
-	if (statuses?.length) qs['status[in]'] = statuses.join(',');
+	if (statuses?.length) qs[`${queryAttribute(statusKey)}[in]`] = statuses.join(',');
 	if (filters.exported === 'true' || filters.exported === 'false') qs.exported = filters.exported;
 	return qs;
 }

@@ -35,7 +35,19 @@ export function toCoupaValue(field: RecordField, value: unknown): unknown {
 	}
 	if (field.type === 'number') return Number(value);
 	if (field.type === 'boolean') return value === true || value === 'true';
+	if (field.type === 'date') return dateOnly(value);
 	return value;
+}
+
+/**
+ * The date part of a date or date-time as Coupa asks for it where the docs say "date only"
+ * (e.g. invoice-date): `2026-11-20T00:00:00.000Z` → `2026-11-20`. The calendar date the user
+ * picked is kept; no time-zone conversion shifts it to another day.
+ */
+export function dateOnly(value: unknown): unknown {
+	const text = String(value).trim();
+	const match = /^(\d{4}-\d{2}-\d{2})(?:$|[T\s])/.exec(text);
+	return match ? match[1] : value;
 }
 
 /** Maps the editor's values (keyed by parameter name) to a Coupa body (keyed by Coupa keys). */

@@ -28,6 +28,11 @@ export interface CoupaRequest {
 	method: IHttpRequestMethods;
 	/** Path below /api, e.g. `invoices/12` or `purchase_orders/7/issue`. */
 	path: string;
+	/**
+	 * A whole URL on the Coupa origin instead of a path below /api (a file an attachment record
+	 * points at). Callers check the origin first: the token is only ever sent to Coupa.
+	 */
+	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	/** Return the raw file (body and headers) instead of parsed JSON. */
@@ -111,10 +116,15 @@ export async function coupaRequest(
 	redirectsSoFar = 0,
 ): Promise<unknown> {
 	const connection = await getConnection(ctx, call.itemIndex);
+	if (request.url !== undefined && !sameOrigin(request.url, connection.baseUrl)) {
+		throw new NodeOperationError(ctx.getNode(), 'Refused to send the Coupa token to another host', {
+			itemIndex: call.itemIndex,
+		});
+	}
 	const hasBody = request.body !== undefined && ['POST', 'PUT', 'PATCH'].includes(request.method);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${connection.baseUrl}/api/${request.path.replace(/^\/+/, '')}`,
+		url: request.url ?? `${connection.baseUrl}/api/${request.path.replace(/^\/+/, '')}`,
 		qs: request.qs,
 		headers: {
 			Accept: request.binary ? '*/*' : 'application/json',
@@ -164,6 +174,15 @@ export async function coupaRequest(
 			throw nonJsonError(ctx, response, call);
 		}
 		return response;
+	}
+}
+
+/** Whether `url` is on the origin (scheme, host and port) of the Coupa instance at `baseUrl`. */
+export function sameOrigin(url: string, baseUrl: string): boolean {
+	try {
+		return new URL(url).origin === new URL(baseUrl).origin;
+	} catch {
+		return false;
 	}
 }
 

@@ -36,16 +36,23 @@ export function memoryToJson(memory: StatusMemory): string[][] {
 
 /**
  * Keeps the records whose status BECAME one of `watched` with this change, updating `memory`.
+ * `statusKey` is the attribute holding the status (`status`; quote requests use `state`).
  * A change counts when the record was not remembered in that same status: so other edits of a
  * record already in a watched status do not fire, but a move from one watched status to another
  * does. A record not remembered (changed before the trigger started, or forgotten) that shows up
  * in a watched status fires once; from then on it is remembered.
  */
-export function statusTransitions(records: IDataObject[], watched: Set<string>, memory: StatusMemory): IDataObject[] {
+export function statusTransitions(
+	records: IDataObject[],
+	watched: Set<string>,
+	memory: StatusMemory,
+	statusKey = 'status',
+): IDataObject[] {
 	const fired: IDataObject[] = [];
 	for (const record of records) {
 		const id = String(record.id);
-		const status = typeof record.status === 'string' ? record.status : '';
+		const value = record[statusKey];
+		const status = typeof value === 'string' ? value : '';
 		const before = memory.get(id);
 		memory.delete(id);
 		if (!watched.has(status)) continue;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
-import { objectByResource, scopesFor } from '../catalog';
+import { objectByResource, scopesFor, statusKeyOf } from '../catalog';
 import { operationLabel, withArticle } from '../shared/labels';
 import { simplifyRecord } from '../shared/simplify';
 import type { CallContext } from '../transport/errorMessages';
@@ -46,16 +46,17 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const clock = clockOf(event);
 	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const required = event === 'statusChanged' ? [clock.query, 'status'] : [clock.query];
+	const statusKey = statusKeyOf(object);
+	const required = event === 'statusChanged' ? [clock.query, statusKey] : [clock.query];
 	const startFrom = options.startFrom ? instantOf(String(options.startFrom)) : undefined;
 	if (options.startFrom && startFrom === undefined) {
 		throw new NodeOperationError(ctx.getNode(), `Start From is not a date: "${String(options.startFrom)}"`);
 	}
 	const scopes = scopesFor(object, 'getAll');
-	const qs = triggerQuery(filters, String(options.fields ?? ''), required);
+	const qs = triggerQuery(filters, String(options.fields ?? ''), required, statusKey);
 	// Status Changed must see records leave the watched statuses too, or it could not tell a
 	// return to them from an unrelated edit; the Status filter would hide exactly those changes.
-	if (event === 'statusChanged') delete qs['status[in]'];
+	if (event === 'statusChanged') delete qs[`${statusKey}[in]`];
 	const split = userBounds(qs, clock);
 	if (split.invalid) {
 		throw new NodeOperationError(ctx.getNode(), `A filter of this trigger is not valid: ${split.invalid}`, {
@@ -84,7 +85,7 @@ function toItems(settings: TriggerSettings, records: IDataObject[]): INodeExecut
 async function newestRecord(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
 	const { object, clock, watched, call } = settings;
 	const qs: IDataObject = { ...settings.qs, order_by: clock.query, dir: 'desc' };
-	if (watched.length) qs['status[in]'] = watched.join(',');
+	if (watched.length) qs[`${statusKeyOf(object)}[in]`] = watched.join(',');
 	const [newest] = await coupaPaginate(ctx, object.path, qs, { limit: 1, call });
 	if (!newest) {
 		const plural = object.plural.toLowerCase();
@@ -166,7 +167,7 @@ async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Prom
 		position.seen.set(key, at);
 		fresh.push(record);
 	}
-	const events = event === 'statusChanged' ? statusTransitions(fresh, new Set(settings.watched), memory) : fresh;
+	const events = event === 'statusChanged' ? statusTransitions(fresh, new Set(settings.watched), memory, statusKeyOf(object)) : fresh;
 
 	writeState(state, {
 		version: STATE_VERSION,

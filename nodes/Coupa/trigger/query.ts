@@ -8,8 +8,8 @@ import { queryTime, SECOND } from './instants';
  * trigger itself reads (the timestamp it polls on, and the status for Status Changed), or the
  * cursor could not move; those names are added when missing.
  */
-export function triggerQuery(filters: IDataObject, fieldsText: string, required: string[]): IDataObject {
-	const qs = wholeSecondDates(filtersToQuery(filters));
+export function triggerQuery(filters: IDataObject, fieldsText: string, required: string[], statusKey = 'status'): IDataObject {
+	const qs = wholeSecondDates(filtersToQuery(filters, statusKey));
 	const fields = fieldsProjection(fieldsText);
 	if (fields) qs.fields = withRequiredFields(fields, required);
 	return qs;
