@@ -150,6 +150,22 @@ describe('key paging', () => {
 	});
 });
 
+describe('another order with a Limit', () => {
+	test("Coupa's order decides the first records: pages by offset in that order, each record once", async () => {
+		fake = await startCoupa({ seed: { suppliers: 200 } });
+		for (const supplier of fake.store.list('suppliers')) fake.store.update('suppliers', supplier.id, { website: `site-${String(1000 - supplier.id).padStart(4, '0')}` });
+		const store = credentialFor(fake, 'core.supplier.read');
+		const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'getAll', returnAll: false, limit: 120, options: { orderBy: 'website' } } });
+		expect(ids(output)).toEqual(storeIds(fake).reverse().slice(0, 120));
+		const requests = fake.apiRequests();
+		expect(requests.map((r) => [r.query.order_by, r.query.offset, r.query.limit])).toEqual([
+			['website', '0', '50'],
+			['website', '50', '50'],
+			['website', '100', '20'],
+		]);
+	});
+});
+
 describe('answers that are not a list are errors, never the end of the list', () => {
 	test.each([
 		['an empty body', ''],

@@ -5,20 +5,15 @@ import type { PageOptions } from './page';
 import type { Cancellation, CoupaContext } from './request';
 import { coupaRequest } from './request';
 
-export interface OffsetPagingOptions extends PageOptions {
-	/** Record offset to start from. */
-	startOffset?: number;
-}
-
 /**
  * Lists a Coupa collection with offset paging, in the order the query asks Coupa for. Only for
  * reads that need Coupa's own order over part of a collection (a custom order with a limit):
  * a record that moves while pages are read shifts the offsets, so one may be missed; a record
  * returned twice is returned once (by id). Whole collections are read by key (keysetPaging.ts).
  *
- * Offset paging: A window of page requests (offsets o, o+50, …) is
- * kept in flight; it starts at one page and doubles with every full page (like TCP slow start),
- * so a small collection costs one request and a large one pages concurrently. Paging stops at
+ * A window of page requests (offsets 0, 50, …) is kept in flight; it starts at one page and
+ * doubles with every full page (like TCP slow start), so a small read costs one request and a
+ * large one pages concurrently. Paging stops at
  * the first short page, so only the rest of one window can be wasted past the end, and it returns
  * as soon as every page up to that one is in: the wasted requests are not waited for (their
  * retries are cancelled and their answers dropped). Records come back in page order, so Coupa's
@@ -30,12 +25,11 @@ export async function offsetPaginate(
 	ctx: CoupaContext,
 	path: string,
 	qs: IDataObject = {},
-	options: OffsetPagingOptions = {},
+	options: PageOptions = {},
 ): Promise<IDataObject[]> {
 	const limit = options.limit;
 	if (limit !== undefined && limit <= 0) return [];
 	const window = Math.max(1, Math.floor(options.window ?? DEFAULT_PAGE_WINDOW));
-	const startOffset = options.startOffset ?? 0;
 	const query: IDataObject = { ...qs };
 	if (query.order_by === undefined) {
 		query.order_by = 'id';
@@ -55,7 +49,7 @@ export async function offsetPaginate(
 
 	const fetchPage = async (page: number) => {
 		const size = pageSizeFor(page);
-		const offset = startOffset + page * PAGE_SIZE;
+		const offset = page * PAGE_SIZE;
 		const answer = await coupaRequest(ctx, { method: 'GET', path, qs: { ...query, offset, limit: size } }, options.call, cancellation);
 		if (page > endPage) return;
 		const list = listPage(ctx, answer, `the page at offset ${offset}`, options.call);
