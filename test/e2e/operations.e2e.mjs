@@ -154,10 +154,15 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 
 	it('returns all records over three or more pages of 50', () => {
 		const suppliers = items('All suppliers');
-		const offsets = fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/suppliers' && r.query.limit === '50').map((r) => r.query.offset ?? '0');
+		const pages = fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/suppliers' && r.query.limit === '50');
 		assert.equal(suppliers.length, 120);
 		assert.deepEqual([...new Set(suppliers.map((s) => s.id))].length, 120, 'no duplicates across pages');
-		for (const offset of ['0', '50', '100']) assert.ok(offsets.includes(offset), `page at offset ${offset} was requested (saw ${offsets})`);
+		const ids = suppliers.map((s) => s.id);
+		assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'in id order');
+		// Pages by key: the first page, then pages that continue after an id, never an offset.
+		assert.ok(pages.length >= 3, `three or more pages were read (saw ${pages.length})`);
+		assert.ok(pages.every((r) => r.query.offset === undefined), 'no page is read by offset');
+		assert.ok(pages.filter((r) => r.query['id[gt]'] !== undefined).length >= 2, 'pages continue after an id');
 	});
 
 	it('honours the limit', () => {
