@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../test/fake-coupa/index.mjs';
 import { installPackage, REPO_DIR } from './install-package.mjs';
 import { ensureRuntime, N8N_VERSION, n8nEnv, startN8nServer, stopN8nServer, waitForHttp } from './n8n-runtime.mjs';
-import { coupaCredential, importCredentials, importWorkflows, loadExample, ownerEnv } from './n8n-setup.mjs';
+import { coupaCredential, importCredentials, importWorkflows, loadExample, ownerEnv, setupOwnerIfNeeded } from './n8n-setup.mjs';
 import { isPortFree } from './ports.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -123,6 +123,8 @@ async function main() {
 		});
 		const editorUrl = `http://localhost:${N8N_PORT}`;
 		await waitForHttp(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`, { child: n8n });
+		// n8n 1.x (COUPA_N8N_VERSION=1.123.81) takes its owner from the setup form, not the env.
+		if (await setupOwnerIfNeeded(`http://127.0.0.1:${N8N_PORT}`, OWNER)) log(`created the owner ${OWNER.email}`);
 		printBanner(fake, editorUrl);
 	} catch (error) {
 		console.error(`[dev] ${error.message}`);
