@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { N8N_DIR, runN8nOrThrow } from './n8n-runtime.mjs';
+import { N8N_DIR, runN8nOrThrow, waitForHttp } from './n8n-runtime.mjs';
 import { REPO_DIR } from './install-package.mjs';
 
 export const EXAMPLES_DIR = join(REPO_DIR, 'examples');
@@ -61,11 +61,12 @@ export function ownerEnv({ email, password, firstName = 'Coupa', lastName = 'San
 /**
  * n8n before 2.17 ignores the ownerEnv variables: a fresh 1.x instance asks for its owner in the
  * browser instead. When n8n's settings say the owner is still to be set up, sets it up through
- * the same REST call the browser's setup form makes. Resolves true when it did.
+ * the same REST call the browser's setup form makes. Resolves true when it did. n8n 1.x answers
+ * /healthz/readiness before its REST routes are mounted, so this first waits for them.
  */
 export async function setupOwnerIfNeeded(baseUrl, { email, password, firstName = 'Coupa', lastName = 'Sandbox' }) {
+	await waitForHttp(`${baseUrl}/rest/settings`, { timeoutMs: 60000 });
 	const settings = await fetch(`${baseUrl}/rest/settings`);
-	if (!settings.ok) throw new Error(`GET /rest/settings failed: HTTP ${settings.status}`);
 	if (!(await settings.json())?.data?.userManagement?.showSetupOnFirstLoad) return false;
 	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
 		method: 'POST',
