@@ -10,7 +10,7 @@
 // sqlite3 version and Node major and reused by every n8n version in the cache.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -172,6 +172,18 @@ function installN8n() {
 
 const SQLITE3_DIR = () => join(N8N_DIR, 'node_modules', 'sqlite3');
 const SQLITE3_BINARY = () => join(SQLITE3_DIR(), 'build', 'Release', 'node_sqlite3.node');
+/** A finished sqlite3 build of `version` in another n8n folder of this cache (e.g. one made before the lockfiles). */
+function builtElsewhere(version) {
+	for (const name of existsSync(CACHE_DIR) ? readdirSync(CACHE_DIR) : []) {
+		const dir = join(CACHE_DIR, name, 'node_modules', 'sqlite3');
+		if (!name.startsWith('n8n-') || join(CACHE_DIR, name) === N8N_DIR) continue;
+		const binary = join(dir, 'build', 'Release', 'node_sqlite3.node');
+		if (!existsSync(binary) || !existsSync(join(CACHE_DIR, name, '.coupa-runtime-ready'))) continue;
+		if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version === version) return binary;
+	}
+	return null;
+}
+
 const sqlite3Loads = () =>
 	versionOf(NODE_BIN, ['-e', "new (require('sqlite3').Database)(':memory:').close(() => console.log('ok'))"], N8N_DIR) === 'ok';
 
@@ -183,11 +195,16 @@ const sqlite3Loads = () =>
 function ensureSqlite3() {
 	const version = JSON.parse(readFileSync(join(SQLITE3_DIR(), 'package.json'), 'utf8')).version;
 	const shared = join(CACHE_DIR, `sqlite3-${version}-node${NODE_MAJOR}-${process.platform}-${process.arch}`, 'node_sqlite3.node');
-	if (existsSync(shared)) {
+	const candidate = existsSync(shared) ? shared : builtElsewhere(version);
+	if (candidate) {
 		mkdirSync(dirname(SQLITE3_BINARY()), { recursive: true });
-		copyFileSync(shared, SQLITE3_BINARY());
+		copyFileSync(candidate, SQLITE3_BINARY());
 		if (sqlite3Loads()) {
-			log(`sqlite3 ${version}: reused the build in ${dirname(shared)}`);
+			log(`sqlite3 ${version}: reused the build in ${dirname(candidate)}`);
+			if (candidate !== shared) {
+				mkdirSync(dirname(shared), { recursive: true });
+				copyFileSync(candidate, shared);
+			}
 			return;
 		}
 		log(`sqlite3 ${version}: the cached build does not load; building again`);
