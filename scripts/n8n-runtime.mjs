@@ -5,7 +5,7 @@
 //   node scripts/n8n-runtime.mjs --lock <version> writes scripts/n8n-lock/<version>/ (maintainers)
 //
 // n8n is installed with `npm ci` from a lockfile pinned in scripts/n8n-lock/<version>/: no
-// dependency resolution (the slow part of a plain `npm install n8n`), and the same 2,400-odd
+// dependency resolution (the slow part of a plain `npm install n8n`), and the same 2,200-odd
 // package versions on every machine. sqlite3, n8n's one native module we need, is built once per
 // sqlite3 version and Node major and reused by every n8n version in the cache.
 import { spawn, spawnSync } from 'node:child_process';
@@ -158,7 +158,7 @@ function installN8n() {
 		log(`installing n8n ${N8N_VERSION} from the pinned lockfile scripts/n8n-lock/${N8N_VERSION} into ${N8N_DIR}`);
 		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(LOCK_DIR, file), join(N8N_DIR, file));
 		npm(['ci', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, {
-			hint: `first run only, about 2,400 packages; measured cold: ${MEASURED.install}`,
+			hint: `first run only, about 2,200 packages; measured cold: ${MEASURED.install}`,
 		});
 	} else {
 		log(
@@ -166,7 +166,7 @@ function installN8n() {
 				'which takes several minutes longer (`node scripts/n8n-runtime.mjs --lock <version>` pins one)',
 		);
 		writeFileSync(join(N8N_DIR, 'package.json'), `${JSON.stringify(runtimeManifest(N8N_VERSION), null, 2)}\n`);
-		npm(['install', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, { hint: 'first run only, about 2,400 packages' });
+		npm(['install', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, { hint: 'first run only, about 2,200 packages' });
 	}
 }
 
