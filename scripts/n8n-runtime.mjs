@@ -24,7 +24,7 @@ export const NODE_MAJOR = process.env.COUPA_N8N_NODE_MAJOR ?? '24';
  * Cold times measured on the 2-core development machine (shared with other work, so a quiet
  * machine is faster), with npm's download cache empty. Printed so a first run is not a surprise.
  */
-export const MEASURED = { install: 'about 3 minutes', sqlite3: 'about 3 minutes' };
+export const MEASURED = { install: '1½ to 3 minutes', sqlite3: '1¼ to 3 minutes' };
 
 export const CACHE_DIR =
 	process.env.COUPA_N8N_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-coupa');
