@@ -81,7 +81,7 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 		expect(links.filter((url) => url !== base && !url.startsWith(`${base}/`))).toEqual([]);
 	});
 
-	test('`npm run release` is n8n-node release, and a plain npm publish is refused', () => {
+	test('`npm run release` is n8n-node release (prepublishOnly keeps n8n-node\'s prerelease guard)', () => {
 		expect(pkg.scripts.release).toBe('n8n-node release');
 		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
 		// Inside GitHub Actions, n8n-node release lints, builds and publishes with provenance on.
