@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// `npm run dev` (after `npm run build`): a real n8n with this package installed as a community
+// `npm run dev`: builds the package, then starts a real n8n with this package installed as a community
 // package, beside the fake Coupa as a seeded sandbox, a ready credential and example workflows.
 // Ctrl-C stops both. The n8n data lives in .cache/n8n-dev (delete it to start over).
+import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../test/fake-coupa/index.mjs';
 import { installPackage, REPO_DIR } from './install-package.mjs';
 import { ensureRuntime, N8N_VERSION, n8nEnv, startN8nServer, stopN8nServer, waitForHttp } from './n8n-runtime.mjs';
-import { coupaCredential, importCredentials, importWorkflows, loadExample, ownerEnv } from './n8n-setup.mjs';
+import { coupaCredential, importCredentials, importWorkflows, loadExample, ownerEnv, setupOwnerIfNeeded } from './n8n-setup.mjs';
 import { isPortFree } from './ports.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -97,8 +98,19 @@ function printBanner(fake, editorUrl) {
 `);
 }
 
+/**
+ * `npm run build`. n8n-node build draws a spinner; in a log file (not a terminal) that is hundreds
+ * of frames, so there it runs with CI=true, which makes the spinner print each step once.
+ */
+function build() {
+	const env = process.stdout.isTTY ? process.env : { ...process.env, CI: 'true' };
+	const result = spawnSync('npm', ['run', 'build'], { cwd: REPO_DIR, env, stdio: 'inherit' });
+	if (result.status !== 0) throw new Error('npm run build failed; see its output above.');
+}
+
 async function main() {
 	await checkPorts();
+	build();
 	ensureRuntime();
 	mkdirSync(USER_FOLDER, { recursive: true });
 	log(`installing the packed package into ${join(USER_FOLDER, '.n8n', 'nodes', 'node_modules')}`);
@@ -140,6 +152,8 @@ async function main() {
 		});
 		const editorUrl = `http://localhost:${N8N_PORT}`;
 		await waitForHttp(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`, { child: n8n });
+		// n8n 1.x (COUPA_N8N_VERSION=1.123.81) takes its owner from the setup form, not the env.
+		if (await setupOwnerIfNeeded(`http://127.0.0.1:${N8N_PORT}`, OWNER)) log(`created the owner ${OWNER.email}`);
 		printBanner(fake, editorUrl);
 	} catch (error) {
 		console.error(`[dev] ${error.message}`);

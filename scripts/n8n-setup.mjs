@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CACHE_DIR, N8N_VERSION, runN8nOrThrow } from './n8n-runtime.mjs';
+import { N8N_DIR, runN8nOrThrow, waitForHttp } from './n8n-runtime.mjs';
 import { REPO_DIR } from './install-package.mjs';
 
 export const EXAMPLES_DIR = join(REPO_DIR, 'examples');
@@ -47,7 +47,7 @@ export function loadExample(file, credential) {
  * with a bcrypt hash. bcryptjs comes from n8n's own install, so the package gains no dependency.
  */
 export function ownerEnv({ email, password, firstName = 'Coupa', lastName = 'Sandbox' }) {
-	const require = createRequire(join(CACHE_DIR, `n8n-${N8N_VERSION}`, 'package.json'));
+	const require = createRequire(join(N8N_DIR, 'package.json'));
 	const bcrypt = require('bcryptjs');
 	return {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
@@ -56,4 +56,23 @@ export function ownerEnv({ email, password, firstName = 'Coupa', lastName = 'San
 		N8N_INSTANCE_OWNER_FIRST_NAME: firstName,
 		N8N_INSTANCE_OWNER_LAST_NAME: lastName,
 	};
+}
+
+/**
+ * n8n before 2.17 ignores the ownerEnv variables: a fresh 1.x instance asks for its owner in the
+ * browser instead. When n8n's settings say the owner is still to be set up, sets it up through
+ * the same REST call the browser's setup form makes. Resolves true when it did. n8n 1.x answers
+ * /healthz/readiness before its REST routes are mounted, so this first waits for them.
+ */
+export async function setupOwnerIfNeeded(baseUrl, { email, password, firstName = 'Coupa', lastName = 'Sandbox' }) {
+	await waitForHttp(`${baseUrl}/rest/settings`, { timeoutMs: 60000 });
+	const settings = await fetch(`${baseUrl}/rest/settings`);
+	if (!(await settings.json())?.data?.userManagement?.showSetupOnFirstLoad) return false;
+	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ email, password, firstName, lastName }),
+	});
+	if (!response.ok) throw new Error(`POST /rest/owner/setup failed: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
+	return true;
 }

@@ -59,3 +59,84 @@ describe('build output', () => {
 		}
 	});
 });
+
+describe('release the way n8n requires (provenance from GitHub Actions)', () => {
+	const read = (file) => readFileSync(join(root, file), 'utf8');
+	const repo = pkg.repository.url.match(/^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\.git$/)?.[1];
+	const base = `https://github.com/${repo}`;
+
+	test('repository, homepage, bugs, author and the docs links name one GitHub repository', () => {
+		expect(pkg.repository.type).toBe('git');
+		expect(repo).toBeTruthy();
+		expect(pkg.homepage).toBe(`${base}#readme`);
+		expect(pkg.bugs).toEqual({ url: `${base}/issues` });
+		expect(pkg.author.name).toBeTruthy();
+		expect(pkg.author.email).toMatch(/^[^@\s]+@[^@\s]+\.\w+$/);
+		const sources = [
+			...filesUnder(join(root, 'credentials')).filter((file) => file.endsWith('.ts')),
+			...filesUnder(join(root, 'nodes')).filter((file) => file.endsWith('.node.json')),
+		];
+		const links = sources.flatMap((file) => [...read(relative(root, file)).matchAll(/https:\/\/github\.com\/[^'"#?\s)]+/g)].map(([url]) => url));
+		expect(links.length).toBeGreaterThan(0);
+		expect(links.filter((url) => url !== base && !url.startsWith(`${base}/`))).toEqual([]);
+	});
+
+	test('`npm run release` is n8n-node release (prepublishOnly keeps n8n-node\'s prerelease guard)', () => {
+		expect(pkg.scripts.release).toBe('n8n-node release');
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		// Inside GitHub Actions, n8n-node release lints, builds and publishes with provenance on.
+		const cli = readFileSync(join(root, 'node_modules', '@n8n', 'node-cli', 'dist', 'commands', 'release.js'), 'utf8');
+		expect(cli).toMatch(/GITHUB_ACTIONS/);
+		expect(cli).toMatch(/NPM_CONFIG_PROVENANCE: 'true'/);
+	});
+
+	test('publish.yml publishes a v* tag with provenance from GitHub Actions', () => {
+		const workflow = read('.github/workflows/publish.yml');
+		expect(workflow).toMatch(/^on:\n {2}push:\n {4}tags:\n {6}- 'v\*\.\*\.\*'$/m);
+		expect(workflow).toMatch(/^ {4}permissions:\n(?: {6}#.*\n)* {6}id-token: write\n {6}contents: read$/m);
+		expect(workflow).toMatch(/^ {8}run: npm ci$/m);
+		expect(workflow).toMatch(/^ {10}npm run release$/m);
+		expect(workflow).toMatch(/^ {10}NPM_CONFIG_PROVENANCE: 'true'$/m);
+		expect(workflow).toMatch(/--provenance/);
+		expect(workflow).toContain('$GITHUB_REF_NAME');
+	});
+
+	test('ci.yml runs .ci/run within the 90-minute limit', () => {
+		const workflow = read('.github/workflows/ci.yml');
+		expect(workflow).toMatch(/^ {8}run: bash \.ci\/run$/m);
+		expect(Number(workflow.match(/timeout-minutes: (\d+)/)[1])).toBeLessThanOrEqual(90);
+		expect(read('.ci/run')).toMatch(/npm run lint/);
+		expect(read('.ci/run')).toMatch(/npm test/);
+		expect(read('.ci/run')).toMatch(/npm run test:e2e/);
+	});
+});
+
+describe('pinned n8n installs (scripts/n8n-lock)', () => {
+	const lockRoot = join(root, 'scripts', 'n8n-lock');
+	const versions = readdirSync(lockRoot);
+	let runtime;
+	beforeAll(async () => {
+		runtime = await import('../scripts/n8n-runtime.mjs');
+	});
+
+	test('the default n8n version and every pinned one run in .ci/run', () => {
+		expect(versions).toContain(runtime.N8N_VERSION);
+		const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+		for (const version of versions.filter((v) => v !== runtime.N8N_VERSION)) {
+			expect({ version, inCi: ci.includes(`COUPA_N8N_VERSION=${version} `) }).toEqual({ version, inCi: true });
+		}
+	});
+
+	test.each(versions)('n8n %s: the lockfile matches its manifest and needs only the npm registry', (version) => {
+		const manifest = JSON.parse(readFileSync(join(lockRoot, version, 'package.json'), 'utf8'));
+		expect(manifest).toEqual(runtime.runtimeManifest(version));
+		const lock = JSON.parse(readFileSync(join(lockRoot, version, 'package-lock.json'), 'utf8'));
+		expect(lock.packages[''].dependencies).toEqual({ n8n: version });
+		expect(lock.packages['node_modules/n8n'].version).toBe(version);
+		const packages = Object.entries(lock.packages).filter(([path]) => path);
+		expect(packages.length).toBeGreaterThan(1000);
+		const offRegistry = packages.filter(([, entry]) => !entry.link && !entry.resolved?.startsWith('https://registry.npmjs.org/'));
+		expect(offRegistry.map(([path, entry]) => `${path} ${entry.resolved}`)).toEqual([]);
+		expect(packages.filter(([, entry]) => !entry.link && !entry.integrity).map(([path]) => path)).toEqual([]);
+	});
+});

@@ -61,11 +61,7 @@ describe('Coupa package in a running n8n (n8n start)', () => {
 		await fake?.close();
 	});
 
-	const testCredential = async (credential) => {
-		const result = await client.api('POST', `/credentials/${credential.id}/test`);
-		assert.equal(result.status, 200, result.text);
-		return result.json;
-	};
+	const testCredential = (credential) => client.testCredential(credential.id);
 
 	it('passes n8n\'s credential test against Coupa', async () => {
 		fake.clearRequests();

@@ -60,6 +60,22 @@ export class N8nClient {
 		return await this.#call(`/api/v1${path}`, { method, body, headers: { 'X-N8N-API-KEY': this.apiKey } });
 	}
 
+	/**
+	 * n8n's credential test for a stored credential; resolves { status: 'OK' | 'Error', message }.
+	 * n8n 2.x has it in the public API. n8n 1.x only has the editor's route (404 on the public
+	 * one): the editor reads the credential (secrets redacted), and n8n fills the secrets back in
+	 * before testing.
+	 */
+	async testCredential(id) {
+		const result = await this.api('POST', `/credentials/${id}/test`);
+		if (result.status !== 404) {
+			if (result.status !== 200) throw new Error(`POST /api/v1/credentials/${id}/test failed: HTTP ${result.status} ${result.text.slice(0, 500)}`);
+			return result.json;
+		}
+		const { name, type, data } = await this.rest('GET', `/credentials/${id}?includeData=true`);
+		return await this.rest('POST', '/credentials/test', { credentials: { id, name, type, data } });
+	}
+
 	/** Static files such as /types/nodes.json, which the editor loads its node list from. */
 	async get(path) {
 		return await this.#expectOk(`GET ${path}`, await this.#call(path, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } }));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installTarball } from '../../../scripts/install-package.mjs';
 import { n8nEnv, runN8n, startN8nServer, stopN8nServer, waitForHttp } from '../../../scripts/n8n-runtime.mjs';
-import { importCredentials, importWorkflows, ownerEnv } from '../../../scripts/n8n-setup.mjs';
+import { importCredentials, importWorkflows, ownerEnv, setupOwnerIfNeeded } from '../../../scripts/n8n-setup.mjs';
 import { freePort } from '../../../scripts/ports.mjs';
 import { N8nClient } from './n8n-client.mjs';
 
@@ -69,6 +69,7 @@ export async function createN8nInstance(label) {
 				throw new Error(`${error.message}\n--- n8n output ---\n${serverLog}`);
 			}
 			const client = new N8nClient(baseUrl);
+			await setupOwnerIfNeeded(baseUrl, OWNER);
 			await client.login(OWNER);
 			await client.createApiKey();
 			return client;
