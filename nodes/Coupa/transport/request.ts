@@ -13,7 +13,7 @@ import { composeScopes } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
-import { waitForRateLimit } from './rateLimiter';
+import { capFrom, waitForRateLimit } from './rateLimiter';
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
 
 export const CREDENTIAL_NAME = 'coupaOAuth2Api';
@@ -49,6 +49,8 @@ export interface CoupaConnection {
 	scopes: string[];
 	/** Values that must never appear in an error: the client secret and tokens. */
 	secrets: string[];
+	/** The credential's Max Requests per Second (the rate limiter's cap). */
+	maxRequestsPerSecond: number;
 }
 
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
@@ -64,6 +66,7 @@ export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<C
 		secrets: [credentials.clientSecret, tokenData.access_token, tokenData.refresh_token].filter(
 			(value): value is string => typeof value === 'string',
 		),
+		maxRequestsPerSecond: capFrom(credentials.maxRequestsPerSecond),
 	};
 }
 
@@ -95,7 +98,7 @@ export async function coupaRequest(
 	};
 
 	for (let attempt = 1; ; attempt++) {
-		await waitForRateLimit(connection.host);
+		const slot = await waitForRateLimit(connection.host, connection.maxRequestsPerSecond);
 		// A paging window may have finished or failed while this request waited for its slot.
 		if (cancellation?.cancelled) {
 			throw new NodeOperationError(ctx.getNode(), 'Request cancelled: its page is no longer needed', {
@@ -107,6 +110,7 @@ export async function coupaRequest(
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			const giveUp =
 				cancellation?.cancelled ||
 				attempt >= MAX_ATTEMPTS ||
