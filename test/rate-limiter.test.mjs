@@ -70,14 +70,18 @@ describe('default pacing: 24 a second with a burst of 20', () => {
 describe('the per-credential cap', () => {
 	test('a cap below the default paces at the cap with a proportional burst', () => {
 		expect(burstFor(24)).toBe(20);
-		expect(burstFor(12)).toBe(10);
-		expect(burstFor(6)).toBe(5);
-		expect(burstFor(1)).toBe(1);
 		expect(burstFor(100)).toBe(20);
+		// A share of the instance's 25 a second gets that share of Coupa's burst of 20, rounded down.
+		expect(burstFor(12)).toBe(9);
+		expect(burstFor(8)).toBe(6);
+		expect(burstFor(6)).toBe(4);
+		expect(burstFor(1)).toBe(1);
+		expect(burstFor(12) + burstFor(12)).toBeLessThanOrEqual(20);
+		expect(3 * burstFor(8)).toBeLessThanOrEqual(20);
 		const limiter = new AdaptiveRateLimiter(12);
 		limiter.reserve(0);
 		const times = schedule(limiter, 30, 10_000);
-		times.forEach((at, k) => expect(at).toBeCloseTo(k < 10 ? 10_000 : 10_000 + (k - 9) * (1000 / 12), 6));
+		times.forEach((at, k) => expect(at).toBeCloseTo(k < 9 ? 10_000 : 10_000 + (k - 8) * (1000 / 12), 6));
 	});
 
 	test('the credential field is read tolerantly', () => {

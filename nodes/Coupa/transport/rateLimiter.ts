@@ -22,6 +22,8 @@ import { sleep } from 'n8n-workflow';
  */
 export const COUPA_REQUESTS_PER_SECOND = 24;
 export const COUPA_BURST = 20;
+/** Coupa's documented limit per instance. */
+export const COUPA_INSTANCE_LIMIT = 25;
 /** Rate kept after a 429: the rate at that moment times this. */
 export const DECREASE_FACTOR = 0.75;
 /** Requests per second regained for each second without a 429. */
@@ -39,9 +41,15 @@ export function capFrom(value: unknown): number {
 	return Math.min(MAX_CAP, cap);
 }
 
-/** The burst that goes with a cap: Coupa's 20 at the default 24 a second, and proportionally less below. */
+/**
+ * The burst that goes with a cap. At the default (one process using the instance) it is Coupa's 20.
+ * A lower cap is a share of the instance's 25 a second, so it gets the same share of Coupa's burst,
+ * rounded down: caps that add up to at most 25 then have bursts that add up to at most 20, and
+ * processes that split the budget can't overflow Coupa's bucket together.
+ */
 export function burstFor(cap: number): number {
-	return Math.max(1, Math.min(COUPA_BURST, Math.round((COUPA_BURST * cap) / COUPA_REQUESTS_PER_SECOND)));
+	if (cap >= COUPA_REQUESTS_PER_SECOND) return COUPA_BURST;
+	return Math.max(1, Math.floor((COUPA_BURST * cap) / COUPA_INSTANCE_LIMIT));
 }
 
 export class AdaptiveRateLimiter {
