@@ -107,7 +107,8 @@ describe('adapting to 429s (AIMD)', () => {
 	test('a 429 cuts the rate once per collision and spends the burst allowance', () => {
 		const limiter = new AdaptiveRateLimiter();
 		expect(limiter.rateAt(5000)).toBe(24);
-		limiter.reserve(0);
+		// Busy: requests asked for all along, so it sends at its full 24 a second until 5 s.
+		schedule(limiter, 120, 0);
 		// Three requests sent at 4,000 ms come back 429 at 4,200 ms.
 		limiter.rateLimited(4200, 4000);
 		limiter.rateLimited(4210, 4000);
@@ -129,11 +130,21 @@ describe('adapting to 429s (AIMD)', () => {
 
 	test('without 429s the rate grows back by one request a second each second, up to the cap', () => {
 		const limiter = new AdaptiveRateLimiter();
-		limiter.rateLimited(1000, 1000);
+		schedule(limiter, 60, 0);
+		limiter.rateLimited(2000, 2000);
 		const cut = 24 * DECREASE_FACTOR;
-		expect(limiter.rateAt(1000)).toBeCloseTo(cut, 6);
-		expect(limiter.rateAt(3000)).toBeCloseTo(cut + 2 * INCREASE_PER_SECOND, 6);
+		expect(limiter.rateAt(2000)).toBeCloseTo(cut, 6);
+		expect(limiter.rateAt(4000)).toBeCloseTo(cut + 2 * INCREASE_PER_SECOND, 6);
 		expect(limiter.rateAt(60_000)).toBe(24);
+	});
+
+	test('a process sending below its rate is cut from what it sent, so one cut bites', () => {
+		const limiter = new AdaptiveRateLimiter();
+		// Its executions only ask for 8 requests a second (e.g. busy parsing pages).
+		for (let t = 1; t < 3000; t += 125) expect(limiter.reserve(t)).toBe(0);
+		expect(limiter.sentRate(3000)).toBe(8);
+		limiter.rateLimited(3000, 2900);
+		expect(limiter.rateAt(3000)).toBeCloseTo(8 * DECREASE_FACTOR, 6);
 	});
 
 	test('the rate never falls below one request a second', () => {

@@ -10,8 +10,11 @@ import { sleep } from 'n8n-workflow';
  * It is a GCRA (virtual scheduling) limiter: each call reserves the next free slot at once, which
  * keeps it fair (first come, first served) and race-free in single-threaded JavaScript, then waits
  * for that slot. Its rate adapts like TCP's congestion window (AIMD):
- * - it starts at the cap (the credential's Max Requests per Second, default 24, just under Coupa's 25);
- * - a 429 cuts the rate by DECREASE_FACTOR and spends the burst allowance (Coupa's bucket is full);
+ * - it starts at the cap (the credential's Max Requests per Second, default 24, just under Coupa's
+ *   25) with an empty burst allowance, earned while idle: a new limiter can't know who else is
+ *   using Coupa's bucket;
+ * - a 429 cuts the rate to DECREASE_FACTOR times what this process sent over the last second (or
+ *   its rate, if lower) and spends the burst allowance (Coupa's bucket is full);
  *   429s for requests sent before that cut carry no news and cut nothing, so a cluster of 429s
  *   from one collision costs one cut, not one per 429;
  * - while no 429 comes the rate grows back by INCREASE_PER_SECOND each second, up to the cap;
@@ -26,6 +29,9 @@ export const COUPA_BURST = 20;
 export const COUPA_INSTANCE_LIMIT = 25;
 /** Rate kept after a 429: the rate at that moment times this. */
 export const DECREASE_FACTOR = 0.75;
+/** The window over which the rate this process actually sent is measured, for a cut. */
+export const SENT_WINDOW_MS = 1000;
+const SENDS_KEPT = 4096;
 /** Requests per second regained for each second without a 429. */
 export const INCREASE_PER_SECOND = 1;
 export const MIN_REQUESTS_PER_SECOND = 1;
@@ -61,6 +67,8 @@ export class AdaptiveRateLimiter {
 	private pausedUntil = -Infinity;
 	/** Bumped by every cut or pause: a caller that slept through one takes a new slot. */
 	epoch = 0;
+	/** Slot times handed out lately, in order. */
+	private readonly sends: number[] = [];
 	/** How many times a 429 cut the rate. */
 	cuts = 0;
 
@@ -77,6 +85,17 @@ export class AdaptiveRateLimiter {
 		return Math.min(this.cap, grown);
 	}
 
+	/** Requests a second this limiter let go over the last SENT_WINDOW_MS (slots still ahead excluded). */
+	sentRate(now: number): number {
+		let count = 0;
+		for (let i = this.sends.length - 1; i >= 0; i--) {
+			const at = this.sends[i];
+			if (at <= now - SENT_WINDOW_MS) break;
+			if (at <= now) count++;
+		}
+		return (count * 1000) / SENT_WINDOW_MS;
+	}
+
 	/** Milliseconds the caller must wait before sending; the slot is reserved on return. */
 	reserve(now: number): number {
 		const interval = 1000 / this.rateAt(now);
@@ -86,6 +105,8 @@ export class AdaptiveRateLimiter {
 		if (this.theoreticalArrival === -Infinity) this.theoreticalArrival = now + tolerance;
 		const sendAt = Math.max(now, this.pausedUntil, this.theoreticalArrival - tolerance);
 		this.theoreticalArrival = Math.max(this.theoreticalArrival, sendAt) + interval;
+		this.sends.push(sendAt);
+		if (this.sends.length > SENDS_KEPT) this.sends.splice(0, this.sends.length - SENDS_KEPT);
 		return sendAt - now;
 	}
 
@@ -96,7 +117,11 @@ export class AdaptiveRateLimiter {
 	rateLimited(now: number, sentAt: number, retryAfterSeconds?: number): void {
 		const fresh = sentAt >= this.cutAt;
 		if (fresh) {
-			this.cutRate = Math.max(MIN_REQUESTS_PER_SECOND, Math.min(this.cap, this.rateAt(now) * DECREASE_FACTOR));
+			// Cut from what this process actually sent lately, not from what it was allowed: a process
+			// that sends less than its rate (its executions are busy elsewhere) would otherwise need
+			// several cuts before one bites (TCP cuts from the data in flight, not the window).
+			const base = Math.min(this.rateAt(now), Math.max(MIN_REQUESTS_PER_SECOND, this.sentRate(now)));
+			this.cutRate = Math.max(MIN_REQUESTS_PER_SECOND, Math.min(this.cap, base * DECREASE_FACTOR));
 			this.cutAt = now;
 			this.cuts++;
 		}
