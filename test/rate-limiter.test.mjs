@@ -115,13 +115,13 @@ describe('adapting to 429s (AIMD)', () => {
 		limiter.rateLimited(4220, 4010);
 		expect(limiter.cuts).toBe(1);
 		expect(limiter.rateAt(4220)).toBeCloseTo(24 * DECREASE_FACTOR + INCREASE_PER_SECOND * 0.02, 6);
-		// No burst right after: one request now, then one per interval at the new rate.
+		// Nothing for one round trip (the refused request's: 200 ms), then no burst: one request at
+		// 4,400 ms, then one per interval at the new rate.
 		const times = schedule(limiter, 4, 4220);
 		const interval = 1000 / limiter.rateAt(4220);
-		expect(times[0]).toBe(4220);
-		// The bucket counts as full from the 429 on: the second slot is one interval after it.
-		expect(times[1]).toBeGreaterThan(4200 + 1000 / (24 * DECREASE_FACTOR + 0.1));
-		expect(times[1]).toBeLessThan(4200 + 1000 / (24 * DECREASE_FACTOR) + 2);
+		expect(times[0]).toBe(4400);
+		expect(times[1] - times[0]).toBeGreaterThan(1000 / (24 * DECREASE_FACTOR + 0.1));
+		expect(times[1] - times[0]).toBeLessThan(1000 / (24 * DECREASE_FACTOR) + 2);
 		expect(times[3] - times[2]).toBeCloseTo(interval, 6);
 		// A request sent after the cut that is refused too cuts again.
 		limiter.rateLimited(4500, 4300);

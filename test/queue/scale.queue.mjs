@@ -86,6 +86,7 @@ async function runGetManyPhase(label, path) {
 	};
 	phase.share429 = phase.rateLimited / phase.apiRequests;
 	phase.rateLimitedAtMs = requests.filter((r) => r.status === 429).map((r) => r.at - firstAt);
+	phase.timeline = requests.map((r) => `${r.at - firstAt} ${r.path.split('/')[2]} ${r.query.offset ?? ''} ${r.status}`);
 	phase.paths = requests.reduce((counts, r) => ({ ...counts, [r.path]: (counts[r.path] ?? 0) + 1 }), {});
 	phase.recordsPerSecond = records / phase.coupaSeconds;
 	phase.ofCeiling = phase.recordsPerSecond / CEILING;

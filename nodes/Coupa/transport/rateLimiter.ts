@@ -18,6 +18,8 @@ import { sleep } from 'n8n-workflow';
  *   429s for requests sent before that cut carry no news and cut nothing, so a cluster of 429s
  *   from one collision costs one cut, not one per 429;
  * - while no 429 comes the rate grows back by INCREASE_PER_SECOND each second, up to the cap;
+ * - after that cut it sends nothing for one round trip (the refused request's), so new requests
+ *   don't follow the ones still on their way into Coupa's full bucket;
  * - a Retry-After pauses the whole origin until then (at most MAX_PAUSE_MS), then resumes without
  *   a burst.
  * Processes that share an instance this way converge to equal shares of it (AIMD is fair), and
@@ -35,6 +37,8 @@ const SENDS_KEPT = 4096;
 /** Requests per second regained for each second without a 429. */
 export const INCREASE_PER_SECOND = 1;
 export const MIN_REQUESTS_PER_SECOND = 1;
+/** The longest hold after a 429 while the requests sent before it come back. */
+export const MAX_ROUND_TRIP_PAUSE_MS = 1000;
 /** The longest pause a Retry-After can impose on the origin. */
 export const MAX_PAUSE_MS = 60_000;
 /** Highest cap accepted from a credential; Coupa's documented limit is 25. */
@@ -124,6 +128,11 @@ export class AdaptiveRateLimiter {
 			this.cutRate = Math.max(MIN_REQUESTS_PER_SECOND, Math.min(this.cap, base * DECREASE_FACTOR));
 			this.cutAt = now;
 			this.cuts++;
+		}
+		if (fresh) {
+			// Requests sent before this one came back are still on their way into a full bucket:
+			// hold new ones for one round trip (this request's), so they don't follow them in.
+			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_ROUND_TRIP_PAUSE_MS, Math.max(0, now - sentAt)));
 		}
 		if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) {
 			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_PAUSE_MS, retryAfterSeconds * 1000));
