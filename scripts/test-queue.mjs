@@ -49,7 +49,8 @@ function printFigures() {
 	}
 	const t = figures.trigger ?? {};
 	if (t.burst1 !== undefined) {
-		console.log(`\nTrigger: burst of ${t.burst1} changes polled while the workers were busy -> ${t.afterBurst1?.emitted ?? '?'} records emitted in ${t.afterBurst1?.executions ?? '?'} execution(s)`);
+		const during = figures.phases?.default?.pollRequestsDuringGetMany ?? 0;
+		console.log(`\nTrigger: ${t.burst1} changes, polled while the workers were paging (${during} poll requests during the Get Many run) -> ${t.afterBurst1?.emitted ?? '?'} records emitted in ${t.afterBurst1?.executions ?? '?'} execution(s), each once`);
 	}
 	if (t.burst2 !== undefined) {
 		console.log(`Trigger: main restarted (${t.mainRestartSeconds?.toFixed(1)} s) while workers ran; ${t.burst2} changes made while it was down -> ${t.afterRestart?.emitted ?? '?'} records emitted in all, ${t.afterRestart?.executions ?? '?'} execution(s), none twice`);

