@@ -93,7 +93,8 @@ describe('the window', () => {
 
 	test('no more pages are in flight than the window allows, and more than one is', async () => {
 		fake = await startCoupa({ seed: { suppliers: 1000 } });
-		fake.faults.latency({ ms: 40 });
+		// Longer than the limiter's 1/24 s between requests (a fresh limiter has no burst allowance).
+		fake.faults.latency({ ms: 80 });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const output = await runNode({ store, parameters: listSuppliers({ pageWindow: 3 }) });
 		expectAllSuppliersInOrder(fake, output);

@@ -344,7 +344,9 @@ describe('backlog read-ahead', () => {
 	test('a 2,000-record backlog drains with pages in flight together, each change once, in order', async () => {
 		// Three changes a second, in mixed offsets, so pages also meet inside a second.
 		for (let i = 0; i < 2000; i++) insert(ago(Math.floor(i / 3)), {}, [-480, 330, 0][i % 3]);
-		fake.faults.latency({ ms: 20 });
+		// Longer than the limiter's 1/24 s between requests, so paced pages are in flight together
+		// (a fresh limiter has no burst allowance to send them at once).
+		fake.faults.latency({ ms: 60 });
 		const watcher = trigger(FROM_DAY_AGO);
 		const all = await watcher.poll();
 		expect(all.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
