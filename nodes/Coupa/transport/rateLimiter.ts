@@ -14,12 +14,12 @@ import { sleep } from 'n8n-workflow';
  *   25) with an empty burst allowance, earned while idle: a new limiter can't know who else is
  *   using Coupa's bucket;
  * - a 429 cuts the rate to DECREASE_FACTOR times what this process sent over the last second (or
- *   its rate, if lower) and spends the burst allowance (Coupa's bucket is full);
- *   429s for requests sent before that cut carry no news and cut nothing, so a cluster of 429s
- *   from one collision costs one cut, not one per 429;
- * - while no 429 comes the rate grows back by INCREASE_PER_SECOND each second, up to the cap;
- * - after that cut it sends nothing for one round trip (the refused request's), so new requests
+ *   its rate, if lower) and spends the burst allowance (Coupa's bucket is full). 429s for requests
+ *   sent before that cut carry no news and cut nothing, so a cluster of 429s from one collision
+ *   costs one cut, not one per 429;
+ * - after the cut it sends nothing for one round trip (the refused request's), so new requests
  *   don't follow the ones still on their way into Coupa's full bucket;
+ * - while no 429 comes the rate grows back by INCREASE_PER_SECOND each second, up to the cap;
  * - a Retry-After pauses the whole origin until then (at most MAX_PAUSE_MS), then resumes without
  *   a burst.
  * Processes that share an instance this way converge to equal shares of it (AIMD is fair), and
@@ -118,7 +118,7 @@ export class AdaptiveRateLimiter {
 		const sendAt = Math.max(now, this.pausedUntil, this.theoreticalArrival - tolerance);
 		this.theoreticalArrival = Math.max(this.theoreticalArrival, sendAt) + interval;
 		this.sends.push(sendAt);
-		if (this.sends.length > SENDS_KEPT) this.sends.splice(0, this.sends.length - SENDS_KEPT);
+		if (this.sends.length > 2 * SENDS_KEPT) this.sends.splice(0, this.sends.length - SENDS_KEPT);
 		return sendAt - now;
 	}
 
@@ -136,8 +136,6 @@ export class AdaptiveRateLimiter {
 			this.cutRate = Math.max(MIN_REQUESTS_PER_SECOND, Math.min(this.cap, base * DECREASE_FACTOR));
 			this.cutAt = now;
 			this.cuts++;
-		}
-		if (fresh) {
 			// Requests sent before this one came back are still on their way into a full bucket:
 			// hold new ones for one round trip (this request's), so they don't follow them in.
 			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_ROUND_TRIP_PAUSE_MS, Math.max(0, now - sentAt)));
