@@ -157,7 +157,11 @@ describe('the package in n8n queue mode (main + 2 workers, Postgres, Redis)', ()
 	before(async () => {
 		const started = Date.now();
 		fake = await startFakeCoupa({ seed: { invoices: INVOICES, suppliers: 300, contracts: 3 } });
-		[postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+		// Both are kept even if the other fails to start, so `after` stops whichever did start.
+		const [pg, rd] = await Promise.allSettled([startPostgres(), startRedis()]);
+		postgres = pg.value;
+		redis = rd.value;
+		for (const result of [pg, rd]) if (result.status === 'rejected') throw result.reason;
 		figures.setup.servicesSeconds = (Date.now() - started) / 1000;
 		cluster = await createCluster({ tarball: process.env.COUPA_E2E_TARBALL, postgres, redis });
 		await cluster.importCredentials([
