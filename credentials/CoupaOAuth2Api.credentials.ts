@@ -88,6 +88,15 @@ export class CoupaOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: 'body',
 		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 1 },
+			default: 24,
+			description:
+				'The most requests a second each n8n process (main or worker) sends with this credential. Coupa allows 25 a second per instance; the default stays just under. In queue mode, or when other integrations share the instance, split the budget: e.g. 12 with two workers.',
+		},
 	];
 
 	// Needs only core.common.read, so every correctly configured client passes.

@@ -23,7 +23,10 @@ describe('CoupaOAuth2Api credential', () => {
 			['clientId', 'Client ID'],
 			['clientSecret', 'Secret'],
 			['scope', 'OAuth Scope'],
+			['maxRequestsPerSecond', 'Max Requests per Second'],
 		]);
+		// Just under Coupa's 25 a second per instance; an admin lowers it to split the budget.
+		expect(property('maxRequestsPerSecond')).toMatchObject({ type: 'number', default: 24 });
 		expect(property('clientSecret').typeOptions.password).toBe(true);
 		expect(property('scope').default).toBe('login offline_access openid profile core.common.read');
 		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);

@@ -195,7 +195,7 @@ describe('the Limit is checked before anything is sent', () => {
 describe('failures during a partitioned read', () => {
 	test('429s are absorbed: every record once', async () => {
 		fake = await startCoupa({ seed: { suppliers: 700 } });
-		fake.faults.rateLimit({ perSecond: 40, burst: 3, retryAfter: 0.05 });
+		fake.faults.rateLimit({ perSecond: 10, burst: 2, retryAfter: 0.05 });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const output = await runNode({ store, parameters: listSuppliers() });
 		expect(ids(output)).toEqual(storeIds(fake));

@@ -198,7 +198,9 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 	test('a 2,000-record backlog is read in time ranges in flight together, each change once, in order', async () => {
 		// Three changes a second, in mixed offsets.
 		for (let i = 0; i < 2000; i++) insert(ago(Math.floor(i / 3)), {}, [-480, 330, 0][i % 3]);
-		fake.faults.latency({ ms: 20 });
+		// Longer than the limiter's 1/24 s between requests, so paced pages are in flight together
+		// (a fresh limiter has no burst allowance to send them at once).
+		fake.faults.latency({ ms: 80 });
 		const watcher = trigger(fromDayAgo());
 		const all = await watcher.poll();
 		expect(all.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
@@ -213,7 +215,7 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 			for (let i = 0; i < 120; i++) insert(ago(s * 100), {}, [-480, 330, 0][i % 3]);
 			insert(ago(s * 100 + 50));
 		}
-		fake.faults.latency({ ms: 10 });
+		fake.faults.latency({ ms: 80 });
 		const watcher = trigger(fromDayAgo());
 		const all = await watcher.poll();
 		expect(duplicates(all.map(version))).toEqual([]);

@@ -13,7 +13,7 @@ import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupa
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
-import { waitForRateLimit } from './rateLimiter';
+import { capFrom, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
 import { markOutcomeUnknown } from './uncertainWrite';
@@ -58,6 +58,8 @@ export interface CoupaConnection {
 	scopes: string[];
 	/** Values that must never appear in an error: the client secret and tokens. */
 	secrets: string[];
+	/** The credential's Max Requests per Second (the rate limiter's cap). */
+	maxRequestsPerSecond: number;
 }
 
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
@@ -71,6 +73,7 @@ export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<C
 		originKey: coupaOriginKey(baseUrl),
 		scopes: composeScopes(credentials.scope),
 		secrets: secretsOf(credentials),
+		maxRequestsPerSecond: capFrom(credentials.maxRequestsPerSecond),
 	};
 }
 
@@ -139,7 +142,7 @@ export async function coupaRequest(
 	};
 
 	for (let attempt = 1; ; attempt++) {
-		await waitForRateLimit(connection.originKey);
+		const slot = await waitForRateLimit(connection.originKey, connection.maxRequestsPerSecond);
 		// A paging window may have finished or failed while this request waited for its slot.
 		if (cancellation?.cancelled) {
 			throw new NodeOperationError(ctx.getNode(), 'Request cancelled: its page is no longer needed', {
@@ -151,6 +154,7 @@ export async function coupaRequest(
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			if (failure.tokenError === undefined && failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
 				const path = redirectTarget(ctx.getNode(), failure, connection.baseUrl, options.url, request.method, call, redirectsSoFar);
 				return await coupaRequest(ctx, { ...request, path, qs: undefined }, call, cancellation, redirectsSoFar + 1);
