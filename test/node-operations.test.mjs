@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 
+import { attachmentStoreOf, insertAttachment } from './fake-coupa/attachments.mjs';
 import { REFERENCES } from './fake-coupa/reference-data.mjs';
 import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
@@ -79,8 +80,10 @@ function targetRecord(fake, object, operation) {
 		return records.find((r) => r.status === 'pending_approval');
 	}
 	if (operation === 'downloadAttachment' || operation === 'listAttachments') {
-		const withFiles = fake.store.list('contract_attachments').map((a) => a['attachable-id']);
-		return records.find((r) => withFiles.includes(r.id));
+		const withFiles = fake.store.list(attachmentStoreOf(object.path)).map((a) => a['attachable-id']);
+		const record = records.find((r) => withFiles.includes(r.id));
+		if (record) return record;
+		insertAttachment(fake.store, object.path, { type: 'AttachmentFile', 'attachable-id': records[0].id, 'file-name': 'terms.pdf', intent: 'Internal' });
 	}
 	return records[0];
 }
@@ -96,6 +99,7 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		const store = credentialFor(fake, allScopes());
 		const record = targetRecord(fake, object, operation);
 		const parameters = { resource, operation };
+		let items;
 		const expected = { method: 'GET', path: `/api/${object.path}`, query: {}, body: undefined };
 		if (entry.needsId) {
 			parameters.id = { __rl: true, mode: 'id', value: String(record.id) };
@@ -133,11 +137,18 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expected.method = action.method;
 			let actionPath = action.path.replace('{id}', String(record.id));
 			if (action.subId) {
-				const attachment = fake.store.list('contract_attachments').find((a) => a['attachable-id'] === record.id);
+				const attachment = fake.store.list(attachmentStoreOf(object.path)).find((a) => a['attachable-id'] === record.id);
 				parameters[action.subId.name] = String(attachment.id);
 				actionPath = actionPath.replace('{subId}', String(attachment.id));
 			}
 			expected.path = `/api/${object.path}/${actionPath}`;
+			if (action.multipart) {
+				// A file from the input item's binary field, sent as a multipart part, byte for byte.
+				const bytes = Buffer.from('%PDF-1.4 upload test');
+				items = [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'upload.pdf' } } }];
+				const file = { fileName: 'upload.pdf', contentType: 'application/pdf', bytes };
+				expected.body = action.multipart.prefix ? { 'attachment[type]': 'file', [action.multipart.fileField]: file } : { [action.multipart.fileField]: file };
+			}
 			for (const input of action.inputs ?? []) {
 				const value = input.key === 'adjustment-amount' ? '250.00' : `Test ${input.label}`;
 				parameters[input.name] = value;
@@ -146,13 +157,13 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			}
 		}
 
-		const output = await runNode({ store, parameters });
+		const output = await runNode({ store, parameters, items });
 
 		const calls = fake.apiRequests();
 		// A download reads the attachment record, then the file its file-url points at.
 		expect(calls).toHaveLength(action?.fileUrlKey ? 2 : 1);
 		const [call] = calls;
-		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(fake.store.get('contract_attachments', Number(parameters[action.subId.name])) ? `${fake.url}/api/attachment_files/${parameters[action.subId.name]}` : '');
+		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(`${fake.url}/api/attachment_files/${parameters[action.subId.name]}`);
 		expect(call.method).toBe(expected.method);
 		expect(call.path).toBe(expected.path);
 		expect(call.query).toMatchObject(expected.query);
@@ -175,8 +186,12 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
-			const attachments = fake.store.list('contract_attachments').filter((a) => a['attachable-id'] === record.id);
+			const attachments = fake.store.list(attachmentStoreOf(object.path)).filter((a) => a['attachable-id'] === record.id);
 			expect(output.map((i) => i.json.id)).toEqual(attachments.map((a) => a.id));
+		} else if (operation === 'uploadAttachment') {
+			const stored = fake.store.get(attachmentStoreOf(object.path), output[0].json.id);
+			expect(stored).toMatchObject({ 'attachable-id': record.id, type: 'AttachmentFile', 'file-name': 'upload.pdf' });
+			expect(call.status).toBe(201);
 		} else if (operation === 'create' || action?.takesRecordBody) {
 			const created = fake.store.get(object.path, output[0].json.id);
 			expect(created).toBeTruthy();

@@ -50,6 +50,30 @@ export interface CoupaAction {
 	subId?: { name: string; label: string; description: string };
 	/** The action returns a list (one item per element). */
 	returnsList?: boolean;
+	/**
+	 * The action sends a multipart/form-data body (an attachment or an image scan) instead of JSON.
+	 * `fileField` carries the file from an input item's binary property; `kinds` are the forms
+	 * offered (file, url, text), each sent as `<prefix>[type]` plus `<prefix>[url|text|file]`.
+	 */
+	multipart?: MultipartSpec;
+	/**
+	 * The state the action leads to, so a lost answer can be confirmed by reading the record back:
+	 * `values` the attribute may hold afterwards, or `notValues` it must no longer hold.
+	 */
+	leadsTo?: { field: string; values?: Array<string | boolean>; notValues?: Array<string | boolean> };
+}
+
+export type MultipartKind = 'file' | 'url' | 'text';
+
+export interface MultipartSpec {
+	/** Form field of the file, e.g. `attachment[file]`. */
+	fileField: string;
+	/** Forms offered; more than one adds an Attachment Type choice. */
+	kinds: MultipartKind[];
+	/** Prefix of the other fields (`attachment` → `attachment[type]`, `attachment[url]`); none for a plain file upload. */
+	prefix?: string;
+	/** Offer Coupa's `intent` (who sees the attachment). */
+	intent?: boolean;
 }
 
 /**
@@ -146,6 +170,11 @@ export interface CoupaObject {
 	webPath: string;
 	/** Notes shown in the README, e.g. tenant-dependent behaviour. */
 	notes?: string;
+	/**
+	 * Coupa's Attachments API covers this object (`/api/<path>/{id}/attachments`): it gets List,
+	 * Download and Upload Attachment. `uploadScopes` where upload needs other scopes than write.
+	 */
+	attachments?: { uploadScopes?: string[] };
 }
 
 export { BASE_SCOPES } from '../../credentials/coupaScopes';
@@ -345,32 +374,6 @@ export const CATALOG: CoupaObject[] = [
 				path: '{id}/submit_for_approval',
 				scopes: ['core.contract.write'],
 			},
-			{
-				value: 'listAttachments',
-				name: 'List Attachments',
-				action: 'List the attachments of a contract',
-				description: 'List the attachments of a contract (one item per attachment)',
-				method: 'GET',
-				path: '{id}/attachments',
-				scopes: ['core.contract.read'],
-				returnsList: true,
-			},
-			{
-				value: 'downloadAttachment',
-				name: 'Download Attachment',
-				action: 'Download an attachment of a contract',
-				description: 'Download the file of one contract attachment as binary data',
-				method: 'GET',
-				path: '{id}/attachments/{subId}',
-				scopes: ['core.contract.read'],
-				binary: true,
-				fileUrlKey: 'file-url',
-				subId: {
-					name: 'attachmentId',
-					label: 'Attachment ID',
-					description: 'ID of the attachment, as returned by List Attachments',
-				},
-			},
 		],
 		statuses: ['draft', 'pending_approval', 'published', 'expired', 'inactive', 'completed'],
 		fields: [
@@ -392,6 +395,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at'],
 		picker: { title: ['number', 'name'], search: 'name' },
 		webPath: 'contracts',
+		attachments: {},
 		notes: 'No delete in Coupa. Sub-resources live under /api/contracts/{id}/…',
 	},
 	{
@@ -472,6 +476,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at'],
 		picker: { title: ['title', 'status'], search: 'title' },
 		webPath: 'expense_reports',
+		attachments: {},
 	},
 	{
 		resource: 'inventoryTransaction',
@@ -564,6 +569,36 @@ export const CATALOG: CoupaObject[] = [
 				path: '{id}/bypass_approvals',
 				scopes: ['core.invoice.approval.bypass'],
 			},
+			{
+				value: 'uploadImageScan',
+				name: 'Upload Image Scan',
+				action: 'Upload the image scan of an invoice',
+				description: 'Upload the scanned invoice image (PDF or picture) from an input binary field',
+				method: 'PUT',
+				path: '{id}/image_scan',
+				scopes: ['core.invoice.write'],
+				multipart: { fileField: 'file', kinds: ['file'] },
+			},
+			{
+				value: 'downloadImageScan',
+				name: 'Download Image Scan',
+				action: 'Download the image scan of an invoice',
+				description: 'Download the scanned invoice image as binary data',
+				method: 'GET',
+				path: '{id}/retrieve_image_scan',
+				scopes: ['core.invoice.read'],
+				binary: true,
+			},
+			{
+				value: 'downloadLegalInvoicePdf',
+				name: 'Download Legal Invoice PDF',
+				action: 'Download the legal invoice PDF',
+				description: 'Download the legal invoice PDF (compliant invoicing countries) as binary data',
+				method: 'GET',
+				path: '{id}/retrieve_legal_invoice_pdf',
+				scopes: ['core.invoice.read'],
+				binary: true,
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -637,6 +672,8 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
 		webPath: 'invoices',
+		// Compass scope map: core.invoice.create covers "create attachments".
+		attachments: { uploadScopes: ['core.invoice.create'] },
 		notes: 'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
 	},
 	{
@@ -788,6 +825,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['po-number', 'status'], search: 'po_number' },
 		webPath: 'order_headers',
+		attachments: {},
 		notes: 'Create is for Coupa\'s external purchase orders feature; normal POs come from approved requisitions.',
 	},
 	{
@@ -967,6 +1005,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
 		picker: { title: ['id', 'status'], search: 'id' },
 		webPath: 'requisition_headers',
+		attachments: {},
 	},
 	{
 		resource: 'supplier',
@@ -1058,6 +1097,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at'],
 		picker: { title: ['login', 'email'], search: 'login' },
 		webPath: 'users',
+		attachments: {},
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
 ];
@@ -1075,9 +1115,60 @@ export function markExportedAction(object: CoupaObject): CoupaAction {
 	};
 }
 
-/** Every action of an object, including the generated Mark as Exported. */
+/**
+ * The actions every object on Coupa's Attachments API gets: list, download (the record's
+ * `file-url`, the token only to the Coupa origin) and upload (a file, a URL or a text).
+ */
+export function attachmentActions(object: CoupaObject): CoupaAction[] {
+	if (!object.attachments) return [];
+	const name = object.name.toLowerCase();
+	return [
+		{
+			value: 'listAttachments',
+			name: 'List Attachments',
+			action: `List the attachments of ${withArticle(name)}`,
+			description: `List the attachments of ${withArticle(name)} (one item per attachment)`,
+			method: 'GET',
+			path: '{id}/attachments',
+			scopes: object.readScopes,
+			returnsList: true,
+		},
+		{
+			value: 'downloadAttachment',
+			name: 'Download Attachment',
+			action: `Download an attachment of ${withArticle(name)}`,
+			description: `Download the file of one ${name} attachment as binary data`,
+			method: 'GET',
+			path: '{id}/attachments/{subId}',
+			scopes: object.readScopes,
+			binary: true,
+			fileUrlKey: 'file-url',
+			subId: {
+				name: 'attachmentId',
+				label: 'Attachment ID',
+				description: 'ID of the attachment, as returned by List Attachments',
+			},
+		},
+		{
+			value: 'uploadAttachment',
+			name: 'Upload Attachment',
+			action: `Upload an attachment to ${withArticle(name)}`,
+			description: `Attach a file from an input binary field, a URL or a text to ${withArticle(name)}`,
+			method: 'POST',
+			path: '{id}/attachments',
+			scopes: object.attachments.uploadScopes ?? object.writeScopes,
+			multipart: { fileField: 'attachment[file]', kinds: ['file', 'url', 'text'], prefix: 'attachment', intent: true },
+		},
+	];
+}
+
+function withArticle(noun: string): string {
+	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** Every action of an object, including the generated attachment actions and Mark as Exported. */
 export function actionsOf(object: CoupaObject): CoupaAction[] {
-	return object.exportable ? [...object.actions, markExportedAction(object)] : object.actions;
+	return [...object.actions, ...attachmentActions(object), ...(object.exportable ? [markExportedAction(object)] : [])];
 }
 
 const STANDARD_WRITES: StandardOperation[] = ['create', 'update', 'delete'];

@@ -2,6 +2,7 @@
 // in the contract table (./contract/); this table only adds the state change, keyed by Coupa's
 // action name. A documented action this table lacks still answers 200 and bumps updated-at.
 import { modelOf, OBJECTS, statusValuesOf } from './catalog.mjs';
+import { attachmentStoreOf, files, insertAttachment } from './attachments.mjs';
 import { ApiError } from './http.mjs';
 import { embed } from './reference-data.mjs';
 
@@ -103,30 +104,85 @@ export function createActions({ store, records, clock }) {
 			requestApproval(path, record);
 			return { response: { status: 201, payload: record } };
 		},
-		'contracts:attachments_index': ({ record, origin }) => ({
-			response: { status: 200, list: store.rows('contract_attachments').filter((a) => a['attachable-id'] === record.id).map((a) => attachmentRecord(a, origin)) },
+		// Coupa's Invoices API: image_scan uploads the scan (multipart), retrieve_image_scan returns it.
+		'invoices:image_scan': ({ record, body, origin }) => {
+			const file = body?.file;
+			if (!file?.bytes) throw invalid('invoices', 'Image scan file is missing (multipart field "file")');
+			files(store).set(`invoice-scan-${record.id}`, { bytes: file.bytes, contentType: file.contentType, fileName: file.fileName });
+			return { 'image-scan': file.fileName, 'image-scan-url': `${origin}/api/invoices/${record.id}/retrieve_image_scan` };
+		},
+		'invoices:retrieve_image_scan': ({ record }) => {
+			const scan = files(store).get(`invoice-scan-${record.id}`);
+			if (scan) return { response: fileResponse(scan.bytes, scan.contentType, scan.fileName) };
+			// Seeded invoices name a scan; the fake renders it as a one-page PDF.
+			if (!record['image-scan']) throw new ApiError(404, { base: [`Invoice ${record.id} has no image scan`] });
+			return { response: fileResponse(pdfBytes(`Scan of invoice ${record['invoice-number']}`), 'application/pdf', record['image-scan']) };
+		},
+		'invoices:retrieve_legal_invoice_pdf': ({ record }) => ({
+			response: fileResponse(pdfBytes(`Legal invoice ${record['invoice-number']}`), 'application/pdf', `${record['invoice-number']}-legal.pdf`),
+		}),
+	};
+
+	/** An attachment as Coupa shows it; a file's `file-url` points at the fake's file route unless a test set its own. */
+	function attachmentRecord(attachment, origin) {
+		if (attachment.type !== 'AttachmentFile') return { ...attachment, 'file-url': null };
+		return { ...attachment, 'file-url': attachment['file-url'] ?? `${origin}/api/attachment_files/${attachment.id}` };
+	}
+
+	const fileResponse = (bytes, contentType, fileName) => ({
+		status: 200,
+		bytes,
+		headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${fileName}"` },
+	});
+
+	const ATTACHMENT_TYPES = { file: 'AttachmentFile', url: 'AttachmentUrl', text: 'AttachmentText' };
+
+	/** The Attachments API on every documented document type (index, show, create). */
+	const ATTACHMENT_EFFECTS = {
+		attachments_index: ({ path, record, origin }) => ({
+			response: { status: 200, list: store.rows(attachmentStoreOf(path)).filter((a) => a['attachable-id'] === record.id).map((a) => attachmentRecord(a, origin)) },
 		}),
 		// DOC (Attachment File API): show returns the attachment record; the bytes are at file-url.
-		'contracts:attachments_show': ({ record, subId, origin }) => {
-			const attachment = store.get('contract_attachments', subId);
+		attachments_show: ({ path, record, subId, origin }) => {
+			const attachment = store.get(attachmentStoreOf(path), subId);
 			if (!attachment || attachment['attachable-id'] !== record.id) {
 				throw new ApiError(404, { base: [`Couldn't find Attachment with 'id'=${subId}`] });
 			}
 			return { response: { status: 200, raw: attachmentRecord(attachment, origin) } };
 		},
+		// DOC (Attachments API): multipart attachment[type] = file | url | text, with attachment[file|url|text] and attachment[intent].
+		attachments_create: ({ path, record, body, origin }) => {
+			const fields = body && typeof body === 'object' ? body : {};
+			const file = fields['attachment[file]'];
+			const kind = fields['attachment[type]'] ?? (file ? 'file' : fields['attachment[url]'] ? 'url' : fields['attachment[text]'] ? 'text' : undefined);
+			if (!ATTACHMENT_TYPES[kind]) throw new ApiError(400, { attachment: ['Type must be one of file, url, text'] });
+			if (kind === 'file' && !file?.bytes) throw new ApiError(400, { attachment: ["File can't be blank"] });
+			if (kind !== 'file' && !String(fields[`attachment[${kind}]`] ?? '').trim()) throw new ApiError(400, { attachment: [`${kind === 'url' ? 'Url' : 'Text'} can't be blank`] });
+			const attachment = insertAttachment(
+				store,
+				path,
+				{
+					type: ATTACHMENT_TYPES[kind],
+					'attachable-id': record.id,
+					intent: fields['attachment[intent]'] ?? null,
+					'file-name': kind === 'file' ? file.fileName : null,
+					'file-file-size': kind === 'file' ? String(file.bytes.length) : null,
+					url: kind === 'url' ? fields['attachment[url]'] : null,
+					text: kind === 'text' ? fields['attachment[text]'] : null,
+					'created-by': records.apiUser(),
+				},
+				kind === 'file' ? { bytes: file.bytes, contentType: file.contentType, fileName: file.fileName } : undefined,
+			);
+			return { response: { status: 201, raw: attachmentRecord(attachment, origin) } };
+		},
 	};
-
-	/** An attachment as Coupa shows it; `file-url` points at the fake's file route unless a test set its own. */
-	function attachmentRecord(attachment, origin) {
-		return { ...attachment, 'file-url': attachment['file-url'] ?? `${origin}/api/attachment_files/${attachment.id}` };
-	}
 
 	/**
 	 * Run an action. Record actions apply their changes with store.update (which bumps
 	 * updated-at) and return the record; list/file/create actions return their own response.
 	 */
 	function run(ctx) {
-		const effect = EFFECTS[`${ctx.path}:${ctx.op}`] ?? (() => ({}));
+		const effect = EFFECTS[`${ctx.path}:${ctx.op}`] ?? ATTACHMENT_EFFECTS[ctx.op] ?? (() => ({}));
 		const result = effect(ctx);
 		if (result.response) return result.response;
 		return { status: 200, payload: store.update(ctx.path, ctx.record.id, { ...result, 'updated-by': records.apiUser() }) };

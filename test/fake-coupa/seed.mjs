@@ -2,6 +2,7 @@
 // strings, embedded suppliers/users/currencies, timestamps with MIXED offsets. Each collection
 // has its own seeded PRNG, and a generator that references an empty collection seeds that
 // collection first, so `{ invoices: 10000 }` comes with the suppliers and users it points at.
+import { insertAttachment } from './attachments.mjs';
 import { statusValuesOf } from './catalog.mjs';
 import { formatTimestamp, SEED_OFFSETS } from './clock.mjs';
 import { createRandom, seedOf } from './random.mjs';
@@ -520,14 +521,15 @@ export function createSeeder(store, clock) {
 		const records = [];
 		for (let i = 0; i < count; i++) records.push(store.insert(path, generate(rng, start + i)));
 		if (path === 'contracts') records.forEach((contract) => seedAttachments(rng, contract));
+		// A scan and an attached copy on the first invoices, so the scan and attachment downloads have something to show.
+		if (path === 'invoices') records.slice(0, 5).forEach((invoice) => seedInvoiceCopy(invoice));
 		return records;
 	}
 
 	function seedAttachments(rng, contract) {
 		for (let i = 0; i < rng.int(1, 2); i++) {
-			store.insert('contract_attachments', {
+			insertAttachment(store, 'contracts', {
 				type: 'AttachmentFile',
-				'attachable-type': 'Contract',
 				'attachable-id': contract.id,
 				'file-name': i === 0 ? `${contract.number}-signed.pdf` : `${contract.number}-schedule-${i}.pdf`,
 				intent: rng.pick(['Internal', 'Supplier']),
@@ -535,6 +537,18 @@ export function createSeeder(store, clock) {
 				'updated-at': contract['created-at'],
 			});
 		}
+	}
+
+	function seedInvoiceCopy(invoice) {
+		invoice['image-scan'] = `${invoice['invoice-number']}-scan.pdf`;
+		insertAttachment(store, 'invoices', {
+			type: 'AttachmentFile',
+			'attachable-id': invoice.id,
+			'file-name': `${invoice['invoice-number']}-copy.pdf`,
+			intent: 'Internal',
+			'created-at': invoice['created-at'],
+			'updated-at': invoice['created-at'],
+		});
 	}
 
 	function seedLookups() {

@@ -14,6 +14,7 @@ import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import { waitForRateLimit } from './rateLimiter';
+import type { MultipartBody } from './multipart';
 import { isRetryable, MAX_ATTEMPTS, retryDelayMs } from './retryPolicy';
 
 export const CREDENTIAL_NAME = 'coupaOAuth2Api';
@@ -35,6 +36,8 @@ export interface CoupaRequest {
 	body?: IDataObject | IDataObject[];
 	/** Return the raw file (body and headers) instead of parsed JSON. */
 	binary?: boolean;
+	/** A multipart/form-data body (attachments, image scans) instead of a JSON body. */
+	multipart?: MultipartBody;
 }
 
 export interface BinaryResponse {
@@ -90,15 +93,16 @@ export async function coupaRequest(
 		});
 	}
 	const hasBody = request.body !== undefined && ['POST', 'PUT', 'PATCH'].includes(request.method);
+	const contentType = request.multipart?.contentType ?? (hasBody ? 'application/json' : undefined);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url ?? `${connection.baseUrl}/api/${request.path.replace(/^\/+/, '')}`,
 		qs: request.qs,
 		headers: {
 			Accept: request.binary ? '*/*' : 'application/json',
-			...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+			...(contentType ? { 'Content-Type': contentType } : {}),
 		},
-		body: hasBody ? request.body : undefined,
+		body: request.multipart?.body ?? (hasBody ? request.body : undefined),
 		json: !request.binary,
 		timeout: REQUEST_TIMEOUT_MS,
 		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
