@@ -22,7 +22,7 @@ function scopeTable() {
 		const isRead = (entry) => entry.value === 'get' || entry.value === 'getAll' || entry.catalogAction?.method === 'GET';
 		const writeEntries = operationsOf(object).filter((entry) => !isRead(entry));
 		const writes = new Set([...object.writeScopes, ...writeEntries.flatMap((entry) => scopesFor(object, entry.value))]);
-		return `| ${object.name} | \`/api/${object.path}\` | ${code(object.readScopes)} | ${code([...writes])} |`;
+		return `| ${object.name} | \`/api/${object.path}\` | ${scopeCell(object.readScopes)} | ${writeEntries.length ? scopeCell([...writes]) : 'none (read only)'} |`;
 	});
 	return [
 		`Every connection needs ${code(BASE_SCOPES)}. An operation needs **any one** of the scopes listed for it.`,

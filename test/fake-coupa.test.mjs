@@ -151,9 +151,8 @@ describe('lists', () => {
 	let bigToken;
 	const list = (query) => api(`invoices?${query}`, { server: big, accessToken: bigToken });
 	beforeAll(async () => {
-		const started = Date.now();
+		// No timing assertion (project rule): seeding speed is a figure for `npm run bench`.
 		big = await startFakeCoupa({ seed: { invoices: 10000 } });
-		expect(Date.now() - started).toBeLessThan(2000);
 		bigToken = await token(undefined, big);
 	});
 	afterAll(() => big.close());
@@ -219,12 +218,12 @@ describe('lists', () => {
 		expect(withQuantityLines.every((r) => r['invoice-lines'].some((l) => l.type === 'InvoiceQuantityLine'))).toBe(true);
 	});
 
-	test('10,000-record lists answer in a few ms', async () => {
-		await list('status[in]=approved,voided&order_by=updated_at&dir=desc'); // warm caches
-		const started = performance.now();
+	test('10,000-record lists filter, order and page', async () => {
 		const res = await list('status[in]=approved,voided&order_by=updated_at&dir=desc&offset=100');
 		expect(res.body).toHaveLength(50);
-		expect(performance.now() - started).toBeLessThan(100);
+		const matching = big.store.list('invoices').filter((i) => ['approved', 'voided'].includes(i.status));
+		const newestFirst = matching.sort((a, b) => Date.parse(b['updated-at']) - Date.parse(a['updated-at']) || a.id - b.id);
+		expect(res.body.map((r) => r.id)).toEqual(newestFirst.slice(100, 150).map((r) => r.id));
 	});
 });
 

@@ -483,7 +483,8 @@ export const CATALOG: CoupaObject[] = [
 		name: 'Inventory Transaction',
 		plural: 'Inventory Transactions',
 		path: 'inventory_transactions',
-		readScopes: ['core.inventory.transaction.read'],
+		// No doc maps a scope to this route: the pre-check lets it through and Coupa decides.
+		readScopes: [],
 		writeScopes: [],
 		operations: { get: {}, getAll: {} },
 		actions: [],
@@ -617,6 +618,7 @@ export const CATALOG: CoupaObject[] = [
 			'rejected',
 			'abandoned',
 			'voided',
+			'payable_adjustment',
 		],
 		fields: [
 			str('invoiceNumber', 'Invoice Number', 'invoice-number', { required: true }),

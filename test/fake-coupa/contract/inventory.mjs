@@ -8,10 +8,13 @@ const RECEIVING_WRITE = ['core.inventory.receiving.write'];
 export const ROUTES = [
 	...standardRoutes('inventory_transactions', {
 		ops: ['index', 'show'],
-		read: ['core.inventory.transaction.read'],
+		read: [],
 		source: 'Compass Receipts API ("Only HTTP GET is supported" for /inventory_transactions)',
-		scopeSource: 'R39_Purchasing_API.json securityDefinitions (core.inventory.transaction.read)',
-	}).map((row) => ({ ...row, unconfirmed: 'The R39 spec names the scope globally, not per route' })),
+		scopeSource: 'none: the /oauth2/scopes map has no inventory transactions entry',
+	}).map((row) => ({
+		...row,
+		unconfirmed: 'No doc maps a scope to this route (R39 lists scopes such as core.inventory.transaction.read globally, not per route)',
+	})),
 	...standardRoutes('receiving_transactions', {
 		ops: ['index', 'show', 'create'],
 		read: ['core.inventory.receiving.read', 'core.inventory.receiving.write'],

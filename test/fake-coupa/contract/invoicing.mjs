@@ -24,7 +24,8 @@ export const ROUTES = [
 			optional: ['account-type', 'payment-term', 'bill-to-address', 'line-level-taxation', 'tax-amount', 'comments'],
 			dateOnly: ['invoice-date'],
 			source: `${PAGE} (POST /api/invoices "Creates an invoice in draft status"; invoice-date: provide the date only); absent from the R39 OpenAPI`,
-			unconfirmed: 'Other header fields (account-type, bill-to-address, tax fields) are required or not by tenant configuration',
+			unconfirmed:
+				'The Elements table flags account-type, bill-to-address, line-level-taxation, remit-to-address and supplier-remit-to as required (and ship-from-address, which is output only) but not supplier or currency; what a tenant needs depends on its configuration. The package asks for the fields of the create examples',
 		},
 		destroy: {
 			scopes: [],
@@ -51,8 +52,8 @@ export const OBJECTS = [
 		stateKey: 'status',
 		statuses: [
 			'new', 'draft', 'processing', 'invalid', 'ap_hold', 'on_hold', 'pending_receipt', 'pending_approval', 'pending_action',
-			'booking_hold', 'disputed', 'approved', 'rejected', 'abandoned', 'voided',
+			'booking_hold', 'disputed', 'approved', 'rejected', 'abandoned', 'voided', 'payable_adjustment',
 		],
-		statusesSource: `${PAGE} status allowable values; processing and invalid from ${R39.invoicing} definitions.InvoiceHeader.status enum`,
+		statusesSource: `${PAGE} Elements: status allowable values (new ... voided, processing, invalid, payable_adjustment)`,
 	},
 ];
