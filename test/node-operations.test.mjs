@@ -24,7 +24,14 @@ function sampleField(fake, field, index) {
 			return natural ? [natural, { [field.naturalKey]: natural }] : [String(target.id), { id: target.id }];
 		}
 		case 'number': {
-			const parent = { 'expense-report-id': 'expense_reports', 'order-header-id': 'purchase_orders', 'order-line.id': 'purchase_order_lines', 'order-line-id': 'purchase_order_lines' }[field.key];
+			const parent = {
+				'expense-report-id': 'expense_reports',
+				'order-header-id': 'purchase_orders',
+				'order-line.id': 'purchase_order_lines',
+				'order-line-id': 'purchase_order_lines',
+				'document-id': 'invoices',
+				'integration-run-id': 'integration_runs',
+			}[field.key];
 			const id = fake.store.list(parent)[0].id;
 			return [id, id];
 		}
@@ -74,10 +81,19 @@ function createScenario(fake, object) {
 }
 
 /** A record the operation can act on: pending approvals for approval actions, else the first. */
+const commentStoreOf = (path) => `${path.replace(/s$/, '')}_comments`;
+
 function targetRecord(fake, object, operation) {
 	const records = fake.store.list(object.path);
 	if (object.resource === 'approval' && ['approve', 'reject', 'hold'].includes(operation)) {
 		return records.find((r) => r.status === 'pending_approval');
+	}
+	// Actions Coupa allows from one status only: give the record that status.
+	const needs = { releaseFromBuyerHold: 'buyer_hold', withdrawDispute: 'disputed' }[operation];
+	if (needs) return fake.store.update(object.path, records[0].id, { status: needs });
+	if (operation === 'listComments') {
+		fake.store.insert(commentStoreOf(object.path), { comments: 'Seen by AP', 'commentable-id': records[0].id });
+		return records[0];
 	}
 	if (operation === 'downloadAttachment' || operation === 'listAttachments') {
 		const withFiles = fake.store.list(attachmentStoreOf(object.path)).map((a) => a['attachable-id']);
@@ -109,7 +125,7 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		if (operation === 'getAll') {
 			parameters.limit = 3;
 			Object.assign(expected.query, { limit: '3', offset: '0' });
-		} else if (operation === 'create' || action?.takesRecordBody) {
+		} else if (operation === 'create' || action?.takesRecordBody === true) {
 			const scenario = createScenario(fake, object);
 			Object.assign(parameters, scenario.parameters);
 			expected.method = action?.method ?? 'POST';
@@ -122,10 +138,11 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			}
 			// n8n sends no body for an empty object (an expense report needs no field on create).
 			expected.body = Object.keys(scenario.body).length ? scenario.body : undefined;
-		} else if (operation === 'update') {
+		} else if (operation === 'update' || action?.takesRecordBody === 'update') {
 			const field = object.fields.find((f) => f.type === 'string' && !f.required) ?? object.fields.find((f) => f.type === 'string');
 			parameters.updateFields = { [field.name]: 'Changed by n8n' };
 			expected.method = 'PUT';
+			if (action) expected.path += `/${action.path.replace('{id}/', '')}`;
 			expected.body = {};
 			setNested(expected.body, field.key, 'Changed by n8n');
 		} else if (operation === 'delete') {
@@ -150,7 +167,14 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 				expected.body = action.multipart.prefix ? { 'attachment[type]': 'file', [action.multipart.fileField]: file } : { [action.multipart.fileField]: file };
 			}
 			for (const input of action.inputs ?? []) {
-				const value = input.key === 'adjustment-amount' ? '250.00' : `Test ${input.label}`;
+				const value =
+					input.key === 'adjustment-amount'
+						? '250.00'
+						: ['total-records', 'records-processed'].includes(input.key)
+							? '12'
+							: input.key === 'approver_id'
+								? String(fake.store.list('users')[0].id)
+								: `Test ${input.label}`;
 				parameters[input.name] = value;
 				if (input.in === 'query') expected.query[input.key] = value;
 				else setNested((expected.body ??= {}), input.key, value);
@@ -186,13 +210,18 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
-			const attachments = fake.store.list(attachmentStoreOf(object.path)).filter((a) => a['attachable-id'] === record.id);
-			expect(output.map((i) => i.json.id)).toEqual(attachments.map((a) => a.id));
+			const store = operation === 'listComments' ? commentStoreOf(object.path) : attachmentStoreOf(object.path);
+			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id']) === record.id);
+			expect(listed.length).toBeGreaterThan(0);
+			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (operation === 'addComment') {
+			expect(fake.store.get(commentStoreOf(object.path), output[0].json.id)).toMatchObject({ comments: 'Test Comment', 'commentable-id': record.id });
+			expect(call.status).toBe(201);
 		} else if (operation === 'uploadAttachment') {
 			const stored = fake.store.get(attachmentStoreOf(object.path), output[0].json.id);
 			expect(stored).toMatchObject({ 'attachable-id': record.id, type: 'AttachmentFile', 'file-name': 'upload.pdf' });
 			expect(call.status).toBe(201);
-		} else if (operation === 'create' || action?.takesRecordBody) {
+		} else if (operation === 'create' || action?.takesRecordBody === true) {
 			const created = fake.store.get(object.path, output[0].json.id);
 			expect(created).toBeTruthy();
 			expect(output[0].json).toEqual(JSON.parse(JSON.stringify(created)));

@@ -37,8 +37,8 @@ export interface CoupaAction {
 	path: string;
 	scopes: string[];
 	inputs?: ActionInput[];
-	/** The action takes the same record body as `create` (fields or JSON). */
-	takesRecordBody?: boolean;
+	/** The action takes the same record body as `create` (true) or as `update` ('update'), as fields or JSON. */
+	takesRecordBody?: boolean | 'update';
 	/** The action returns a file, not JSON. */
 	binary?: boolean;
 	/**
@@ -175,6 +175,10 @@ export interface CoupaObject {
 	 * Download and Upload Attachment. `uploadScopes` where upload needs other scopes than write.
 	 */
 	attachments?: { uploadScopes?: string[] };
+	/** Coupa's Comments API covers this object (`/api/<path>/{id}/comments`): List and Add Comment. */
+	comments?: boolean;
+	/** Get Many offers Coupa's `show_deleted_lines` (deleted lines stay in the output). */
+	showDeletedLines?: boolean;
 }
 
 export { BASE_SCOPES } from '../../credentials/coupaScopes';
@@ -228,6 +232,73 @@ const description = str('description', 'Description', 'description');
 const active = flag('active', 'Active', 'active', 'Whether the record is active');
 
 const PO_WRITE = ['core.purchase_order.write'];
+
+const INTEGRATION_READ = ['core.integration.read'];
+const INTEGRATION_WRITE = ['core.integration.write'];
+
+/** The counts of an integration run (api_in on the Integration Runs element table). */
+const RUN_COUNTS = [
+	{ name: 'totalRecords', label: 'Total Records', key: 'total-records', description: 'How many records the run handles' },
+	{ name: 'recordsProcessed', label: 'Records Processed', key: 'records-processed', description: 'How many records the run has processed' },
+];
+
+function runStatusAction(value: string, name: string, action: string, status: string): CoupaAction {
+	return {
+		value,
+		name,
+		action,
+		description: `${action}, optionally with its record counts`,
+		method: 'PUT',
+		path: `{id}/${value}`,
+		scopes: INTEGRATION_WRITE,
+		inputs: RUN_COUNTS.map((count) => ({ ...count, in: 'body' as const })),
+		leadsTo: { field: 'status', values: [status] },
+	};
+}
+
+/** Document types an integration history record or error may point at (Compass element tables). */
+const documentType: RecordField = {
+	name: 'documentType',
+	label: 'Document Type',
+	key: 'document-type',
+	type: 'options',
+	options: [
+		'InvoiceHeader',
+		'OrderHeader',
+		'ExternalOrderHeader',
+		'RequisitionHeader',
+		'ExpenseReport',
+		'InventoryTransaction',
+		'Contract',
+		'Supplier',
+		'User',
+		'Account',
+		'Address',
+		'RemitToAddress',
+		'ExchangeRate',
+		'LookupValue',
+		'Item',
+		'Payment',
+		'ApprovalChain',
+		'SupplierInformation',
+	],
+};
+const contactAlertType = str('contactAlertType', 'Contact Alert Type', 'contact-alert-type', {
+	placeholder: 'e.g. Functional',
+	description: 'Which integration contacts Coupa alerts (as set up on the integration)',
+});
+const integrationRef = ref('integration', 'Integration', 'integration', 'code', { description: 'The integration (Setup > Integrations) by ID, or by code' });
+/** The document and outcome fields shared by history records and errors; the message goes in Coupa's `responses`. */
+const integrationDocumentFields: RecordField[] = [
+	documentType,
+	{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', description: 'Coupa ID of the document, e.g. the invoice ID' },
+	str('status', 'Status', 'status', { placeholder: 'e.g. success', description: 'Outcome in the other system' }),
+	str('documentStatus', 'Document Status', 'document-status', { description: 'Status of the document when it was handled' }),
+	str('externalId', 'External ID', 'external-id', { description: 'ID of the document in the other system, e.g. the ERP voucher number' }),
+	str('responseCode', 'Response Code', 'responses.0.response-code', { description: 'Code the other system answered, e.g. 200 or an error code' }),
+	str('responseMessage', 'Response Message', 'responses.0.response-message', { description: 'Message the other system answered, e.g. why the export failed' }),
+];
+
 
 export const CATALOG: CoupaObject[] = [
 	{
@@ -476,7 +547,101 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at'],
 		picker: { title: ['title', 'status'], search: 'title' },
 		webPath: 'expense_reports',
+		comments: true,
 		attachments: {},
+	},
+	{
+		resource: 'integrationError',
+		name: 'Integration Error',
+		plural: 'Integration Errors',
+		path: 'integration_errors',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [
+			{
+				value: 'resolve',
+				name: 'Resolve',
+				action: 'Resolve an integration error',
+				description: 'Mark an integration error as resolved',
+				method: 'PUT',
+				path: '{id}/resolve',
+				scopes: INTEGRATION_WRITE,
+				leadsTo: { field: 'resolved', values: [true] },
+			},
+			{
+				value: 'unresolve',
+				name: 'Unresolve',
+				action: 'Unresolve an integration error',
+				description: 'Open a resolved integration error again',
+				method: 'PUT',
+				path: '{id}/unresolve',
+				scopes: INTEGRATION_WRITE,
+				leadsTo: { field: 'resolved', values: [false] },
+			},
+		],
+		fields: [
+			ref('integrationRun', 'Integration Run', 'integration-run', 'id', {
+				required: true,
+				description: 'ID of the integration run the error belongs to',
+			}),
+			{ ...contactAlertType, required: true },
+			...integrationDocumentFields,
+			integrationRef,
+		],
+		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		webPath: 'integration_errors',
+		notes: 'Errors of an integration run, shown to the integration contacts in Coupa. Resolve and Unresolve set resolved.',
+	},
+	{
+		resource: 'integrationHistoryRecord',
+		name: 'Integration History Record',
+		plural: 'Integration History Records',
+		path: 'integration_history_records',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			{ ...documentType, required: true },
+			{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', required: true, description: 'Coupa ID of the document, e.g. the invoice ID' },
+			{ ...contactAlertType, required: true },
+			...integrationDocumentFields.filter((field) => !['documentType', 'documentId'].includes(field.name)),
+			{ name: 'integrationRunId', label: 'Integration Run ID', key: 'integration-run-id', type: 'number', description: 'ID of the integration run this record belongs to' },
+			integrationRef,
+		],
+		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		webPath: 'integration_history_records',
+		notes: 'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
+	},
+	{
+		resource: 'integrationRun',
+		name: 'Integration Run',
+		plural: 'Integration Runs',
+		path: 'integration_runs',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [
+			runStatusAction('run', 'Set Running', 'Set an integration run to running', 'running'),
+			runStatusAction('success', 'Set Successful', 'Set an integration run to successful', 'successful'),
+			runStatusAction('fail', 'Set Failed', 'Set an integration run to failed', 'failed'),
+			runStatusAction('pending', 'Set Pending', 'Set an integration run back to pending', 'pending'),
+			runStatusAction('pause', 'Set Paused', 'Pause an integration run', 'paused'),
+		],
+		statuses: ['pending', 'running', 'successful', 'failed', 'paused'],
+		fields: [
+			ref('integration', 'Integration', 'integration', 'code', {
+				required: true,
+				description: 'The integration (Setup > Integrations) by ID, or by code',
+			}),
+			{ name: 'startTime', label: 'Start Time', key: 'start-time', type: 'dateTime' },
+			{ name: 'endTime', label: 'End Time', key: 'end-time', type: 'dateTime' },
+			...RUN_COUNTS.map((count) => str(count.name, count.label, count.key, { placeholder: 'e.g. 120', description: count.description })),
+		],
+		picker: { title: ['id', 'status'], search: 'id' },
+		webPath: 'integration_runs',
+		notes: 'Create opens a run in pending. The status actions take the counts along; Coupa does not document a message on the run: record each document\'s outcome as an Integration History Record (responses) or an Integration Error.',
 	},
 	{
 		resource: 'inventoryTransaction',
@@ -569,6 +734,35 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/bypass_approvals',
 				scopes: ['core.invoice.approval.bypass'],
+			},
+			{
+				value: 'bypassCurrentApproval',
+				name: 'Bypass Current Approval',
+				action: 'Bypass the current approval of an invoice',
+				description: 'Bypass the current approver of an invoice; the next approver, if any, is asked',
+				method: 'PUT',
+				path: '{id}/bypass_current_approval',
+				scopes: ['core.invoice.approval.bypass'],
+			},
+			{
+				value: 'restartApprovals',
+				name: 'Restart Approvals',
+				action: 'Restart the approvals of an invoice',
+				description: 'Restart the approval chain of an invoice from the first approver',
+				method: 'PUT',
+				path: '{id}/restart_approvals',
+				scopes: ['core.invoice.approval.write'],
+				leadsTo: { field: 'status', values: ['pending_approval'] },
+			},
+			{
+				value: 'withdrawDispute',
+				name: 'Withdraw Dispute',
+				action: 'Withdraw the dispute of an invoice',
+				description: 'Withdraw the dispute of a disputed invoice',
+				method: 'PUT',
+				path: '{id}/withdraw_dispute',
+				scopes: ['core.invoice.write'],
+				leadsTo: { field: 'status', notValues: ['disputed'] },
 			},
 			{
 				value: 'uploadImageScan',
@@ -674,6 +868,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
 		webPath: 'invoices',
+		comments: true,
 		// Compass scope map: core.invoice.create covers "create attachments".
 		attachments: { uploadScopes: ['core.invoice.create'] },
 		notes: 'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
@@ -769,6 +964,27 @@ export const CATALOG: CoupaObject[] = [
 					},
 				],
 			},
+			{
+				value: 'releaseFromBuyerHold',
+				name: 'Release From Buyer Hold',
+				action: 'Release a purchase order from buyer hold',
+				description: 'Release a purchase order that is on buyer hold',
+				method: 'PUT',
+				path: '{id}/release_from_buyer_hold',
+				// The scope map lists no permission for this action: the pre-check lets Coupa decide.
+				scopes: [],
+				leadsTo: { field: 'status', notValues: ['buyer_hold'] },
+			},
+			{
+				value: 'ignoreWindowAndIssue',
+				name: 'Ignore Window and Issue',
+				action: 'Issue a purchase order ignoring the supplier window',
+				description: 'Issue a purchase order held for the supplier\'s order window now, ignoring the window',
+				method: 'PUT',
+				path: '{id}/ignore_window_and_issue',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['issued'] },
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -827,6 +1043,8 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['po-number', 'status'], search: 'po_number' },
 		webPath: 'order_headers',
+		showDeletedLines: true,
+		comments: true,
 		attachments: {},
 		notes: 'Create is for Coupa\'s external purchase orders feature; normal POs come from approved requisitions.',
 	},
@@ -884,6 +1102,26 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reopen_for_receiving',
 				scopes: PO_WRITE,
+			},
+			{
+				value: 'softCloseForInvoicing',
+				name: 'Soft Close for Invoicing',
+				action: 'Soft close a PO line for invoicing',
+				description: 'Soft close a purchase order line for invoicing',
+				method: 'PUT',
+				path: '{id}/soft_close_for_invoicing',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'soft-closed-for-invoicing', values: [true] },
+			},
+			{
+				value: 'reopenForInvoicing',
+				name: 'Reopen for Invoicing',
+				action: 'Reopen a PO line for invoicing',
+				description: 'Reopen a purchase order line soft-closed for invoicing',
+				method: 'PUT',
+				path: '{id}/reopen_for_invoicing',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'soft-closed-for-invoicing', values: [false] },
 			},
 		],
 		fields: [],
@@ -968,6 +1206,36 @@ export const CATALOG: CoupaObject[] = [
 				scopes: ['core.requisition.write'],
 				takesRecordBody: true,
 			},
+			{
+				value: 'updateAndSubmitForApproval',
+				name: 'Update and Submit for Approval',
+				action: 'Update a requisition and submit it for approval',
+				description: 'Change fields of a draft requisition and submit it for approval in one step',
+				method: 'PUT',
+				path: '{id}/update_and_submit_for_approval',
+				scopes: ['core.requisition.write'],
+				takesRecordBody: 'update',
+				leadsTo: { field: 'status', notValues: ['draft', 'cart'] },
+			},
+			{
+				value: 'addApprover',
+				name: 'Add Approver',
+				action: 'Add an approver to a requisition',
+				description: 'Manually add a user as an approver of a requisition',
+				method: 'PUT',
+				path: '{id}/add_approver',
+				scopes: ['core.requisition.write'],
+				inputs: [
+					{
+						name: 'approverId',
+						label: 'Approver User ID',
+						description: 'Coupa ID of the user to add as an approver',
+						in: 'query',
+						key: 'approver_id',
+						required: true,
+					},
+				],
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -1007,6 +1275,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
 		picker: { title: ['id', 'status'], search: 'id' },
 		webPath: 'requisition_headers',
+		comments: true,
 		attachments: {},
 	},
 	{
@@ -1099,6 +1368,7 @@ export const CATALOG: CoupaObject[] = [
 		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at'],
 		picker: { title: ['login', 'email'], search: 'login' },
 		webPath: 'users',
+		comments: true,
 		attachments: {},
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -1165,12 +1435,46 @@ export function attachmentActions(object: CoupaObject): CoupaAction[] {
 }
 
 function withArticle(noun: string): string {
-	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+	// "an invoice", "an item", but "a user" (a vowel letter, not a vowel sound).
+	return `${/^(?:[aeio]|u(?![sn]))/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
-/** Every action of an object, including the generated attachment actions and Mark as Exported. */
+/** List and Add Comment on every object of Coupa's Comments API (scopes core.comment.*). */
+export function commentActions(object: CoupaObject): CoupaAction[] {
+	if (!object.comments) return [];
+	const name = object.name.toLowerCase();
+	return [
+		{
+			value: 'listComments',
+			name: 'List Comments',
+			action: `List the comments of ${withArticle(name)}`,
+			description: `List the comments on ${withArticle(name)} (one item per comment)`,
+			method: 'GET',
+			path: '{id}/comments',
+			scopes: ['core.comment.read'],
+			returnsList: true,
+		},
+		{
+			value: 'addComment',
+			name: 'Add Comment',
+			action: `Add a comment to ${withArticle(name)}`,
+			description: `Add a comment to ${withArticle(name)}`,
+			method: 'POST',
+			path: '{id}/comments',
+			scopes: ['core.comment.write'],
+			inputs: [{ name: 'commentText', label: 'Comment', description: 'The comment text', in: 'body', key: 'comments', required: true }],
+		},
+	];
+}
+
+/** Every action of an object, including the generated attachment and comment actions and Mark as Exported. */
 export function actionsOf(object: CoupaObject): CoupaAction[] {
-	return [...object.actions, ...attachmentActions(object), ...(object.exportable ? [markExportedAction(object)] : [])];
+	return [
+		...object.actions,
+		...attachmentActions(object),
+		...commentActions(object),
+		...(object.exportable ? [markExportedAction(object)] : []),
+	];
 }
 
 const STANDARD_WRITES: StandardOperation[] = ['create', 'update', 'delete'];

@@ -239,6 +239,37 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(fake.store.count('suppliers'), before + 1);
 	});
 
+	it('runs the invoice export example: an integration run, a history record per invoice, the refused one recorded, the run closed with its counts', async () => {
+		const approved = fake.store.list('invoices').filter((invoice) => invoice.status === 'approved' && !invoice.exported);
+		assert.ok(approved.length >= 2, 'the sandbox has approved invoices to export');
+		// The example's placeholder ERP refuses an invoice without a supplier.
+		const refused = approved[0];
+		fake.store.update('invoices', refused.id, { supplier: null });
+		const runsBefore = fake.store.count('integration_runs');
+		const execution = await n8n.execute('coupaExInvoiceExport');
+		assert.ok(execution.ok, execution.stdout.slice(-3000));
+
+		assert.equal(fake.store.count('integration_runs'), runsBefore + 1);
+		const run = fake.store.list('integration_runs').at(-1);
+		assert.equal(run.integration.code, 'INVOICE-EXPORT');
+		assert.equal(run.status, 'failed');
+		assert.equal(run['total-records'], approved.length);
+		assert.equal(run['records-processed'], approved.length - 1);
+
+		const records = fake.store.list('integration_history_records').filter((record) => record['integration-run-id'] === run.id);
+		assert.deepEqual(records.map((record) => record['document-id']).sort(), approved.map((invoice) => invoice.id).sort());
+		const failed = records.filter((record) => record.status === 'failed');
+		assert.deepEqual(failed.map((record) => record['document-id']), [refused.id]);
+		assert.match(failed[0].responses[0]['response-message'], /no supplier/);
+		for (const invoice of approved.slice(1)) {
+			assert.equal(fake.store.get('invoices', invoice.id).exported, true, `invoice ${invoice.id} is marked exported`);
+			const record = records.find((r) => r['document-id'] === invoice.id);
+			assert.equal(record.status, 'success');
+			assert.equal(record['external-id'], `ERP-${invoice['invoice-number']}`);
+		}
+		assert.equal(fake.store.get('invoices', refused.id).exported, false, 'the refused invoice stays unexported for the next run');
+	});
+
 	it('fetches the token with n8n\'s client-credentials code, stores it, and re-fetches it after revocation and expiry', async () => {
 		// The operations run fetched one token per credential; the form body is n8n's oauth2 client's.
 		const full = fake.tokens.filter((token) => token.scopes.includes('core.invoice.write'));

@@ -66,6 +66,20 @@ export function createActions({ store, records, clock }) {
 		return { status, note: ctx.query.get('reason') ?? record.note, 'approval-date': verb === 'hold' ? null : clock.iso() };
 	};
 
+	/** An integration run status action: status, counts from the body, start or end time. */
+	const runStatus = (status, { start = false, end = false } = {}) => ({ record, body }) => {
+		const changes = { status };
+		for (const key of ['total-records', 'records-processed']) {
+			if (body?.[key] === undefined) continue;
+			const count = Number(body[key]);
+			if (!Number.isInteger(count) || count < 0) throw invalid('integration_runs', `${key} must be a whole number`);
+			changes[key] = count;
+		}
+		if (start && !record['start-time']) changes['start-time'] = clock.iso();
+		if (end) changes['end-time'] = clock.iso();
+		return changes;
+	};
+
 	/** `path:op` (Coupa's action name) -> (ctx) => record changes, or `{ response: { status, payload | list | raw } }`. */
 	const EFFECTS = {
 		'purchase_orders:issue': set({ status: 'issued', 'transmission-status': 'sent_via_email' }),
@@ -104,6 +118,53 @@ export function createActions({ store, records, clock }) {
 			requestApproval(path, record);
 			return { response: { status: 201, payload: record } };
 		},
+		'purchase_orders:release_from_buyer_hold': ({ record }) => {
+			if (record.status !== 'buyer_hold') throw invalid('purchase_orders', `Order is not on buyer hold (current status: ${record.status})`);
+			return { status: 'issued' };
+		},
+		'purchase_orders:ignore_window_and_issue': set({ status: 'issued', 'transmission-status': 'sent_via_email' }),
+		'purchase_order_lines:soft_close_for_invoicing': set({ 'soft-closed-for-invoicing': true }),
+		'purchase_order_lines:reopen_for_invoicing': set({ 'soft-closed-for-invoicing': false }),
+		'invoices:withdraw_dispute': ({ record }) => {
+			if (record.status !== 'disputed') throw invalid('invoices', `Invoice is not disputed (current status: ${record.status})`);
+			return { status: 'pending_approval', 'dispute-reason': null };
+		},
+		'invoices:restart_approvals': ({ path, record }) => {
+			store.rows('approvals').filter((a) => a['approvable-type'] === 'InvoiceHeader' && a['approvable-id'] === record.id && a.status === 'pending_approval')
+				.forEach((a) => store.update('approvals', a.id, { status: 'skipped' }));
+			requestApproval(path, record);
+			return { status: 'pending_approval' };
+		},
+		// The current approver is passed over; with no approver left the invoice is approved.
+		'invoices:bypass_current_approval': ({ record }) => {
+			const pending = store.rows('approvals').filter((a) => a['approvable-type'] === 'InvoiceHeader' && a['approvable-id'] === record.id && a.status === 'pending_approval');
+			if (pending[0]) store.update('approvals', pending[0].id, { status: 'skipped' });
+			return pending.length > 1 ? {} : { status: 'approved' };
+		},
+		'requisitions:update_and_submit_for_approval': ({ path, record, body }) => {
+			records.update(path, record, body);
+			requestApproval(path, record);
+			return { status: 'pending_approval', 'submitted-at': clock.iso() };
+		},
+		'requisitions:add_approver': ({ record, query }) => {
+			const approver = store.get('users', query.get('approver_id'));
+			if (!approver) throw invalid('requisitions', `Approver ${query.get('approver_id') ?? ''} not found`.trim());
+			const by = records.apiUser();
+			store.insert('approvals', {
+				position: 1, 'approval-chain-id': null, status: 'pending_approval', 'approval-date': null, note: null,
+				type: 'ManualApproval', 'approvable-type': 'RequisitionHeader', 'approvable-id': record.id,
+				'delegate-id': null, holdable: true, 'approver-type': 'User', approver: embed('users', approver), 'created-by': by, 'updated-by': by,
+			});
+			return {};
+		},
+		// Integration Runs API: each action sets the run's status; the counts ride along (UNCONFIRMED, see the contract row).
+		'integration_runs:run': runStatus('running', { start: true }),
+		'integration_runs:success': runStatus('successful', { end: true }),
+		'integration_runs:fail': runStatus('failed', { end: true }),
+		'integration_runs:pending': runStatus('pending'),
+		'integration_runs:pause': runStatus('paused'),
+		'integration_errors:resolve': set({ resolved: true }),
+		'integration_errors:unresolve': set({ resolved: false }),
 		// Coupa's Invoices API: image_scan uploads the scan (multipart), retrieve_image_scan returns it.
 		'invoices:image_scan': ({ record, body, origin }) => {
 			const file = body?.file;
@@ -136,6 +197,28 @@ export function createActions({ store, records, clock }) {
 	});
 
 	const ATTACHMENT_TYPES = { file: 'AttachmentFile', url: 'AttachmentUrl', text: 'AttachmentText' };
+
+	const commentStoreOf = (path) => `${path.replace(/s$/, '')}_comments`;
+	const COMMENT_EFFECTS = {
+		comments_index: ({ path, record }) => ({
+			response: { status: 200, list: store.rows(commentStoreOf(path)).filter((c) => c['commentable-id'] === record.id), names: { root: 'comments', item: 'comment' } },
+		}),
+		// DOC (Comments API): POST /api/<document>/:id/comments with the text in `comments`.
+		comments_create: ({ path, record, body }) => {
+			const text = String(body?.comments ?? '').trim();
+			if (!text) throw new ApiError(400, { comment: ["Comments can't be blank"] });
+			const by = records.apiUser();
+			const comment = store.insert(commentStoreOf(path), {
+				comments: text,
+				'commentable-type': modelOf(path).className,
+				'commentable-id': record.id,
+				'to-supplier': body?.['to-supplier'] ?? false,
+				'created-by': by,
+				'updated-by': by,
+			});
+			return { response: { status: 201, raw: comment, names: { root: 'comments', item: 'comment' } } };
+		},
+	};
 
 	/** The Attachments API on every documented document type (index, show, create). */
 	const ATTACHMENT_EFFECTS = {
@@ -182,7 +265,7 @@ export function createActions({ store, records, clock }) {
 	 * updated-at) and return the record; list/file/create actions return their own response.
 	 */
 	function run(ctx) {
-		const effect = EFFECTS[`${ctx.path}:${ctx.op}`] ?? ATTACHMENT_EFFECTS[ctx.op] ?? (() => ({}));
+		const effect = EFFECTS[`${ctx.path}:${ctx.op}`] ?? ATTACHMENT_EFFECTS[ctx.op] ?? COMMENT_EFFECTS[ctx.op] ?? (() => ({}));
 		const result = effect(ctx);
 		if (result.response) return result.response;
 		return { status: 200, payload: store.update(ctx.path, ctx.record.id, { ...result, 'updated-by': records.apiUser() }) };

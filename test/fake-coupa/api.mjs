@@ -106,8 +106,8 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 
 			const runAction = (record) => {
 				const result = actions.run({ path: route.path, op: route.operation, row: route.row, record, subId: route.subId, query: params, body, origin });
-				if (result.list) return many(result.list, { root: 'attachments', item: 'attachment' });
-				if (result.raw) return respond.payload(result.status, result.raw, { root: 'attachments', item: 'attachment' });
+				if (result.list) return many(result.list, result.names ?? { root: 'attachments', item: 'attachment' });
+				if (result.raw) return respond.payload(result.status, result.raw, result.names ?? { root: 'attachments', item: 'attachment' });
 				if (result.bytes) return respond.bytes(result.status, result.bytes, result.headers);
 				return one(result.status, result.payload);
 			};

@@ -7,6 +7,7 @@ import type { MultipartPart } from '../transport/multipart';
 import { multipartBody } from '../transport/multipart';
 import type { BinaryResponse } from '../transport/request';
 import { coupaRequest, getConnection, sameOrigin } from '../transport/request';
+import { withArticle } from '../shared/labels';
 import { recordsToItems } from './output';
 import { recordId } from './recordId';
 import type { OperationExecutor, OperationInput } from './types';
@@ -22,13 +23,13 @@ function actionPayload(input: OperationInput, action: CoupaAction): { qs: IDataO
 	const { ctx, itemIndex, object } = input;
 	const qs: IDataObject = {};
 	let body: IDataObject | IDataObject[] | undefined = action.takesRecordBody
-		? buildRecordBody(ctx, itemIndex, object, 'create')
+		? buildRecordBody(ctx, itemIndex, object, action.takesRecordBody === 'update' ? 'update' : 'create')
 		: undefined;
 	for (const field of action.inputs ?? []) {
 		const value = String(ctx.getNodeParameter(field.name, itemIndex, '') ?? '').trim();
 		if (!value) {
 			if (field.required) {
-				throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to ${action.name.toLowerCase()} a ${object.name.toLowerCase()}`, {
+				throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required for ${action.name} on ${withArticle(object.name.toLowerCase())}`, {
 					itemIndex,
 					description: field.description,
 				});

@@ -120,6 +120,7 @@ export const projectionOption: INodeProperties = {
 };
 
 const listResources = CATALOG.filter((object) => object.operations.getAll).map((object) => object.resource);
+const showDeletedLinesResources = CATALOG.filter((object) => object.showDeletedLines).map((object) => object.resource);
 const simplifyResources = CATALOG.filter((object) => object.simplify).map((object) => object.resource);
 
 export const listProperties: INodeProperties[] = [
@@ -160,6 +161,15 @@ export const listProperties: INodeProperties[] = [
 		displayOptions: showFor(listResources, ['getAll']),
 		options: [
 			{
+				displayName: 'API Response Filter',
+				name: 'apiFilter',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ERP Export',
+				description:
+					'Name of an API response filter set up in Coupa (Setup > Integrations > API Filters), sent as filter=; Coupa then returns only the attributes that filter keeps',
+			},
+			{
 				displayName: 'Concurrent Pages',
 				name: 'pageWindow',
 				type: 'number',
@@ -197,6 +207,14 @@ export const listProperties: INodeProperties[] = [
 				],
 				default: 'full',
 				description: 'How much of each record Coupa returns (Coupa\'s return_object)',
+			},
+			{
+				displayName: 'Show Deleted Lines',
+				name: 'showDeletedLines',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Coupa also returns the deleted lines of each record (show_deleted_lines=true)',
+				displayOptions: { show: { '/resource': showDeletedLinesResources } },
 			},
 		],
 	},

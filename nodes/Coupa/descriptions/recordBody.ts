@@ -12,10 +12,15 @@ export function recordBodyOperations(object: CoupaObject): { create: string[]; u
 		create: [
 			...(object.operations.create ? ['create'] : []),
 			...actionsOf(object)
-				.filter((action) => action.takesRecordBody)
+				.filter((action) => action.takesRecordBody === true)
 				.map((action) => action.value),
 		],
-		update: object.operations.update ? ['update'] : [],
+		update: [
+			...(object.operations.update ? ['update'] : []),
+			...actionsOf(object)
+				.filter((action) => action.takesRecordBody === 'update')
+				.map((action) => action.value),
+		],
 	};
 }
 

@@ -2,15 +2,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaObject, RecordField } from '../catalog';
+import { withArticle } from './labels';
 
-/** Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. */
+/**
+ * Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. A number
+ * part makes an array: `responses.0.response-message` → {"responses": [{"response-message": …}]}.
+ */
 export function setNested(target: IDataObject, key: string, value: unknown): void {
 	const parts = key.split('.');
 	let node = target;
-	for (const part of parts.slice(0, -1)) {
-		if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+	parts.slice(0, -1).forEach((part, index) => {
+		const array = /^\d+$/.test(parts[index + 1]);
+		if (typeof node[part] !== 'object' || node[part] === null) node[part] = array ? [] : {};
 		node = node[part] as IDataObject;
-	}
+	});
 	node[parts[parts.length - 1]] = value as IDataObject[keyof IDataObject];
 }
 
@@ -100,7 +105,7 @@ export function buildRecordBody(
 	for (const field of object.fields.filter((f) => f.required)) {
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
 		if (isUnset(field, value)) {
-			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create a ${object.name.toLowerCase()}`, {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create ${withArticle(object.name.toLowerCase())}`, {
 				itemIndex,
 				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
 			});
