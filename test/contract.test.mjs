@@ -251,6 +251,19 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		}
 	});
 
+	test('an attachment without file-url (a URL or text attachment) fails the item with what to do', async () => {
+		fake = await startCoupa();
+		const attachment = fake.store.list('contract_attachments')[0];
+		fake.store.update('contract_attachments', attachment.id, { type: 'url', 'file-url': null, url: 'https://example.com/terms' });
+		const error = await runNode({
+			store: credentialFor(fake, 'core.contract.read'),
+			parameters: { resource: 'contract', operation: 'downloadAttachment', id: String(attachment['attachable-id']), attachmentId: String(attachment.id) },
+		}).catch((e) => e);
+		expect(error.message).toBe('This attachment has no file to download (no file-url)');
+		expect(error.description).toMatch(/type "url"/);
+		expect(fake.apiRequests()).toHaveLength(1);
+	});
+
 	test('inventory transactions are read only; receipts are created and voided through receiving transactions', async () => {
 		expect(ROUTES.filter((row) => row.collection === 'inventory_transactions').map((row) => row.method)).toEqual(['GET', 'GET']);
 		expect(operationsOf(objectByResource('inventoryTransaction')).map((entry) => entry.value)).toEqual(['get', 'getAll']);

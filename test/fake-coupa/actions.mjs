@@ -187,7 +187,7 @@ export function createActions({ store, records, clock }) {
 	/** An attachment as Coupa shows it; a file's `file-url` points at the fake's file route unless a test set its own. */
 	function attachmentRecord(attachment, origin) {
 		if (attachment.type !== 'AttachmentFile') return { ...attachment, 'file-url': null };
-		return { ...attachment, 'file-url': attachment['file-url'] ?? `${origin}/api/attachment_files/${attachment.id}` };
+		return { ...attachment, 'file-url': 'file-url' in attachment ? attachment['file-url'] : `${origin}/api/attachment_files/${attachment.id}` };
 	}
 
 	const fileResponse = (bytes, contentType, fileName) => ({

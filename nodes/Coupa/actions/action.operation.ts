@@ -51,7 +51,9 @@ async function fetchFileOf(input: OperationInput, path: string, urlKey: string):
 	const { ctx, itemIndex, call } = input;
 	const record = (await coupaRequest(ctx, { method: 'GET', path }, call)) as IDataObject | undefined;
 	const raw = record?.[urlKey];
-	const name = typeof record?.['file-name'] === 'string' ? record['file-name'] : undefined;
+	// The record names the file in `file-name` or `file` (a path whose last part is the name).
+	const named = [record?.['file-name'], record?.file].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const name = named?.split('/').pop();
 	if (typeof raw !== 'string' || raw.trim() === '') {
 		throw new NodeOperationError(ctx.getNode(), `This attachment has no file to download (no ${urlKey})`, {
 			itemIndex,

@@ -12,8 +12,27 @@ const files = readdirSync(here)
 	.sort();
 const areas = await Promise.all(files.map(async (name) => ({ name, ...(await import(pathToFileURL(join(here, name)).href)) })));
 
+/**
+ * A row in the agreed minimal form `{ method, path, scopes, required, source }` gets the
+ * `collection` it acts on and the `op` the fake runs, derived from the path when not given:
+ * `GET /api/x` getAll, `GET /api/x/{id}` get, `POST /api/x` create, `PUT /api/x/{id}` update
+ * (markExported with `?exported`), `DELETE /api/x/{id}` delete, anything longer the action named
+ * by its last fixed segment (`PUT /api/x/{id}/issue` -> issue).
+ */
+function normalize(row) {
+	const parts = row.path.replace(/^\/api\//, '').split('/');
+	const fixed = parts.filter((part) => !part.startsWith('{'));
+	const standard = parts.length <= 2 && fixed.length === 1;
+	const op =
+		row.op ??
+		(standard
+			? { GET: parts.length === 1 ? 'getAll' : 'get', POST: 'create', PUT: row.query?.exported ? 'markExported' : 'update', PATCH: 'update', DELETE: 'delete' }[row.method]
+			: fixed.at(-1));
+	return { collection: row.collection ?? parts[0], op, required: [], scopes: [], ...row, ...(row.op ? {} : { op }) };
+}
+
 /** Every documented route, each with `area` (the file it came from). */
-export const ROUTES = areas.flatMap((area) => (area.ROUTES ?? []).map((row) => ({ area: area.name, ...row })));
+export const ROUTES = areas.flatMap((area) => (area.ROUTES ?? []).map((row) => ({ area: area.name, ...normalize(row) })));
 
 /** Collection facts by path (model, lines key, status attribute and values). */
 export const OBJECTS = new Map(areas.flatMap((area) => (area.OBJECTS ?? []).map((object) => [object.path, object])));
