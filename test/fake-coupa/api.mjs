@@ -24,11 +24,18 @@ export const FILE_ROUTE = 'attachment_files';
  */
 export function resolveRoute(method, segments, params) {
 	const [collection, ...rest] = segments;
+	const documented = resolveDocumented(method, segments, params);
+	if (documented) return documented;
+	// Reference lists the contract does not document as a resource: read only.
 	const lookup = LOOKUPS.get(collection);
 	if (lookup) {
 		if (method !== 'GET' || rest.length > 1 || (rest.length === 1 && !isId(rest[0]))) return null;
 		return { path: collection, scopes: lookup.scopes, operation: rest.length ? 'get' : 'getAll', id: rest[0] };
 	}
+	return null;
+}
+
+function resolveDocumented(method, segments, params) {
 	const verb = method === 'PATCH' ? 'PUT' : method;
 	const matches = [];
 	for (const { row, parts } of PATTERNS) {

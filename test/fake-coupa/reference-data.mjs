@@ -63,6 +63,18 @@ export const LOOKUP_ROWS = {
 		active: true,
 		lookup: { id: 1, name: 'Department' },
 	})),
+	departments: ['Engineering', 'Finance', 'Marketing', 'Operations'].map((name, i) => ({ id: i + 1, name, active: true })),
+	exchange_rates: [
+		['EUR', 'USD', '1.0825'],
+		['GBP', 'USD', '1.2650'],
+		['USD', 'EUR', '0.9238'],
+	].map(([from, to, rate], i) => ({
+		id: i + 1,
+		'from-currency': { id: ['USD', 'EUR', 'GBP'].indexOf(from) + 1, code: from },
+		'to-currency': { id: ['USD', 'EUR', 'GBP'].indexOf(to) + 1, code: to },
+		rate,
+		'rate-date': '2026-11-01T00:00:00+00:00',
+	})),
 	// Integrations (Setup > Integrations): what integration runs, history records and errors belong to.
 	integrations: [
 		['Invoice Export to ERP', 'INVOICE-EXPORT'],
@@ -147,6 +159,8 @@ export const REFERENCES = {
 	manager: USER,
 	approver: USER,
 	integration: { path: 'integrations', naturalKeys: ['code', 'name'] },
+	'from-currency': { path: 'currencies', naturalKeys: ['code'] },
+	'to-currency': { path: 'currencies', naturalKeys: ['code'] },
 	'integration-run': { path: 'integration_runs', naturalKeys: [] },
 };
 
