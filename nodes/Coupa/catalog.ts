@@ -162,7 +162,7 @@ export interface CoupaObject {
 	/** Fields shown by name on create (required ones) and in Additional/Update Fields. */
 	fields: RecordField[];
 	lines?: LineCollection;
-	/** Keys kept by the Simplify option. Only bulky objects have it. */
+	/** Keys kept by the Simplify option (custom-fields kept whole). Only bulky objects have it. */
 	simplify?: string[];
 	/** Record attributes used to label and search records in From-list pickers. */
 	picker: { title: string[]; search: string };
@@ -508,7 +508,7 @@ export const CATALOG: CoupaObject[] = [
 			description,
 			currency,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at'],
+		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at', 'custom-fields'],
 		picker: { title: ['number', 'name'], search: 'name' },
 		webPath: 'contracts',
 		attachments: {},
@@ -636,7 +636,7 @@ export const CATALOG: CoupaObject[] = [
 			ref('expensedBy', 'Expensed By', 'expensed-by', 'login', { lookup: 'users' }),
 			currency,
 		],
-		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at'],
+		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
 		picker: { title: ['title', 'status'], search: 'title' },
 		webPath: 'expense_reports',
 		comments: true,
@@ -957,6 +957,7 @@ export const CATALOG: CoupaObject[] = [
 			'exported',
 			'paid',
 			'updated-at',
+			'custom-fields',
 		],
 		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
 		webPath: 'invoices',
@@ -1175,6 +1176,7 @@ export const CATALOG: CoupaObject[] = [
 			'supplier',
 			'exported',
 			'updated-at',
+			'custom-fields',
 		],
 		picker: { title: ['po-number', 'status'], search: 'po_number' },
 		webPath: 'order_headers',
@@ -1407,7 +1409,7 @@ export const CATALOG: CoupaObject[] = [
 				ref('item', 'Catalog Item', 'item', 'name'),
 			],
 		},
-		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
+		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
 		picker: { title: ['id', 'status'], search: 'id' },
 		webPath: 'requisition_headers',
 		comments: true,
@@ -1455,7 +1457,7 @@ export const CATALOG: CoupaObject[] = [
 			str('taxId', 'Tax ID', 'tax-id'),
 			commodity,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at'],
+		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at', 'custom-fields'],
 		picker: { title: ['name', 'number'], search: 'name' },
 		webPath: 'suppliers',
 		notes: 'No delete in Coupa: set Status to inactive with Update.',
@@ -1500,7 +1502,7 @@ export const CATALOG: CoupaObject[] = [
 			ref('manager', 'Manager', 'manager', 'login', { lookup: 'users' }),
 			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', { lookup: 'currencies' }),
 		],
-		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at'],
+		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at', 'custom-fields'],
 		picker: { title: ['login', 'email'], search: 'login' },
 		webPath: 'users',
 		comments: true,

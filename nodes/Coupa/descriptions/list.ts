@@ -43,7 +43,7 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. supplier[name]',
-							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name',
+							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name, custom fields as custom_fields.cost-center',
 						},
 						{
 							displayName: 'Operator',

@@ -80,6 +80,18 @@ export function parseJsonParameter(ctx: IExecuteFunctions, name: string, itemInd
 	}
 }
 
+/** Adds the Custom Fields collection under `custom-fields` (Coupa's custom field namespace). */
+function withCustomFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
+	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+	const custom: IDataObject = {};
+	for (const entry of entries) {
+		const name = String(entry.name ?? '').trim();
+		if (name) custom[name] = entry.value as IDataObject[keyof IDataObject];
+	}
+	if (Object.keys(custom).length) body['custom-fields'] = custom;
+	return body;
+}
+
 /** The record body for create-like operations (create, create-and-submit) or update. */
 export function buildRecordBody(
 	ctx: IExecuteFunctions,
@@ -92,7 +104,7 @@ export function buildRecordBody(
 	}
 	if (purpose === 'update') {
 		const updates = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = fieldsToBody(object.fields, updates);
+		const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, updates));
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(ctx.getNode(), `No fields to update on the ${object.name.toLowerCase()}`, {
 				itemIndex,
@@ -113,7 +125,7 @@ export function buildRecordBody(
 		values[field.name] = value as IDataObject[keyof IDataObject];
 	}
 	Object.assign(values, ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
-	const body = fieldsToBody(object.fields, values);
+	const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, values));
 	if (object.lines) {
 		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ?? []) as IDataObject[];
 		if (lines.length) {
