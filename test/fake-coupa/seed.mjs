@@ -593,6 +593,14 @@ export function createSeeder(store, clock) {
 
 	function seedInvoiceCopy(invoice) {
 		invoice['image-scan'] = `${invoice['invoice-number']}-scan.pdf`;
+		store.insert('invoice_comments', {
+			comments: `Scanned copy of ${invoice['invoice-number']} received from the supplier.`,
+			'commentable-type': 'InvoiceHeader',
+			'commentable-id': invoice.id,
+			'to-supplier': false,
+			'created-at': invoice['created-at'],
+			'updated-at': invoice['created-at'],
+		});
 		insertAttachment(store, 'invoices', {
 			type: 'AttachmentFile',
 			'attachable-id': invoice.id,
