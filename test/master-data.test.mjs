@@ -88,3 +88,42 @@ test('currencies are read only, as Coupa documents them', async () => {
 	const output = await runNode({ store: credentialFor(fake, 'core.common.read'), parameters: { resource: 'currency', operation: 'getAll', returnAll: true } });
 	expect(output.map((item) => item.json.code)).toEqual(fake.store.list('currencies').map((c) => c.code));
 });
+
+test('supplier remit-to addresses: create under the supplier, list, update one', async () => {
+	fake = await startCoupa();
+	const supplier = fake.store.list('suppliers')[0];
+	const store = credentialFor(fake, 'core.supplier.read core.supplier.write');
+	const id = String(supplier.id);
+	const [created] = await runNode({
+		store,
+		parameters: {
+			resource: 'supplier',
+			operation: 'createRemitToAddress',
+			id,
+			remitToCode: 'ACME-PAY-1',
+			remitToStreet1: '2 West Hillsdale',
+			remitToCity: 'Las Vegas',
+			remitToPostalCode: '23902',
+			remitToCountry: 'US',
+			remitToState: 'NV',
+		},
+	});
+	expect(fake.apiRequests()[0]).toMatchObject({
+		method: 'POST',
+		path: `/api/suppliers/${supplier.id}/addresses`,
+		body: { 'remit-to-code': 'ACME-PAY-1', street1: '2 West Hillsdale', city: 'Las Vegas', 'postal-code': '23902', country: { code: 'US' }, state: 'NV' },
+	});
+	const listed = await runNode({ store, parameters: { resource: 'supplier', operation: 'listRemitToAddresses', id } });
+	expect(listed.map((item) => item.json.id)).toEqual([created.json.id]);
+
+	const [updated] = await runNode({
+		store,
+		parameters: { resource: 'supplier', operation: 'updateRemitToAddress', id, remitToAddressId: String(created.json.id), remitToCity: 'Henderson' },
+	});
+	expect(fake.apiRequests().at(-1)).toMatchObject({ method: 'PUT', path: `/api/suppliers/${supplier.id}/addresses/${created.json.id}`, body: { city: 'Henderson' } });
+	expect(updated.json).toMatchObject({ id: created.json.id, city: 'Henderson', 'remit-to-code': 'ACME-PAY-1' });
+
+	await expect(
+		runNode({ store, parameters: { resource: 'supplier', operation: 'createRemitToAddress', id, remitToCode: 'X', remitToStreet1: 'a', remitToCity: 'b', remitToPostalCode: 'c' } }),
+	).rejects.toThrow('"Country Code" is required for Create Remit-To Address on a supplier');
+});

@@ -91,6 +91,10 @@ function targetRecord(fake, object, operation) {
 	// Actions Coupa allows from one status only: give the record that status.
 	const needs = { releaseFromBuyerHold: 'buyer_hold', withdrawDispute: 'disputed' }[operation];
 	if (needs) return fake.store.update(object.path, records[0].id, { status: needs });
+	if (operation === 'listRemitToAddresses') {
+		fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': records[0].id, 'remit-to-code': 'RT-0', street1: '2 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+		return records[0];
+	}
 	if (operation === 'listComments') {
 		fake.store.insert(commentStoreOf(object.path), { comments: 'Seen by AP', 'commentable-id': records[0].id });
 		return records[0];
@@ -153,7 +157,11 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		} else if (action) {
 			expected.method = action.method;
 			let actionPath = action.path.replace('{id}', String(record.id));
-			if (action.subId) {
+			if (action.subId?.name === 'remitToAddressId') {
+				const address = fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': record.id, 'remit-to-code': 'RT-1', street1: '1 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+				parameters.remitToAddressId = String(address.id);
+				actionPath = actionPath.replace('{subId}', String(address.id));
+			} else if (action.subId) {
 				const attachment = fake.store.list(attachmentStoreOf(object.path)).find((a) => a['attachable-id'] === record.id);
 				parameters[action.subId.name] = String(attachment.id);
 				actionPath = actionPath.replace('{subId}', String(attachment.id));
@@ -210,10 +218,12 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
-			const store = operation === 'listComments' ? commentStoreOf(object.path) : attachmentStoreOf(object.path);
-			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id']) === record.id);
+			const store = { listComments: commentStoreOf(object.path), listRemitToAddresses: 'supplier_remit_to_addresses' }[operation] ?? attachmentStoreOf(object.path);
+			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id);
 			expect(listed.length).toBeGreaterThan(0);
 			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (['createRemitToAddress', 'updateRemitToAddress'].includes(operation)) {
+			expect(fake.store.get('supplier_remit_to_addresses', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, city: 'Test City' });
 		} else if (operation === 'addComment') {
 			expect(fake.store.get(commentStoreOf(object.path), output[0].json.id)).toMatchObject({ comments: 'Test Comment', 'commentable-id': record.id });
 			expect(call.status).toBe(201);

@@ -235,6 +235,28 @@ const PO_WRITE = ['core.purchase_order.write'];
 const COMMON_READ = ['core.common.read'];
 const COMMON_WRITE = ['core.common.write'];
 
+/** The elements of a supplier remit-to address (Compass Remit-To Addresses API). */
+function remitToInputs(creating: boolean): ActionInput[] {
+	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+		name,
+		label,
+		description,
+		in: 'body',
+		key,
+		required: creating && required,
+	});
+	return [
+		input('remitToCode', 'Remit-To Code', 'remit-to-code', 'Unique code of the remit-to address, e.g. the ERP vendor site code', true),
+		input('remitToStreet1', 'Street 1', 'street1', 'Address line 1', true),
+		input('remitToCity', 'City', 'city', 'City name', true),
+		input('remitToPostalCode', 'Postal Code', 'postal-code', 'Postal code', true),
+		input('remitToCountry', 'Country Code', 'country.code', 'ISO code of the country, e.g. US', true),
+		input('remitToName', 'Name', 'name', 'Nickname of the address'),
+		input('remitToState', 'State', 'state', 'State or region'),
+		input('remitToActive', 'Active', 'active', 'true or false; Coupa sets no status when empty'),
+	];
+}
+
 const INTEGRATION_READ = ['core.integration.read'];
 const INTEGRATION_WRITE = ['core.integration.write'];
 
@@ -1423,7 +1445,43 @@ export const CATALOG: CoupaObject[] = [
 		readScopes: ['core.supplier.read'],
 		writeScopes: ['core.supplier.write'],
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
-		actions: [],
+		actions: [
+			{
+				value: 'listRemitToAddresses',
+				name: 'List Remit-To Addresses',
+				action: 'List the remit-to addresses of a supplier',
+				description: 'List the remit-to addresses of a supplier (one item per address)',
+				method: 'GET',
+				path: '{id}/addresses',
+				scopes: ['core.supplier.read'],
+				returnsList: true,
+			},
+			{
+				value: 'createRemitToAddress',
+				name: 'Create Remit-To Address',
+				action: 'Create a remit-to address for a supplier',
+				description: 'Add a remit-to address (where payments go) to a supplier',
+				method: 'POST',
+				path: '{id}/addresses',
+				scopes: ['core.supplier.write'],
+				inputs: remitToInputs(true),
+			},
+			{
+				value: 'updateRemitToAddress',
+				name: 'Update Remit-To Address',
+				action: 'Update a remit-to address of a supplier',
+				description: 'Change a remit-to address of a supplier; empty fields are left as they are',
+				method: 'PUT',
+				path: '{id}/addresses/{subId}',
+				scopes: ['core.supplier.write'],
+				inputs: remitToInputs(false),
+				subId: {
+					name: 'remitToAddressId',
+					label: 'Remit-To Address ID',
+					description: 'ID of the remit-to address, as returned by List Remit-To Addresses',
+				},
+			},
+		],
 		statuses: ['draft', 'active', 'inactive'],
 		fields: [
 			str('name', 'Name', 'name', { required: true }),

@@ -157,6 +157,23 @@ export function createActions({ store, records, clock }) {
 			});
 			return {};
 		},
+		// Remit-To Addresses API: /suppliers/{id}/addresses (index, create, update).
+		'suppliers:addresses_index': ({ record }) => ({
+			response: { status: 200, list: store.rows('supplier_remit_to_addresses').filter((a) => a['supplier-id'] === record.id), names: { root: 'addresses', item: 'address' } },
+		}),
+		'suppliers:addresses_create': ({ record, body }) => {
+			const missing = ['remit-to-code', 'street1', 'city', 'postal-code'].filter((key) => !String(body?.[key] ?? '').trim());
+			if (!body?.country?.code) missing.push('country');
+			if (missing.length) throw new ApiError(400, { address: missing.map((key) => `${key} can't be blank`) });
+			const by = records.apiUser();
+			const address = store.insert('supplier_remit_to_addresses', { ...body, 'supplier-id': record.id, 'created-by': by, 'updated-by': by });
+			return { response: { status: 201, raw: address, names: { root: 'addresses', item: 'address' } } };
+		},
+		'suppliers:addresses_update': ({ record, subId, body }) => {
+			const address = store.get('supplier_remit_to_addresses', subId);
+			if (!address || address['supplier-id'] !== record.id) throw new ApiError(404, { base: [`Couldn't find Address with 'id'=${subId}`] });
+			return { response: { status: 200, raw: store.update('supplier_remit_to_addresses', address.id, body ?? {}), names: { root: 'addresses', item: 'address' } } };
+		},
 		// Integration Runs API: each action sets the run's status; the counts ride along (UNCONFIRMED, see the contract row).
 		'integration_runs:run': runStatus('running', { start: true }),
 		'integration_runs:success': runStatus('successful', { end: true }),

@@ -89,3 +89,41 @@ export const OBJECTS = [
 	{ path: 'lookup_values', model: 'LookupValue' },
 	{ path: 'payment_terms', model: 'PaymentTerm' },
 ];
+
+// Supplier remit-to addresses (Compass 0071-Remit-To_Addresses_API_(_suppliers_addresses).md),
+// scopes per coupa-api.md §6.1: core.supplier.read also covers remit-to addresses.
+const REMIT_TO = 'Compass 0071-Remit-To_Addresses_API_(_suppliers_addresses).md';
+ROUTES.push(
+	{
+		collection: 'suppliers',
+		op: 'addresses_index',
+		method: 'GET',
+		path: '/api/suppliers/{id}/addresses',
+		scopes: ['core.supplier.read'],
+		required: [],
+		source: REMIT_TO,
+		scopeSource: 'coupa-api.md §6.1 (core.supplier.read: also remit-to addresses)',
+	},
+	{
+		collection: 'suppliers',
+		op: 'addresses_create',
+		method: 'POST',
+		path: '/api/suppliers/{id}/addresses',
+		scopes: ['core.supplier.write'],
+		required: ['remit-to-code', 'street1', 'city', 'postal-code', 'country.code'],
+		optional: ['name', 'state', 'active'],
+		source: REMIT_TO,
+		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
+		unconfirmed: 'The page also flags local-tax-number as required; left to the tenant (Coupa\'s 400 names it)',
+	},
+	{
+		collection: 'suppliers',
+		op: 'addresses_update',
+		method: 'PUT',
+		path: '/api/suppliers/{id}/addresses/{address_id}',
+		scopes: ['core.supplier.write'],
+		required: [],
+		source: REMIT_TO,
+		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
+	},
+);
