@@ -127,3 +127,27 @@ test('supplier remit-to addresses: create under the supplier, list, update one',
 		runNode({ store, parameters: { resource: 'supplier', operation: 'createRemitToAddress', id, remitToCode: 'X', remitToStreet1: 'a', remitToCity: 'b', remitToPostalCode: 'c' } }),
 	).rejects.toThrow('"Country Code" is required for Create Remit-To Address on a supplier');
 });
+
+test('supplier sites: create under the supplier with its PO method and payment term, list, update', async () => {
+	fake = await startCoupa();
+	const supplier = fake.store.list('suppliers')[0];
+	const id = String(supplier.id);
+	await expect(
+		runNode({ store: credentialFor(fake, 'core.supplier.write'), parameters: { resource: 'supplier', operation: 'createSupplierSite', id, siteCode: 'EU', siteName: 'Europe', sitePoMethod: 'email' } }),
+	).rejects.toThrow(/core\.supplier_sites\.write/);
+	const store = credentialFor(fake, 'core.supplier_sites.read core.supplier_sites.write');
+	const [site] = await runNode({
+		store,
+		parameters: { resource: 'supplier', operation: 'createSupplierSite', id, siteCode: 'EU', siteName: 'Europe', sitePoMethod: 'email', sitePoEmail: 'eu@acme.example', sitePaymentTerm: 'Net 30' },
+	});
+	expect(fake.apiRequests()[0]).toMatchObject({
+		method: 'POST',
+		path: `/api/suppliers/${supplier.id}/supplier_sites`,
+		body: { code: 'EU', name: 'Europe', 'po-method': 'email', 'po-email': 'eu@acme.example', 'payment-term': { code: 'Net 30' } },
+	});
+	const listed = await runNode({ store, parameters: { resource: 'supplier', operation: 'listSupplierSites', id } });
+	expect(listed.map((item) => item.json.id)).toEqual([site.json.id]);
+	const [updated] = await runNode({ store, parameters: { resource: 'supplier', operation: 'updateSupplierSite', id, supplierSiteId: String(site.json.id), sitePoMethod: 'cxml' } });
+	expect(fake.apiRequests().at(-1)).toMatchObject({ method: 'PUT', path: `/api/suppliers/${supplier.id}/supplier_sites/${site.json.id}`, body: { 'po-method': 'cxml' } });
+	expect(updated.json).toMatchObject({ id: site.json.id, 'po-method': 'cxml', code: 'EU' });
+});

@@ -91,6 +91,10 @@ function targetRecord(fake, object, operation) {
 	// Actions Coupa allows from one status only: give the record that status.
 	const needs = { releaseFromBuyerHold: 'buyer_hold', withdrawDispute: 'disputed' }[operation];
 	if (needs) return fake.store.update(object.path, records[0].id, { status: needs });
+	if (operation === 'listSupplierSites') {
+		fake.store.insert('supplier_sites', { 'supplier-id': records[0].id, code: 'S0', name: 'Main', 'po-method': 'email' });
+		return records[0];
+	}
 	if (operation === 'listRemitToAddresses') {
 		fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': records[0].id, 'remit-to-code': 'RT-0', street1: '2 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
 		return records[0];
@@ -157,7 +161,11 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		} else if (action) {
 			expected.method = action.method;
 			let actionPath = action.path.replace('{id}', String(record.id));
-			if (action.subId?.name === 'remitToAddressId') {
+			if (action.subId?.name === 'supplierSiteId') {
+				const site = fake.store.insert('supplier_sites', { 'supplier-id': record.id, code: 'S1', name: 'Main', 'po-method': 'email' });
+				parameters.supplierSiteId = String(site.id);
+				actionPath = actionPath.replace('{subId}', String(site.id));
+			} else if (action.subId?.name === 'remitToAddressId') {
 				const address = fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': record.id, 'remit-to-code': 'RT-1', street1: '1 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
 				parameters.remitToAddressId = String(address.id);
 				actionPath = actionPath.replace('{subId}', String(address.id));
@@ -218,10 +226,14 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
-			const store = { listComments: commentStoreOf(object.path), listRemitToAddresses: 'supplier_remit_to_addresses' }[operation] ?? attachmentStoreOf(object.path);
+			const store =
+				{ listComments: commentStoreOf(object.path), listRemitToAddresses: 'supplier_remit_to_addresses', listSupplierSites: 'supplier_sites' }[operation] ??
+				attachmentStoreOf(object.path);
 			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id);
 			expect(listed.length).toBeGreaterThan(0);
 			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (['createSupplierSite', 'updateSupplierSite'].includes(operation)) {
+			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, name: 'Test Site Name' });
 		} else if (['createRemitToAddress', 'updateRemitToAddress'].includes(operation)) {
 			expect(fake.store.get('supplier_remit_to_addresses', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, city: 'Test City' });
 		} else if (operation === 'addComment') {

@@ -257,6 +257,27 @@ function remitToInputs(creating: boolean): ActionInput[] {
 	];
 }
 
+/** The elements of a supplier site (Compass Supplier Sites API). */
+function supplierSiteInputs(creating: boolean): ActionInput[] {
+	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+		name,
+		label,
+		description,
+		in: 'body',
+		key,
+		required: creating && required,
+	});
+	return [
+		input('siteCode', 'Site Code', 'code', 'Unique code of the site (up to 20 characters)', true),
+		input('siteName', 'Site Name', 'name', 'Name of the site', true),
+		input('sitePoMethod', 'PO Method', 'po-method', 'How POs reach the site: cxml, xml, email, prompt, mark_as_sent or buy_online', true),
+		input('sitePoEmail', 'PO Email', 'po-email', 'Where POs are sent when the PO method is email'),
+		input('sitePoChangeMethod', 'PO Change Method', 'po-change-method', 'How PO changes reach the site (same values as PO Method)'),
+		input('sitePaymentTerm', 'Payment Term Code', 'payment-term.code', 'Code of an existing payment term, e.g. Net 30'),
+		input('siteActive', 'Active', 'active', 'true or false; Coupa makes a new site active when empty'),
+	];
+}
+
 const INTEGRATION_READ = ['core.integration.read'];
 const INTEGRATION_WRITE = ['core.integration.write'];
 
@@ -1479,6 +1500,41 @@ export const CATALOG: CoupaObject[] = [
 					name: 'remitToAddressId',
 					label: 'Remit-To Address ID',
 					description: 'ID of the remit-to address, as returned by List Remit-To Addresses',
+				},
+			},
+			{
+				value: 'listSupplierSites',
+				name: 'List Supplier Sites',
+				action: 'List the sites of a supplier',
+				description: 'List the supplier sites of a supplier (one item per site)',
+				method: 'GET',
+				path: '{id}/supplier_sites',
+				scopes: ['core.supplier_sites.read'],
+				returnsList: true,
+			},
+			{
+				value: 'createSupplierSite',
+				name: 'Create Supplier Site',
+				action: 'Create a site for a supplier',
+				description: 'Add a supplier site (its own PO method, payment term, …) to a supplier',
+				method: 'POST',
+				path: '{id}/supplier_sites',
+				scopes: ['core.supplier_sites.write'],
+				inputs: supplierSiteInputs(true),
+			},
+			{
+				value: 'updateSupplierSite',
+				name: 'Update Supplier Site',
+				action: 'Update a site of a supplier',
+				description: 'Change a supplier site; empty fields are left as they are',
+				method: 'PUT',
+				path: '{id}/supplier_sites/{subId}',
+				scopes: ['core.supplier_sites.write'],
+				inputs: supplierSiteInputs(false),
+				subId: {
+					name: 'supplierSiteId',
+					label: 'Supplier Site ID',
+					description: 'ID of the supplier site, as returned by List Supplier Sites',
 				},
 			},
 		],

@@ -174,6 +174,22 @@ export function createActions({ store, records, clock }) {
 			if (!address || address['supplier-id'] !== record.id) throw new ApiError(404, { base: [`Couldn't find Address with 'id'=${subId}`] });
 			return { response: { status: 200, raw: store.update('supplier_remit_to_addresses', address.id, body ?? {}), names: { root: 'addresses', item: 'address' } } };
 		},
+		// Supplier Sites API: /suppliers/{id}/supplier_sites (index, create, update).
+		'suppliers:supplier_sites_index': ({ record }) => ({
+			response: { status: 200, list: store.rows('supplier_sites').filter((site) => site['supplier-id'] === record.id), names: { root: 'supplier-sites', item: 'supplier-site' } },
+		}),
+		'suppliers:supplier_sites_create': ({ record, body }) => {
+			const missing = ['code', 'name', 'po-method'].filter((key) => !String(body?.[key] ?? '').trim());
+			if (missing.length) throw new ApiError(400, { supplier_site: missing.map((key) => `${key} can't be blank`) });
+			const by = records.apiUser();
+			const site = store.insert('supplier_sites', { active: true, ...body, 'supplier-id': record.id, 'created-by': by, 'updated-by': by });
+			return { response: { status: 201, raw: site, names: { root: 'supplier-sites', item: 'supplier-site' } } };
+		},
+		'suppliers:supplier_sites_update': ({ record, subId, body }) => {
+			const site = store.get('supplier_sites', subId);
+			if (!site || site['supplier-id'] !== record.id) throw new ApiError(404, { base: [`Couldn't find SupplierSite with 'id'=${subId}`] });
+			return { response: { status: 200, raw: store.update('supplier_sites', site.id, body ?? {}), names: { root: 'supplier-sites', item: 'supplier-site' } } };
+		},
 		// Integration Runs API: each action sets the run's status; the counts ride along (UNCONFIRMED, see the contract row).
 		'integration_runs:run': runStatus('running', { start: true }),
 		'integration_runs:success': runStatus('successful', { end: true }),

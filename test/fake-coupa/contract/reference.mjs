@@ -127,3 +127,24 @@ ROUTES.push(
 		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
 	},
 );
+
+// Supplier sites (Compass 0085-Supplier_Sites_API_(_supplier_sites).md), scopes
+// core.supplier_sites.read/.write (coupa-api.md §6.1).
+const SITES = 'Compass 0085-Supplier_Sites_API_(_supplier_sites).md';
+const SITE_SCOPES = 'coupa-api.md §6.1 (suppliers: "Sites: core.supplier_sites.read/.write")';
+ROUTES.push(
+	{ collection: 'suppliers', op: 'supplier_sites_index', method: 'GET', path: '/api/suppliers/{id}/supplier_sites', scopes: ['core.supplier_sites.read'], required: [], source: SITES, scopeSource: SITE_SCOPES },
+	{
+		collection: 'suppliers',
+		op: 'supplier_sites_create',
+		method: 'POST',
+		path: '/api/suppliers/{id}/supplier_sites',
+		scopes: ['core.supplier_sites.write'],
+		required: ['code', 'name', 'po-method'],
+		optional: ['po-email', 'po-change-method', 'payment-term.code', 'active'],
+		source: SITES,
+		scopeSource: SITE_SCOPES,
+		unconfirmed: 'The page also flags po-change-method as required, and the cxml-* and po-email elements when the PO method needs them; left to Coupa\'s 400',
+	},
+	{ collection: 'suppliers', op: 'supplier_sites_update', method: 'PUT', path: '/api/suppliers/{id}/supplier_sites/{site_id}', scopes: ['core.supplier_sites.write'], required: [], source: SITES, scopeSource: SITE_SCOPES },
+);
