@@ -65,3 +65,28 @@ test('Get Many filters on a custom field with a condition on custom_fields.<name
 	// Simplify keeps the custom fields whole.
 	expect(output[0].json['custom-fields']).toEqual({ 'vendor-class': target });
 });
+
+test('line custom fields are given as JSON per line and sent under the line\'s custom-fields', async () => {
+	fake = await startCoupa();
+	const store = credentialFor(fake, 'core.requisition.write');
+	await runNode({
+		store,
+		parameters: {
+			resource: 'requisition',
+			operation: 'create',
+			lines: { line: [{ description: 'Laptop', quantity: '1', unitPrice: '999.00', currency: 'USD', customFields: '{"cost-center": "CC-100"}' }] },
+		},
+	});
+	expect(fake.apiRequests()[0].body['requisition-lines']).toEqual([
+		{ 'line-num': 1, description: 'Laptop', quantity: '1', 'unit-price': '999.00', currency: { code: 'USD' }, 'custom-fields': { 'cost-center': 'CC-100' } },
+	]);
+
+	fake.clearRequests();
+	const [failed] = await runNode({
+		store,
+		continueOnFail: true,
+		parameters: { resource: 'requisition', operation: 'create', lines: { line: [{ description: 'Laptop', customFields: '{cost-center' }] } },
+	});
+	expect(failed.json).toMatchObject({ error: '"Custom Fields (JSON)" is not a JSON object', description: expect.stringMatching(/^Give an object such as/) });
+	expect(fake.apiRequests()).toEqual([]);
+});

@@ -80,7 +80,7 @@ export interface MultipartSpec {
  * `number` fields are IDs of other Coupa records (never 0). `date` is picked like a date-time but
  * sent as the date only (YYYY-MM-DD), where Coupa's docs ask for the date only.
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference';
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference' | 'json';
 
 /** A field of a Coupa record as offered in the node's create and update forms. */
 export interface RecordField {
@@ -229,6 +229,15 @@ const commodity = ref('commodity', 'Commodity', 'commodity', 'name');
 const supplierRef = ref('supplier', 'Supplier', 'supplier', 'name', { lookup: 'suppliers' });
 const uom = ref('uom', 'Unit of Measure', 'uom', 'code', { placeholder: 'e.g. EA' });
 const description = str('description', 'Description', 'description');
+/** A line's custom fields (Coupa's custom field namespace), given as a JSON object. */
+const lineCustomFields: RecordField = {
+	name: 'customFields',
+	label: 'Custom Fields (JSON)',
+	key: 'custom-fields',
+	type: 'json',
+	placeholder: 'e.g. {"cost-center": "CC-100"}',
+	description: 'Custom fields of the line as a JSON object, sent under custom-fields',
+};
 const active = flag('active', 'Active', 'active', 'Whether the record is active');
 
 const PO_WRITE = ['core.purchase_order.write'];
@@ -986,6 +995,7 @@ export const CATALOG: CoupaObject[] = [
 				uom,
 				account,
 				{ name: 'orderLineId', label: 'PO Line ID', key: 'order-line-id', type: 'number' },
+				lineCustomFields,
 			],
 		},
 		simplify: [
@@ -1207,6 +1217,7 @@ export const CATALOG: CoupaObject[] = [
 				currency,
 				account,
 				uom,
+				lineCustomFields,
 			],
 		},
 		simplify: [
@@ -1450,6 +1461,7 @@ export const CATALOG: CoupaObject[] = [
 				account,
 				commodity,
 				ref('item', 'Catalog Item', 'item', 'name'),
+				lineCustomFields,
 			],
 		},
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],

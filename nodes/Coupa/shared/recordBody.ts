@@ -41,6 +41,8 @@ export function toCoupaValue(field: RecordField, value: unknown): unknown {
 	if (field.type === 'number') return Number(value);
 	if (field.type === 'boolean') return value === true || value === 'true';
 	if (field.type === 'date') return dateOnly(value);
+	// JSON fields are checked by checkJsonFields before the body is built.
+	if (field.type === 'json' && typeof value === 'string') return JSON.parse(value) as unknown;
 	return value;
 }
 
@@ -77,6 +79,26 @@ export function parseJsonParameter(ctx: IExecuteFunctions, name: string, itemInd
 			itemIndex,
 			description: 'Give the Coupa record as a JSON object, e.g. {"name": "Acme", "currency": {"code": "USD"}}.',
 		});
+	}
+}
+
+/** Fails the item, naming the field, when a JSON field (e.g. a line's custom fields) is not a JSON object. */
+function checkJsonFields(ctx: IExecuteFunctions, itemIndex: number, fields: RecordField[], values: IDataObject): void {
+	for (const field of fields.filter((f) => f.type === 'json')) {
+		const value = values[field.name];
+		if (typeof value !== 'string' || value.trim() === '') continue;
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			parsed = error;
+		}
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || parsed instanceof Error) {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is not a JSON object`, {
+				itemIndex,
+				description: `Give an object such as {"cost-center": "CC-100"}. Got: ${value.slice(0, 80)}`,
+			});
+		}
 	}
 }
 
@@ -129,6 +151,7 @@ export function buildRecordBody(
 	if (object.lines) {
 		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ?? []) as IDataObject[];
 		if (lines.length) {
+			lines.forEach((line) => checkJsonFields(ctx, itemIndex, object.lines!.fields, line));
 			body[object.lines.key] = lines.map((line, index) => ({
 				'line-num': index + 1,
 				...fieldsToBody(object.lines!.fields, line),
