@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, createPathOf, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG, actionsOf, createPathOf, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -62,11 +62,35 @@ function operationsTable() {
 	].join('\n');
 }
 
-/** README with both generated sections replaced. */
+/** Which actions a lost answer can be confirmed for (they name the state they lead to), and which not. */
+function confirmationList() {
+	const confirmed = new Map();
+	const unconfirmed = new Set();
+	for (const object of CATALOG) {
+		for (const action of actionsOf(object)) {
+			if (action.method === 'GET' || action.binary) continue;
+			if (!action.leadsTo) unconfirmed.add(action.name);
+			else {
+				const { field, values, notValues } = action.leadsTo;
+				const state = values ? `${field} ${values.map(String).join(' or ')}` : `${field} no longer ${notValues.map(String).join(' or ')}`;
+				const states = confirmed.get(action.name) ?? new Set();
+				confirmed.set(action.name, states.add(state));
+			}
+		}
+	}
+	const sorted = (list) => [...list].sort((a, b) => a.localeCompare(b));
+	return [
+		`- Confirmed by reading back (the state each leads to): ${sorted(confirmed.keys()).map((name) => `${name} (${[...confirmed.get(name)].join('; ')})`).join(', ')}.`,
+		`- Not confirmable, reported as "may have been applied": create, update, ${sorted(unconfirmed).join(', ')}, and Custom API Call writes.`,
+	].join('\n');
+}
+
+/** README with every generated section replaced. */
 export function renderReadme(text) {
 	return [
 		['scope-table', scopeTable()],
 		['operations-table', operationsTable()],
+		['confirmations', confirmationList()],
 	].reduce(
 		(doc, [name, body]) =>
 			doc.replace(new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`), `$1\n${body}\n$2`),

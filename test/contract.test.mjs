@@ -51,7 +51,7 @@ function catalogueRoute(object, entry) {
 				...route,
 				method: action.method,
 				path: `${base}/${action.path}`,
-				required: action.takesRecordBody ? fieldKeys() : (action.inputs ?? []).filter((i) => i.required).map((i) => i.key),
+				required: action.takesRecordBody === true ? fieldKeys() : (action.inputs ?? []).filter((i) => i.required).map((i) => i.key),
 			};
 	}
 }

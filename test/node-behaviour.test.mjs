@@ -13,7 +13,7 @@ describe('node description', () => {
 	test('the resource dropdown is the catalogue plus Custom API Call', () => {
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource.options.map((o) => o.value).sort()).toEqual([...CATALOG.map((o) => o.resource), 'customApiCall'].sort());
-		expect(CATALOG).toHaveLength(18);
+		expect(CATALOG).toHaveLength(28);
 	});
 
 	test('each operation dropdown is exactly what the catalogue allows for that object', () => {

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 
+import { attachmentStoreOf, insertAttachment } from './fake-coupa/attachments.mjs';
 import { REFERENCES } from './fake-coupa/reference-data.mjs';
 import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
@@ -23,7 +24,14 @@ function sampleField(fake, field, index) {
 			return natural ? [natural, { [field.naturalKey]: natural }] : [String(target.id), { id: target.id }];
 		}
 		case 'number': {
-			const parent = { 'expense-report-id': 'expense_reports', 'order-header-id': 'purchase_orders', 'order-line.id': 'purchase_order_lines', 'order-line-id': 'purchase_order_lines' }[field.key];
+			const parent = {
+				'expense-report-id': 'expense_reports',
+				'order-header-id': 'purchase_orders',
+				'order-line.id': 'purchase_order_lines',
+				'order-line-id': 'purchase_order_lines',
+				'document-id': 'invoices',
+				'integration-run-id': 'integration_runs',
+			}[field.key];
 			const id = fake.store.list(parent)[0].id;
 			return [id, id];
 		}
@@ -73,14 +81,33 @@ function createScenario(fake, object) {
 }
 
 /** A record the operation can act on: pending approvals for approval actions, else the first. */
+const commentStoreOf = (path) => `${path.replace(/s$/, '')}_comments`;
+
 function targetRecord(fake, object, operation) {
 	const records = fake.store.list(object.path);
 	if (object.resource === 'approval' && ['approve', 'reject', 'hold'].includes(operation)) {
 		return records.find((r) => r.status === 'pending_approval');
 	}
+	// Actions Coupa allows from one status only: give the record that status.
+	const needs = { releaseFromBuyerHold: 'buyer_hold', withdrawDispute: 'disputed' }[operation];
+	if (needs) return fake.store.update(object.path, records[0].id, { status: needs });
+	if (operation === 'listSupplierSites') {
+		fake.store.insert('supplier_sites', { 'supplier-id': records[0].id, code: 'S0', name: 'Main', 'po-method': 'email' });
+		return records[0];
+	}
+	if (operation === 'listRemitToAddresses') {
+		fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': records[0].id, 'remit-to-code': 'RT-0', street1: '2 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+		return records[0];
+	}
+	if (operation === 'listComments') {
+		fake.store.insert(commentStoreOf(object.path), { comments: 'Seen by AP', 'commentable-id': records[0].id });
+		return records[0];
+	}
 	if (operation === 'downloadAttachment' || operation === 'listAttachments') {
-		const withFiles = fake.store.list('contract_attachments').map((a) => a['attachable-id']);
-		return records.find((r) => withFiles.includes(r.id));
+		const withFiles = fake.store.list(attachmentStoreOf(object.path)).map((a) => a['attachable-id']);
+		const record = records.find((r) => withFiles.includes(r.id));
+		if (record) return record;
+		insertAttachment(fake.store, object.path, { type: 'AttachmentFile', 'attachable-id': records[0].id, 'file-name': 'terms.pdf', intent: 'Internal' });
 	}
 	return records[0];
 }
@@ -96,6 +123,7 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		const store = credentialFor(fake, allScopes());
 		const record = targetRecord(fake, object, operation);
 		const parameters = { resource, operation };
+		let items;
 		const expected = { method: 'GET', path: `/api/${object.path}`, query: {}, body: undefined };
 		if (entry.needsId) {
 			parameters.id = { __rl: true, mode: 'id', value: String(record.id) };
@@ -105,7 +133,7 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		if (operation === 'getAll') {
 			parameters.limit = 3;
 			Object.assign(expected.query, { limit: '3', order_by: 'id', dir: 'asc' });
-		} else if (operation === 'create' || action?.takesRecordBody) {
+		} else if (operation === 'create' || action?.takesRecordBody === true) {
 			const scenario = createScenario(fake, object);
 			Object.assign(parameters, scenario.parameters);
 			expected.method = action?.method ?? 'POST';
@@ -118,10 +146,11 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			}
 			// n8n sends no body for an empty object (an expense report needs no field on create).
 			expected.body = Object.keys(scenario.body).length ? scenario.body : undefined;
-		} else if (operation === 'update') {
+		} else if (operation === 'update' || action?.takesRecordBody === 'update') {
 			const field = object.fields.find((f) => f.type === 'string' && !f.required) ?? object.fields.find((f) => f.type === 'string');
 			parameters.updateFields = { [field.name]: 'Changed by n8n' };
 			expected.method = 'PUT';
+			if (action) expected.path += `/${action.path.replace('{id}/', '')}`;
 			expected.body = {};
 			setNested(expected.body, field.key, 'Changed by n8n');
 		} else if (operation === 'delete') {
@@ -132,27 +161,49 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		} else if (action) {
 			expected.method = action.method;
 			let actionPath = action.path.replace('{id}', String(record.id));
-			if (action.subId) {
-				const attachment = fake.store.list('contract_attachments').find((a) => a['attachable-id'] === record.id);
+			if (action.subId?.name === 'supplierSiteId') {
+				const site = fake.store.insert('supplier_sites', { 'supplier-id': record.id, code: 'S1', name: 'Main', 'po-method': 'email' });
+				parameters.supplierSiteId = String(site.id);
+				actionPath = actionPath.replace('{subId}', String(site.id));
+			} else if (action.subId?.name === 'remitToAddressId') {
+				const address = fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': record.id, 'remit-to-code': 'RT-1', street1: '1 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+				parameters.remitToAddressId = String(address.id);
+				actionPath = actionPath.replace('{subId}', String(address.id));
+			} else if (action.subId) {
+				const attachment = fake.store.list(attachmentStoreOf(object.path)).find((a) => a['attachable-id'] === record.id);
 				parameters[action.subId.name] = String(attachment.id);
 				actionPath = actionPath.replace('{subId}', String(attachment.id));
 			}
 			expected.path = `/api/${object.path}/${actionPath}`;
+			if (action.multipart) {
+				// A file from the input item's binary field, sent as a multipart part, byte for byte.
+				const bytes = Buffer.from('%PDF-1.4 upload test');
+				items = [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'upload.pdf' } } }];
+				const file = { fileName: 'upload.pdf', contentType: 'application/pdf', bytes };
+				expected.body = action.multipart.prefix ? { 'attachment[type]': 'file', [action.multipart.fileField]: file } : { [action.multipart.fileField]: file };
+			}
 			for (const input of action.inputs ?? []) {
-				const value = input.key === 'adjustment-amount' ? '250.00' : `Test ${input.label}`;
+				const value =
+					input.key === 'adjustment-amount'
+						? '250.00'
+						: ['total-records', 'records-processed'].includes(input.key)
+							? '12'
+							: input.key === 'approver_id'
+								? String(fake.store.list('users')[0].id)
+								: `Test ${input.label}`;
 				parameters[input.name] = value;
 				if (input.in === 'query') expected.query[input.key] = value;
 				else setNested((expected.body ??= {}), input.key, value);
 			}
 		}
 
-		const output = await runNode({ store, parameters });
+		const output = await runNode({ store, parameters, items });
 
 		const calls = fake.apiRequests();
 		// A download reads the attachment record, then the file its file-url points at.
 		expect(calls).toHaveLength(action?.fileUrlKey ? 2 : 1);
 		const [call] = calls;
-		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(fake.store.get('contract_attachments', Number(parameters[action.subId.name])) ? `${fake.url}/api/attachment_files/${parameters[action.subId.name]}` : '');
+		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(`${fake.url}/api/attachment_files/${parameters[action.subId.name]}`);
 		expect(call.method).toBe(expected.method);
 		expect(call.path).toBe(expected.path);
 		expect(call.query).toMatchObject(expected.query);
@@ -175,9 +226,24 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
-			const attachments = fake.store.list('contract_attachments').filter((a) => a['attachable-id'] === record.id);
-			expect(output.map((i) => i.json.id)).toEqual(attachments.map((a) => a.id));
-		} else if (operation === 'create' || action?.takesRecordBody) {
+			const store =
+				{ listComments: commentStoreOf(object.path), listRemitToAddresses: 'supplier_remit_to_addresses', listSupplierSites: 'supplier_sites' }[operation] ??
+				attachmentStoreOf(object.path);
+			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id);
+			expect(listed.length).toBeGreaterThan(0);
+			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (['createSupplierSite', 'updateSupplierSite'].includes(operation)) {
+			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, name: 'Test Site Name' });
+		} else if (['createRemitToAddress', 'updateRemitToAddress'].includes(operation)) {
+			expect(fake.store.get('supplier_remit_to_addresses', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, city: 'Test City' });
+		} else if (operation === 'addComment') {
+			expect(fake.store.get(commentStoreOf(object.path), output[0].json.id)).toMatchObject({ comments: 'Test Comment', 'commentable-id': record.id });
+			expect(call.status).toBe(201);
+		} else if (operation === 'uploadAttachment') {
+			const stored = fake.store.get(attachmentStoreOf(object.path), output[0].json.id);
+			expect(stored).toMatchObject({ 'attachable-id': record.id, type: 'AttachmentFile', 'file-name': 'upload.pdf' });
+			expect(call.status).toBe(201);
+		} else if (operation === 'create' || action?.takesRecordBody === true) {
 			const created = fake.store.get(object.path, output[0].json.id);
 			expect(created).toBeTruthy();
 			expect(output[0].json).toEqual(JSON.parse(JSON.stringify(created)));

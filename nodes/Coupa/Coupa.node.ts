@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
 import { coupaNodeProperties } from './descriptions';
-import { loadOptions } from './methods/loadOptions';
+import { getCustomFields, loadOptions } from './methods/loadOptions';
 import { searchRecords } from './methods/listSearch';
 
 export class Coupa implements INodeType {
@@ -26,7 +26,7 @@ export class Coupa implements INodeType {
 
 	methods = {
 		listSearch: { searchRecords },
-		loadOptions,
+		loadOptions: { ...loadOptions, getCustomFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

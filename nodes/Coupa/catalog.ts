@@ -37,8 +37,8 @@ export interface CoupaAction {
 	path: string;
 	scopes: string[];
 	inputs?: ActionInput[];
-	/** The action takes the same record body as `create` (fields or JSON). */
-	takesRecordBody?: boolean;
+	/** The action takes the same record body as `create` (true) or as `update` ('update'), as fields or JSON. */
+	takesRecordBody?: boolean | 'update';
 	/** The action returns a file, not JSON. */
 	binary?: boolean;
 	/**
@@ -50,6 +50,12 @@ export interface CoupaAction {
 	subId?: { name: string; label: string; description: string };
 	/** The action returns a list (one item per element). */
 	returnsList?: boolean;
+	/**
+	 * The action sends a multipart/form-data body (an attachment or an image scan) instead of JSON.
+	 * `fileField` carries the file from an input item's binary property; `kinds` are the forms
+	 * offered (file, url, text), each sent as `<prefix>[type]` plus `<prefix>[url|text|file]`.
+	 */
+	multipart?: MultipartSpec;
 	/**
 	 * The state the action leads to, so a call whose answer was lost can be confirmed by reading
 	 * the record back: `field` holds one of `values`, or none of `notValues`. Without it, a lost
@@ -64,11 +70,24 @@ export interface ResultingState {
 	notValues?: Array<string | boolean>;
 }
 
+export type MultipartKind = 'file' | 'url' | 'text';
+
+export interface MultipartSpec {
+	/** Form field of the file, e.g. `attachment[file]`. */
+	fileField: string;
+	/** Forms offered; more than one adds an Attachment Type choice. */
+	kinds: MultipartKind[];
+	/** Prefix of the other fields (`attachment` → `attachment[type]`, `attachment[url]`); none for a plain file upload. */
+	prefix?: string;
+	/** Offer Coupa's `intent` (who sees the attachment). */
+	intent?: boolean;
+}
+
 /**
  * `number` fields are IDs of other Coupa records (never 0). `date` is picked like a date-time but
  * sent as the date only (YYYY-MM-DD), where Coupa's docs ask for the date only.
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference';
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference' | 'json';
 
 /** A field of a Coupa record as offered in the node's create and update forms. */
 export interface RecordField {
@@ -150,7 +169,7 @@ export interface CoupaObject {
 	/** Fields shown by name on create (required ones) and in Additional/Update Fields. */
 	fields: RecordField[];
 	lines?: LineCollection;
-	/** Keys kept by the Simplify option. Only bulky objects have it. */
+	/** Keys kept by the Simplify option (custom-fields kept whole). Only bulky objects have it. */
 	simplify?: string[];
 	/** Record attributes used to label and search records in From-list pickers. */
 	picker: { title: string[]; search: string };
@@ -158,6 +177,15 @@ export interface CoupaObject {
 	webPath: string;
 	/** Notes shown in the README, e.g. tenant-dependent behaviour. */
 	notes?: string;
+	/**
+	 * Coupa's Attachments API covers this object (`/api/<path>/{id}/attachments`): it gets List,
+	 * Download and Upload Attachment. `uploadScopes` where upload needs other scopes than write.
+	 */
+	attachments?: { uploadScopes?: string[] };
+	/** Coupa's Comments API covers this object (`/api/<path>/{id}/comments`): List and Add Comment. */
+	comments?: boolean;
+	/** Get Many offers Coupa's `show_deleted_lines` (deleted lines stay in the output). */
+	showDeletedLines?: boolean;
 }
 
 export { BASE_SCOPES } from '../../credentials/coupaScopes';
@@ -208,9 +236,130 @@ const commodity = ref('commodity', 'Commodity', 'commodity', 'name');
 const supplierRef = ref('supplier', 'Supplier', 'supplier', 'name', { lookup: 'suppliers' });
 const uom = ref('uom', 'Unit of Measure', 'uom', 'code', { placeholder: 'e.g. EA' });
 const description = str('description', 'Description', 'description');
+/** A line's custom fields (Coupa's custom field namespace), given as a JSON object. */
+const lineCustomFields: RecordField = {
+	name: 'customFields',
+	label: 'Custom Fields (JSON)',
+	key: 'custom-fields',
+	type: 'json',
+	placeholder: 'e.g. {"cost-center": "CC-100"}',
+	description: 'Custom fields of the line as a JSON object, sent under custom-fields',
+};
 const active = flag('active', 'Active', 'active', 'Whether the record is active');
 
 const PO_WRITE = ['core.purchase_order.write'];
+const COMMON_READ = ['core.common.read'];
+const COMMON_WRITE = ['core.common.write'];
+
+/** The elements of a supplier remit-to address (Compass Remit-To Addresses API). */
+function remitToInputs(creating: boolean): ActionInput[] {
+	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+		name,
+		label,
+		description,
+		in: 'body',
+		key,
+		required: creating && required,
+	});
+	return [
+		input('remitToCode', 'Remit-To Code', 'remit-to-code', 'Unique code of the remit-to address, e.g. the ERP vendor site code', true),
+		input('remitToStreet1', 'Street 1', 'street1', 'Address line 1', true),
+		input('remitToCity', 'City', 'city', 'City name', true),
+		input('remitToPostalCode', 'Postal Code', 'postal-code', 'Postal code', true),
+		input('remitToCountry', 'Country Code', 'country.code', 'ISO code of the country, e.g. US', true),
+		input('remitToName', 'Name', 'name', 'Nickname of the address'),
+		input('remitToState', 'State', 'state', 'State or region'),
+		input('remitToActive', 'Active', 'active', 'true or false; Coupa sets no status when empty'),
+	];
+}
+
+/** The elements of a supplier site (Compass Supplier Sites API). */
+function supplierSiteInputs(creating: boolean): ActionInput[] {
+	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+		name,
+		label,
+		description,
+		in: 'body',
+		key,
+		required: creating && required,
+	});
+	return [
+		input('siteCode', 'Site Code', 'code', 'Unique code of the site (up to 20 characters)', true),
+		input('siteName', 'Site Name', 'name', 'Name of the site', true),
+		input('sitePoMethod', 'PO Method', 'po-method', 'How POs reach the site: cxml, xml, email, prompt, mark_as_sent or buy_online', true),
+		input('sitePoEmail', 'PO Email', 'po-email', 'Where POs are sent when the PO method is email'),
+		input('sitePoChangeMethod', 'PO Change Method', 'po-change-method', 'How PO changes reach the site (same values as PO Method)'),
+		input('sitePaymentTerm', 'Payment Term Code', 'payment-term.code', 'Code of an existing payment term, e.g. Net 30'),
+		input('siteActive', 'Active', 'active', 'true or false; Coupa makes a new site active when empty'),
+	];
+}
+
+const INTEGRATION_READ = ['core.integration.read'];
+const INTEGRATION_WRITE = ['core.integration.write'];
+
+/** The counts of an integration run (api_in on the Integration Runs element table). */
+const RUN_COUNTS = [
+	{ name: 'totalRecords', label: 'Total Records', key: 'total-records', description: 'How many records the run handles' },
+	{ name: 'recordsProcessed', label: 'Records Processed', key: 'records-processed', description: 'How many records the run has processed' },
+];
+
+function runStatusAction(value: string, name: string, action: string, status: string): CoupaAction {
+	return {
+		value,
+		name,
+		action,
+		description: `${action} by its ID, optionally with its record counts; returns the run`,
+		method: 'PUT',
+		path: `{id}/${value}`,
+		scopes: INTEGRATION_WRITE,
+		inputs: RUN_COUNTS.map((count) => ({ ...count, in: 'body' as const })),
+		leadsTo: { field: 'status', values: [status] },
+	};
+}
+
+/** Document types an integration history record or error may point at (Compass element tables). */
+const documentType: RecordField = {
+	name: 'documentType',
+	label: 'Document Type',
+	key: 'document-type',
+	type: 'options',
+	options: [
+		'InvoiceHeader',
+		'OrderHeader',
+		'ExternalOrderHeader',
+		'RequisitionHeader',
+		'ExpenseReport',
+		'InventoryTransaction',
+		'Contract',
+		'Supplier',
+		'User',
+		'Account',
+		'Address',
+		'RemitToAddress',
+		'ExchangeRate',
+		'LookupValue',
+		'Item',
+		'Payment',
+		'ApprovalChain',
+		'SupplierInformation',
+	],
+};
+const contactAlertType = str('contactAlertType', 'Contact Alert Type', 'contact-alert-type', {
+	placeholder: 'e.g. Functional',
+	description: 'Which integration contacts Coupa alerts (as set up on the integration)',
+});
+const integrationRef = ref('integration', 'Integration', 'integration', 'code', { description: 'The integration (Setup > Integrations) by ID, or by code' });
+/** The document and outcome fields shared by history records and errors; the message goes in Coupa's `responses`. */
+const integrationDocumentFields: RecordField[] = [
+	documentType,
+	{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', description: 'Coupa ID of the document, e.g. the invoice ID' },
+	str('status', 'Status', 'status', { placeholder: 'e.g. success', description: 'Outcome in the other system' }),
+	str('documentStatus', 'Document Status', 'document-status', { description: 'Status of the document when it was handled' }),
+	str('externalId', 'External ID', 'external-id', { description: 'ID of the document in the other system, e.g. the ERP voucher number' }),
+	str('responseCode', 'Response Code', 'responses.0.response-code', { description: 'Code the other system answered, e.g. 200 or an error code' }),
+	str('responseMessage', 'Response Message', 'responses.0.response-message', { description: 'Message the other system answered, e.g. why the export failed' }),
+];
+
 
 export const CATALOG: CoupaObject[] = [
 	{
@@ -234,6 +383,32 @@ export const CATALOG: CoupaObject[] = [
 		picker: { title: ['code', 'name'], search: 'code' },
 		webPath: 'accounts',
 		notes: 'No delete in Coupa: set Active to false with Update.',
+	},
+	{
+		resource: 'address',
+		name: 'Address',
+		plural: 'Addresses',
+		path: 'addresses',
+		// core.address.read_write is in Coupa's scope list too; which one the routes enforce is not documented.
+		readScopes: [...COMMON_READ, 'core.address.read_write'],
+		writeScopes: [...COMMON_WRITE, 'core.address.read_write'],
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			str('street1', 'Street 1', 'street1', { required: true }),
+			str('city', 'City', 'city', { required: true }),
+			str('postalCode', 'Postal Code', 'postal-code', { required: true }),
+			str('country', 'Country Code', 'country.code', { required: true, placeholder: 'e.g. US', description: 'ISO code of the country' }),
+			str('name', 'Name', 'name', { description: 'The address nickname' }),
+			str('street2', 'Street 2', 'street2'),
+			str('state', 'State', 'state', { placeholder: 'e.g. CA' }),
+			str('locationCode', 'Location Code', 'location-code'),
+			str('attention', 'Attention', 'attention'),
+			active,
+		],
+		picker: { title: ['name', 'street1', 'city'], search: 'name' },
+		webPath: 'addresses',
+		notes: 'Ship-to, bill-to and company addresses. Supplier remit-to addresses live under their supplier (/suppliers/{id}/addresses) and are not offered yet.',
 	},
 	{
 		resource: 'approval',
@@ -343,6 +518,23 @@ export const CATALOG: CoupaObject[] = [
 		notes: 'Delete is listed in the R39 spec only, with no documented scope: the node lets Coupa decide.',
 	},
 	{
+		resource: 'commodity',
+		name: 'Commodity',
+		plural: 'Commodities',
+		path: 'commodities',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			str('name', 'Name', 'name', { required: true }),
+			{ name: 'category', label: 'Category', key: 'category', type: 'options', options: ['goods', 'services', 'monetary', 'others'] },
+			active,
+		],
+		picker: { title: ['name'], search: 'name' },
+		webPath: 'commodities',
+	},
+	{
 		resource: 'contract',
 		name: 'Contract',
 		plural: 'Contracts',
@@ -360,32 +552,6 @@ export const CATALOG: CoupaObject[] = [
 				path: '{id}/submit_for_approval',
 				scopes: ['core.contract.write'],
 				leadsTo: { field: 'status', notValues: ['draft'] },
-			},
-			{
-				value: 'listAttachments',
-				name: 'List Attachments',
-				action: 'List the attachments of a contract',
-				description: 'List the attachments of a contract by its ID; one item per attachment, with its ID',
-				method: 'GET',
-				path: '{id}/attachments',
-				scopes: ['core.contract.read'],
-				returnsList: true,
-			},
-			{
-				value: 'downloadAttachment',
-				name: 'Download Attachment',
-				action: 'Download an attachment of a contract',
-				description: 'Download the file of one contract attachment as binary data; needs the contract ID and the attachment ID (from List Attachments)',
-				method: 'GET',
-				path: '{id}/attachments/{subId}',
-				scopes: ['core.contract.read'],
-				binary: true,
-				fileUrlKey: 'file-url',
-				subId: {
-					name: 'attachmentId',
-					label: 'Attachment ID',
-					description: 'ID of the attachment, from List Attachments of the same contract',
-				},
 			},
 		],
 		statuses: ['draft', 'pending_approval', 'published', 'expired', 'inactive', 'completed'],
@@ -405,10 +571,58 @@ export const CATALOG: CoupaObject[] = [
 			description,
 			currency,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at'],
+		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at', 'custom-fields'],
 		picker: { title: ['number', 'name'], search: 'name' },
 		webPath: 'contracts',
+		attachments: {},
 		notes: 'No delete in Coupa. Sub-resources live under /api/contracts/{id}/…',
+	},
+	{
+		resource: 'currency',
+		name: 'Currency',
+		plural: 'Currencies',
+		path: 'currencies',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {} },
+		actions: [],
+		fields: [],
+		picker: { title: ['code', 'name'], search: 'code' },
+		webPath: 'currencies',
+		notes: 'Read only: Coupa adds ISO currencies itself.',
+	},
+	{
+		resource: 'department',
+		name: 'Department',
+		plural: 'Departments',
+		path: 'departments',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [str('name', 'Name', 'name', { required: true }), active],
+		picker: { title: ['name'], search: 'name' },
+		webPath: 'departments',
+		notes: 'No delete in Coupa: set Active to false with Update.',
+	},
+	{
+		resource: 'exchangeRate',
+		name: 'Exchange Rate',
+		plural: 'Exchange Rates',
+		path: 'exchange_rates',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			ref('fromCurrency', 'From Currency', 'from-currency', 'code', { required: true, lookup: 'currencies' }),
+			ref('toCurrency', 'To Currency', 'to-currency', 'code', { required: true, lookup: 'currencies' }),
+			str('rate', 'Rate', 'rate', { placeholder: 'e.g. 1.0825', description: 'Units of To Currency for one unit of From Currency' }),
+			{ name: 'rateDate', label: 'Rate Date', key: 'rate-date', type: 'dateTime', description: 'The date the rate takes effect' },
+		],
+		picker: { title: ['id', 'rate'], search: 'id' },
+		webPath: 'exchange_rates',
+		notes: 'Rates are one way: EUR to USD does not create USD to EUR.',
 	},
 	{
 		resource: 'expenseLine',
@@ -486,9 +700,104 @@ export const CATALOG: CoupaObject[] = [
 			ref('expensedBy', 'Expensed By', 'expensed-by', 'login', { lookup: 'users' }),
 			currency,
 		],
-		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at'],
+		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
 		picker: { title: ['title', 'status'], search: 'title' },
 		webPath: 'expense_reports',
+		comments: true,
+		attachments: {},
+	},
+	{
+		resource: 'integrationError',
+		name: 'Integration Error',
+		plural: 'Integration Errors',
+		path: 'integration_errors',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [
+			{
+				value: 'resolve',
+				name: 'Resolve',
+				action: 'Resolve an integration error',
+				description: 'Mark an integration error as resolved by its ID; returns the error',
+				method: 'PUT',
+				path: '{id}/resolve',
+				scopes: INTEGRATION_WRITE,
+				leadsTo: { field: 'resolved', values: [true] },
+			},
+			{
+				value: 'unresolve',
+				name: 'Unresolve',
+				action: 'Unresolve an integration error',
+				description: 'Open a resolved integration error again by its ID; returns the error',
+				method: 'PUT',
+				path: '{id}/unresolve',
+				scopes: INTEGRATION_WRITE,
+				leadsTo: { field: 'resolved', values: [false] },
+			},
+		],
+		fields: [
+			ref('integrationRun', 'Integration Run', 'integration-run', 'id', {
+				required: true,
+				description: 'ID of the integration run the error belongs to',
+			}),
+			{ ...contactAlertType, required: true },
+			...integrationDocumentFields,
+			integrationRef,
+		],
+		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		webPath: 'integration_errors',
+		notes: 'Errors of an integration run, shown to the integration contacts in Coupa. Resolve and Unresolve set resolved.',
+	},
+	{
+		resource: 'integrationHistoryRecord',
+		name: 'Integration History Record',
+		plural: 'Integration History Records',
+		path: 'integration_history_records',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			{ ...documentType, required: true },
+			{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', required: true, description: 'Coupa ID of the document, e.g. the invoice ID' },
+			{ ...contactAlertType, required: true },
+			...integrationDocumentFields.filter((field) => !['documentType', 'documentId'].includes(field.name)),
+			{ name: 'integrationRunId', label: 'Integration Run ID', key: 'integration-run-id', type: 'number', description: 'ID of the integration run this record belongs to' },
+			integrationRef,
+		],
+		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		webPath: 'integration_history_records',
+		notes: 'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
+	},
+	{
+		resource: 'integrationRun',
+		name: 'Integration Run',
+		plural: 'Integration Runs',
+		path: 'integration_runs',
+		readScopes: INTEGRATION_READ,
+		writeScopes: INTEGRATION_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [
+			runStatusAction('run', 'Set Running', 'Set an integration run to running', 'running'),
+			runStatusAction('success', 'Set Successful', 'Set an integration run to successful', 'successful'),
+			runStatusAction('fail', 'Set Failed', 'Set an integration run to failed', 'failed'),
+			runStatusAction('pending', 'Set Pending', 'Set an integration run back to pending', 'pending'),
+			runStatusAction('pause', 'Set Paused', 'Pause an integration run', 'paused'),
+		],
+		statuses: ['pending', 'running', 'successful', 'failed', 'paused'],
+		fields: [
+			ref('integration', 'Integration', 'integration', 'code', {
+				required: true,
+				description: 'The integration (Setup > Integrations) by ID, or by code',
+			}),
+			{ name: 'startTime', label: 'Start Time', key: 'start-time', type: 'dateTime' },
+			{ name: 'endTime', label: 'End Time', key: 'end-time', type: 'dateTime' },
+			...RUN_COUNTS.map((count) => str(count.name, count.label, count.key, { placeholder: 'e.g. 120', description: count.description })),
+		],
+		picker: { title: ['id', 'status'], search: 'id' },
+		webPath: 'integration_runs',
+		notes: 'Create opens a run in pending. The status actions take the counts along; Coupa does not document a message on the run: record each document\'s outcome as an Integration History Record (responses) or an Integration Error.',
 	},
 	{
 		resource: 'inventoryTransaction',
@@ -587,6 +896,65 @@ export const CATALOG: CoupaObject[] = [
 				scopes: ['core.invoice.approval.bypass'],
 				leadsTo: { field: 'status', notValues: ['pending_approval'] },
 			},
+			{
+				value: 'bypassCurrentApproval',
+				name: 'Bypass Current Approval',
+				action: 'Bypass the current approval of an invoice',
+				description: 'Bypass the current approver of an invoice by its ID; the next approver, if any, is asked; returns the invoice',
+				method: 'PUT',
+				path: '{id}/bypass_current_approval',
+				scopes: ['core.invoice.approval.bypass'],
+			},
+			{
+				value: 'restartApprovals',
+				name: 'Restart Approvals',
+				action: 'Restart the approvals of an invoice',
+				description: 'Restart the approval chain of an invoice by its ID from the first approver; returns the invoice',
+				method: 'PUT',
+				path: '{id}/restart_approvals',
+				scopes: ['core.invoice.approval.write'],
+				leadsTo: { field: 'status', values: ['pending_approval'] },
+			},
+			{
+				value: 'withdrawDispute',
+				name: 'Withdraw Dispute',
+				action: 'Withdraw the dispute of an invoice',
+				description: 'Withdraw the dispute of a disputed invoice by its ID; returns the invoice',
+				method: 'PUT',
+				path: '{id}/withdraw_dispute',
+				scopes: ['core.invoice.write'],
+				leadsTo: { field: 'status', notValues: ['disputed'] },
+			},
+			{
+				value: 'uploadImageScan',
+				name: 'Upload Image Scan',
+				action: 'Upload the image scan of an invoice',
+				description: 'Upload the scanned image (PDF or picture) of an invoice by its ID from an input binary field; returns the invoice',
+				method: 'PUT',
+				path: '{id}/image_scan',
+				scopes: ['core.invoice.write'],
+				multipart: { fileField: 'file', kinds: ['file'] },
+			},
+			{
+				value: 'downloadImageScan',
+				name: 'Download Image Scan',
+				action: 'Download the image scan of an invoice',
+				description: 'Download the scanned image of an invoice by its ID as binary data',
+				method: 'GET',
+				path: '{id}/retrieve_image_scan',
+				scopes: ['core.invoice.read'],
+				binary: true,
+			},
+			{
+				value: 'downloadLegalInvoicePdf',
+				name: 'Download Legal Invoice PDF',
+				action: 'Download the legal invoice PDF',
+				description: 'Download the legal PDF of an invoice by its ID (compliant invoicing countries) as binary data',
+				method: 'GET',
+				path: '{id}/retrieve_legal_invoice_pdf',
+				scopes: ['core.invoice.read'],
+				binary: true,
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -644,6 +1012,7 @@ export const CATALOG: CoupaObject[] = [
 				uom,
 				account,
 				{ name: 'orderLineId', label: 'PO Line ID', key: 'order-line-id', type: 'number' },
+				lineCustomFields,
 			],
 		},
 		simplify: [
@@ -658,9 +1027,13 @@ export const CATALOG: CoupaObject[] = [
 			'exported',
 			'paid',
 			'updated-at',
+			'custom-fields',
 		],
 		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
 		webPath: 'invoices',
+		comments: true,
+		// Compass scope map: core.invoice.create covers "create attachments".
+		attachments: { uploadScopes: ['core.invoice.create'] },
 		notes: 'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
 	},
 	{
@@ -683,6 +1056,49 @@ export const CATALOG: CoupaObject[] = [
 		picker: { title: ['name', 'item-number'], search: 'name' },
 		webPath: 'items',
 		notes: 'No delete in Coupa: set Active to false with Update.',
+	},
+	{
+		resource: 'lookupValue',
+		name: 'Lookup Value',
+		plural: 'Lookup Values',
+		path: 'lookup_values',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			str('lookup', 'Lookup', 'lookup.name', { required: true, description: 'Name of the lookup (e.g. a chart-of-accounts segment); it must already exist' }),
+			str('name', 'Name', 'name', { required: true }),
+			str('externalRefNum', 'External Ref Num', 'external-ref-num', { description: 'The value used in accounting, e.g. the cost-centre code' }),
+			description,
+			str('parent', 'Parent (External Ref Code)', 'parent.external-ref-code', { description: 'External ref code of the parent value, for hierarchical lookups' }),
+			flag('isDefault', 'Is Default', 'is-default', 'Whether this is the default value of the lookup'),
+			active,
+		],
+		picker: { title: ['name', 'external-ref-code'], search: 'name' },
+		webPath: 'lookup_values',
+		notes: 'Chart-of-accounts segment values and other lookups. No delete in Coupa: set Active to false with Update.',
+	},
+	{
+		resource: 'paymentTerm',
+		name: 'Payment Term',
+		plural: 'Payment Terms',
+		path: 'payment_terms',
+		readScopes: COMMON_READ,
+		writeScopes: COMMON_WRITE,
+		operations: { get: {}, getAll: {}, create: {}, update: {} },
+		actions: [],
+		fields: [
+			str('code', 'Code', 'code', { required: true, placeholder: 'e.g. Net 30' }),
+			description,
+			str('daysForNetPayment', 'Days for Net Payment', 'days-for-net-payment', { placeholder: 'e.g. 30' }),
+			str('daysForDiscountPayment', 'Days for Discount Payment', 'days-for-discount-payment', { placeholder: 'e.g. 10' }),
+			str('discountRate', 'Discount Rate', 'discount-rate', { placeholder: 'e.g. 2.0' }),
+			active,
+		],
+		picker: { title: ['code', 'description'], search: 'code' },
+		webPath: 'payment_terms',
+		notes: 'Which day and month elements a term needs depends on its type; Coupa\'s 400 names them.',
 	},
 	{
 		resource: 'purchaseOrder',
@@ -759,6 +1175,27 @@ export const CATALOG: CoupaObject[] = [
 					},
 				],
 			},
+			{
+				value: 'releaseFromBuyerHold',
+				name: 'Release From Buyer Hold',
+				action: 'Release a purchase order from buyer hold',
+				description: 'Release a purchase order on buyer hold by its ID; returns the order',
+				method: 'PUT',
+				path: '{id}/release_from_buyer_hold',
+				// The scope map lists no permission for this action: the pre-check lets Coupa decide.
+				scopes: [],
+				leadsTo: { field: 'status', notValues: ['buyer_hold'] },
+			},
+			{
+				value: 'ignoreWindowAndIssue',
+				name: 'Ignore Window and Issue',
+				action: 'Issue a purchase order ignoring the supplier window',
+				description: 'Issue a purchase order held for the supplier\'s order window now, by its ID, ignoring the window; returns the order',
+				method: 'PUT',
+				path: '{id}/ignore_window_and_issue',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'status', values: ['issued'] },
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -802,6 +1239,7 @@ export const CATALOG: CoupaObject[] = [
 				currency,
 				account,
 				uom,
+				lineCustomFields,
 			],
 		},
 		simplify: [
@@ -814,9 +1252,13 @@ export const CATALOG: CoupaObject[] = [
 			'supplier',
 			'exported',
 			'updated-at',
+			'custom-fields',
 		],
 		picker: { title: ['po-number', 'status'], search: 'po_number' },
 		webPath: 'order_headers',
+		showDeletedLines: true,
+		comments: true,
+		attachments: {},
 		notes: 'Create is for Coupa\'s external purchase orders feature; normal POs come from approved requisitions.',
 	},
 	{
@@ -874,6 +1316,26 @@ export const CATALOG: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reopen_for_receiving',
 				scopes: PO_WRITE,
+			},
+			{
+				value: 'softCloseForInvoicing',
+				name: 'Soft Close for Invoicing',
+				action: 'Soft close a PO line for invoicing',
+				description: 'Soft close a purchase order line for invoicing by its ID; returns the line',
+				method: 'PUT',
+				path: '{id}/soft_close_for_invoicing',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'soft-closed-for-invoicing', values: [true] },
+			},
+			{
+				value: 'reopenForInvoicing',
+				name: 'Reopen for Invoicing',
+				action: 'Reopen a PO line for invoicing',
+				description: 'Reopen a purchase order line soft-closed for invoicing by its ID; returns the line',
+				method: 'PUT',
+				path: '{id}/reopen_for_invoicing',
+				scopes: PO_WRITE,
+				leadsTo: { field: 'soft-closed-for-invoicing', values: [false] },
 			},
 		],
 		fields: [],
@@ -959,6 +1421,36 @@ export const CATALOG: CoupaObject[] = [
 				scopes: ['core.requisition.write'],
 				takesRecordBody: true,
 			},
+			{
+				value: 'updateAndSubmitForApproval',
+				name: 'Update and Submit for Approval',
+				action: 'Update a requisition and submit it for approval',
+				description: 'Change fields of a draft requisition by its ID and submit it for approval; returns the requisition',
+				method: 'PUT',
+				path: '{id}/update_and_submit_for_approval',
+				scopes: ['core.requisition.write'],
+				takesRecordBody: 'update',
+				leadsTo: { field: 'status', notValues: ['draft', 'cart'] },
+			},
+			{
+				value: 'addApprover',
+				name: 'Add Approver',
+				action: 'Add an approver to a requisition',
+				description: 'Add a user as an approver of a requisition by its ID; returns the requisition',
+				method: 'PUT',
+				path: '{id}/add_approver',
+				scopes: ['core.requisition.write'],
+				inputs: [
+					{
+						name: 'approverId',
+						label: 'Approver User ID',
+						description: 'Coupa ID of the user to add as an approver',
+						in: 'query',
+						key: 'approver_id',
+						required: true,
+					},
+				],
+			},
 		],
 		exportable: true,
 		statuses: [
@@ -993,11 +1485,14 @@ export const CATALOG: CoupaObject[] = [
 				account,
 				commodity,
 				ref('item', 'Catalog Item', 'item', 'name'),
+				lineCustomFields,
 			],
 		},
-		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
+		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
 		picker: { title: ['id', 'status'], search: 'id' },
 		webPath: 'requisition_headers',
+		comments: true,
+		attachments: {},
 	},
 	{
 		resource: 'supplier',
@@ -1007,7 +1502,78 @@ export const CATALOG: CoupaObject[] = [
 		readScopes: ['core.supplier.read'],
 		writeScopes: ['core.supplier.write'],
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
-		actions: [],
+		actions: [
+			{
+				value: 'listRemitToAddresses',
+				name: 'List Remit-To Addresses',
+				action: 'List the remit-to addresses of a supplier',
+				description: 'List the remit-to addresses of a supplier by its ID; one item per address',
+				method: 'GET',
+				path: '{id}/addresses',
+				scopes: ['core.supplier.read'],
+				returnsList: true,
+			},
+			{
+				value: 'createRemitToAddress',
+				name: 'Create Remit-To Address',
+				action: 'Create a remit-to address for a supplier',
+				description: 'Add a remit-to address (where payments go) to a supplier by its ID; returns the address',
+				method: 'POST',
+				path: '{id}/addresses',
+				scopes: ['core.supplier.write'],
+				inputs: remitToInputs(true),
+			},
+			{
+				value: 'updateRemitToAddress',
+				name: 'Update Remit-To Address',
+				action: 'Update a remit-to address of a supplier',
+				description: 'Change a remit-to address of a supplier by its ID; empty fields are left as they are; returns the address',
+				method: 'PUT',
+				path: '{id}/addresses/{subId}',
+				scopes: ['core.supplier.write'],
+				inputs: remitToInputs(false),
+				subId: {
+					name: 'remitToAddressId',
+					label: 'Remit-To Address ID',
+					description: 'ID of the remit-to address, as returned by List Remit-To Addresses',
+				},
+			},
+			{
+				value: 'listSupplierSites',
+				name: 'List Supplier Sites',
+				action: 'List the sites of a supplier',
+				description: 'List the supplier sites of a supplier by its ID; one item per site',
+				method: 'GET',
+				path: '{id}/supplier_sites',
+				scopes: ['core.supplier_sites.read'],
+				returnsList: true,
+			},
+			{
+				value: 'createSupplierSite',
+				name: 'Create Supplier Site',
+				action: 'Create a site for a supplier',
+				description: 'Add a supplier site (its own PO method, payment term, …) to a supplier by its ID; returns the site',
+				method: 'POST',
+				path: '{id}/supplier_sites',
+				scopes: ['core.supplier_sites.write'],
+				inputs: supplierSiteInputs(true),
+			},
+			{
+				value: 'updateSupplierSite',
+				name: 'Update Supplier Site',
+				action: 'Update a site of a supplier',
+				description: 'Change a supplier site of a supplier by its ID; empty fields are left as they are; returns the site',
+				method: 'PUT',
+				path: '{id}/supplier_sites/{subId}',
+				scopes: ['core.supplier_sites.write'],
+				inputs: supplierSiteInputs(false),
+				subId: {
+					name: 'supplierSiteId',
+					label: 'Supplier Site ID',
+					description: 'ID of the supplier site, as returned by List Supplier Sites',
+				},
+			},
+		],
 		statuses: ['draft', 'active', 'inactive'],
 		fields: [
 			str('name', 'Name', 'name', { required: true }),
@@ -1041,7 +1607,7 @@ export const CATALOG: CoupaObject[] = [
 			str('taxId', 'Tax ID', 'tax-id'),
 			commodity,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at'],
+		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at', 'custom-fields'],
 		picker: { title: ['name', 'number'], search: 'name' },
 		webPath: 'suppliers',
 		notes: 'No delete in Coupa: set Status to inactive with Update.',
@@ -1086,9 +1652,11 @@ export const CATALOG: CoupaObject[] = [
 			ref('manager', 'Manager', 'manager', 'login', { lookup: 'users' }),
 			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', { lookup: 'currencies' }),
 		],
-		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at'],
+		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at', 'custom-fields'],
 		picker: { title: ['login', 'email'], search: 'login' },
 		webPath: 'users',
+		comments: true,
+		attachments: {},
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
 ];
@@ -1107,9 +1675,94 @@ export function markExportedAction(object: CoupaObject): CoupaAction {
 	};
 }
 
-/** Every action of an object, including the generated Mark as Exported. */
+/**
+ * The actions every object on Coupa's Attachments API gets: list, download (the record's
+ * `file-url`, the token only to the Coupa origin) and upload (a file, a URL or a text).
+ */
+export function attachmentActions(object: CoupaObject): CoupaAction[] {
+	if (!object.attachments) return [];
+	const name = object.name.toLowerCase();
+	return [
+		{
+			value: 'listAttachments',
+			name: 'List Attachments',
+			action: `List the attachments of ${withArticle(name)}`,
+			description: `List the attachments of ${withArticle(name)} by its ID; one item per attachment, with its ID`,
+			method: 'GET',
+			path: '{id}/attachments',
+			scopes: object.readScopes,
+			returnsList: true,
+		},
+		{
+			value: 'downloadAttachment',
+			name: 'Download Attachment',
+			action: `Download an attachment of ${withArticle(name)}`,
+			description: `Download the file of one ${name} attachment as binary data; needs the ${name} ID and the attachment ID (from List Attachments)`,
+			method: 'GET',
+			path: '{id}/attachments/{subId}',
+			scopes: object.readScopes,
+			binary: true,
+			fileUrlKey: 'file-url',
+			subId: {
+				name: 'attachmentId',
+				label: 'Attachment ID',
+				description: 'ID of the attachment, as returned by List Attachments',
+			},
+		},
+		{
+			value: 'uploadAttachment',
+			name: 'Upload Attachment',
+			action: `Upload an attachment to ${withArticle(name)}`,
+			description: `Attach a file from an input binary field, a URL or a text to ${withArticle(name)} by its ID; returns the attachment`,
+			method: 'POST',
+			path: '{id}/attachments',
+			scopes: object.attachments.uploadScopes ?? object.writeScopes,
+			multipart: { fileField: 'attachment[file]', kinds: ['file', 'url', 'text'], prefix: 'attachment', intent: true },
+		},
+	];
+}
+
+function withArticle(noun: string): string {
+	// "an invoice", "an item", but "a user" (a vowel letter, not a vowel sound).
+	return `${/^(?:[aeio]|u(?![sn]))/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** List and Add Comment on every object of Coupa's Comments API (scopes core.comment.*). */
+export function commentActions(object: CoupaObject): CoupaAction[] {
+	if (!object.comments) return [];
+	const name = object.name.toLowerCase();
+	return [
+		{
+			value: 'listComments',
+			name: 'List Comments',
+			action: `List the comments of ${withArticle(name)}`,
+			description: `List the comments on ${withArticle(name)} by its ID; one item per comment`,
+			method: 'GET',
+			path: '{id}/comments',
+			scopes: ['core.comment.read'],
+			returnsList: true,
+		},
+		{
+			value: 'addComment',
+			name: 'Add Comment',
+			action: `Add a comment to ${withArticle(name)}`,
+			description: `Add a comment to ${withArticle(name)} by its ID; returns the comment`,
+			method: 'POST',
+			path: '{id}/comments',
+			scopes: ['core.comment.write'],
+			inputs: [{ name: 'commentText', label: 'Comment', description: 'The comment text', in: 'body', key: 'comments', required: true }],
+		},
+	];
+}
+
+/** Every action of an object, including the generated attachment and comment actions and Mark as Exported. */
 export function actionsOf(object: CoupaObject): CoupaAction[] {
-	return object.exportable ? [...object.actions, markExportedAction(object)] : object.actions;
+	return [
+		...object.actions,
+		...attachmentActions(object),
+		...commentActions(object),
+		...(object.exportable ? [markExportedAction(object)] : []),
+	];
 }
 
 const STANDARD_WRITES: StandardOperation[] = ['create', 'update', 'delete'];

@@ -34,6 +34,8 @@ function pickRecords() {
 		purchaseOrder: pick(fake, 'purchase_orders', status('issued')).id,
 		purchaseOrderChange: pick(fake, 'purchase_order_changes', status('draft')).id,
 		purchaseOrderLine: pick(fake, 'purchase_order_lines', (record) => !record['soft-closed-for-receiving']).id,
+		attachment: pick(fake, 'contract_attachments'),
+		attachmentInvoice: pick(fake, 'invoices', status('approved')).id,
 	};
 }
 
@@ -100,6 +102,41 @@ function operationsWorkflow() {
 	);
 }
 
+/**
+ * Files through n8n's binary data: download a contract attachment into a binary field, upload that
+ * field to an invoice (multipart), then download the uploaded attachment again.
+ */
+function filesWorkflow() {
+	return chainWorkflow(
+		'e2eFiles',
+		[
+			coupa('Download contract file', {
+				resource: 'contract',
+				operation: 'downloadAttachment',
+				id: byId(ids.attachment['attachable-id']),
+				attachmentId: String(ids.attachment.id),
+				binaryPropertyName: 'data',
+			}),
+			coupa('Upload to invoice', {
+				resource: 'invoice',
+				operation: 'uploadAttachment',
+				id: byId(ids.attachmentInvoice),
+				attachmentType: 'file',
+				inputBinaryField: 'data',
+				attachmentIntent: 'Supplier',
+			}),
+			coupa('Download uploaded file', {
+				resource: 'invoice',
+				operation: 'downloadAttachment',
+				id: byId(ids.attachmentInvoice),
+				attachmentId: fromNode('Upload to invoice'),
+				binaryPropertyName: 'copy',
+			}),
+		],
+		{ credential: FULL },
+	);
+}
+
 /** A single get: run again and again to watch n8n's token handling. */
 const tokenWorkflow = () =>
 	chainWorkflow('e2eToken', [coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) })], { credential: FULL });
@@ -128,6 +165,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		await n8n.importWorkflows([
 			operationsWorkflow(),
 			tokenWorkflow(),
+			filesWorkflow(),
 			validationWorkflow(),
 			loadExample('onboard-supplier.json', FULL),
 			loadExample('export-approved-invoices.json', FULL),
@@ -242,6 +280,63 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const [notice] = nodeItems(execution.run, 'Notify purchasing');
 		assert.match(notice.message, /^New Coupa supplier Northwind Traders \d+ \(ID \d+, number .*\) is active\.$/);
 		assert.equal(fake.store.count('suppliers'), before + 1);
+	});
+
+	it('uploads a file from n8n binary data and downloads the same bytes', async () => {
+		// No clearRequests here: the token test below reads the first token request of the suite.
+		const execution = await n8n.execute('e2eFiles');
+		assert.ok(execution.ok, execution.stdout.slice(-3000));
+		const [downloaded] = nodeItems(execution.run, 'Download contract file');
+		assert.equal(downloaded.fileName, ids.attachment['file-name']);
+		const [uploaded] = nodeItems(execution.run, 'Upload to invoice');
+		assert.equal(uploaded.type, 'AttachmentFile');
+		assert.equal(uploaded['file-name'], ids.attachment['file-name']);
+		assert.equal(uploaded.intent, 'Supplier');
+
+		// The multipart part Coupa received is byte for byte the file Coupa served for the contract.
+		const served = await fetch(`${fake.url}/api/attachment_files/${ids.attachment.id}`, { headers: { Authorization: fake.requests.find((r) => r.path === `/api/attachment_files/${ids.attachment.id}`).headers.authorization } });
+		const original = Buffer.from(await served.arrayBuffer());
+		const upload = fake.requests.find((r) => r.method === 'POST' && r.path === `/api/invoices/${ids.attachmentInvoice}/attachments`);
+		assert.match(upload.headers['content-type'], /^multipart\/form-data; boundary=/);
+		assert.equal(upload.body['attachment[type]'], 'file');
+		assert.equal(upload.body['attachment[file]'].contentType, 'application/pdf');
+		assert.deepEqual(upload.body['attachment[file]'].bytes, original);
+
+		const [copy] = nodeItems(execution.run, 'Download uploaded file');
+		assert.equal(copy.fileName, ids.attachment['file-name']);
+		assert.equal(copy.mimeType, 'application/pdf');
+		assert.ok(fake.requests.some((r) => r.path === `/api/attachment_files/${uploaded.id}` && r.status === 200), 'the uploaded file was downloaded from its file-url');
+	});
+
+	it('runs the invoice export example: an integration run, a history record per invoice, the refused one recorded, the run closed with its counts', async () => {
+		const approved = fake.store.list('invoices').filter((invoice) => invoice.status === 'approved' && !invoice.exported);
+		assert.ok(approved.length >= 2, 'the sandbox has approved invoices to export');
+		// The example's placeholder ERP refuses an invoice without a supplier.
+		const refused = approved[0];
+		fake.store.update('invoices', refused.id, { supplier: null });
+		const runsBefore = fake.store.count('integration_runs');
+		const execution = await n8n.execute('coupaExInvoiceExport');
+		assert.ok(execution.ok, execution.stdout.slice(-3000));
+
+		assert.equal(fake.store.count('integration_runs'), runsBefore + 1);
+		const run = fake.store.list('integration_runs').at(-1);
+		assert.equal(run.integration.code, 'INVOICE-EXPORT');
+		assert.equal(run.status, 'failed');
+		assert.equal(run['total-records'], approved.length);
+		assert.equal(run['records-processed'], approved.length - 1);
+
+		const records = fake.store.list('integration_history_records').filter((record) => record['integration-run-id'] === run.id);
+		assert.deepEqual(records.map((record) => record['document-id']).sort(), approved.map((invoice) => invoice.id).sort());
+		const failed = records.filter((record) => record.status === 'failed');
+		assert.deepEqual(failed.map((record) => record['document-id']), [refused.id]);
+		assert.match(failed[0].responses[0]['response-message'], /no supplier/);
+		for (const invoice of approved.slice(1)) {
+			assert.equal(fake.store.get('invoices', invoice.id).exported, true, `invoice ${invoice.id} is marked exported`);
+			const record = records.find((r) => r['document-id'] === invoice.id);
+			assert.equal(record.status, 'success');
+			assert.equal(record['external-id'], `ERP-${invoice['invoice-number']}`);
+		}
+		assert.equal(fake.store.get('invoices', refused.id).exported, false, 'the refused invoice stays unexported for the next run');
 	});
 
 	it('fetches the token with n8n\'s client-credentials code, stores it, and re-fetches it after revocation and expiry', async () => {

@@ -6,6 +6,7 @@ import { ApiError } from './http.mjs';
 import { parseFields, ProjectionError, shapeRecord } from './projection.mjs';
 import { listQuery } from './query.mjs';
 import { pdfBytes } from './actions.mjs';
+import { files, findAttachment } from './attachments.mjs';
 
 const plural = (name) => (name.endsWith('s') ? `${name}es` : name.endsWith('y') ? `${name.slice(0, -1)}ies` : `${name}s`);
 const isId = (segment) => /^\d+$/.test(segment ?? '');
@@ -23,11 +24,18 @@ export const FILE_ROUTE = 'attachment_files';
  */
 export function resolveRoute(method, segments, params) {
 	const [collection, ...rest] = segments;
+	const documented = resolveDocumented(method, segments, params);
+	if (documented) return documented;
+	// Reference lists the contract does not document as a resource: read only.
 	const lookup = LOOKUPS.get(collection);
 	if (lookup) {
 		if (method !== 'GET' || rest.length > 1 || (rest.length === 1 && !isId(rest[0]))) return null;
 		return { path: collection, scopes: lookup.scopes, operation: rest.length ? 'get' : 'getAll', id: rest[0] };
 	}
+	return null;
+}
+
+function resolveDocumented(method, segments, params) {
 	const verb = method === 'PATCH' ? 'PUT' : method;
 	const matches = [];
 	for (const { row, parts } of PATTERNS) {
@@ -54,16 +62,21 @@ export function resolveRoute(method, segments, params) {
 const STANDARD = new Set(['getAll', 'get', 'create', 'update', 'delete', 'markExported']);
 
 export function createApi({ store, auth, records, actions, clock, scopeDeniedStatus, faults }) {
-	/** Handle one /api request; the caller has applied faults already. */
 	/** The bytes behind an attachment's `file-url` (any valid token; Coupa's file host is not documented). */
 	function sendFile(id, respond) {
-		const attachment = store.get('contract_attachments', id);
-		if (!attachment) return respond.errors(404, { base: [`Couldn't find Attachment with 'id'=${id}`] });
-		const contract = store.get('contracts', attachment['attachable-id']);
-		const bytes = pdfBytes(`${contract?.name ?? 'Contract'}: ${attachment['file-name']}`);
-		return respond.bytes(200, bytes, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${attachment['file-name']}"` });
+		const found = findAttachment(store, id);
+		if (!found || found.attachment.type !== 'AttachmentFile') return respond.errors(404, { base: [`Couldn't find Attachment with 'id'=${id}`] });
+		const { path, attachment } = found;
+		const name = attachment['file-name'];
+		const uploaded = files(store).get(attachment.id);
+		if (uploaded) return respond.bytes(200, uploaded.bytes, { 'Content-Type': uploaded.contentType, 'Content-Disposition': `attachment; filename="${name}"` });
+		const document = store.get(path, attachment['attachable-id']);
+		const title = document?.name ?? document?.['invoice-number'] ?? document?.['po-number'] ?? modelOf(path).className;
+		const bytes = pdfBytes(`${title}: ${name}`);
+		return respond.bytes(200, bytes, { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${name}"` });
 	}
 
+	/** Handle one /api request; the caller has applied faults already. */
 	return function handleApi({ method, segments, params, body, bodyInvalid, headers, origin = '' }, respond) {
 		const token = auth.authenticate(headers.authorization);
 		if (!token) return respond.errors(401, { base: ['Invalid or expired access token'] }, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
@@ -100,8 +113,9 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 
 			const runAction = (record) => {
 				const result = actions.run({ path: route.path, op: route.operation, row: route.row, record, subId: route.subId, query: params, body, origin });
-				if (result.list) return many(result.list, { root: 'attachments', item: 'attachment' });
-				if (result.raw) return respond.payload(result.status, result.raw, { root: 'attachments', item: 'attachment' });
+				if (result.list) return many(result.list, result.names ?? { root: 'attachments', item: 'attachment' });
+				if (result.raw) return respond.payload(result.status, result.raw, result.names ?? { root: 'attachments', item: 'attachment' });
+				if (result.bytes) return respond.bytes(result.status, result.bytes, result.headers);
 				return one(result.status, result.payload);
 			};
 			// Collection actions (e.g. POST /requisitions/submit_for_approval) have no record.

@@ -40,6 +40,7 @@ export const LOOKUPS = new Map(
 		['expense_categories', 'ExpenseCategory', ['core.common.read']],
 		['account_types', 'AccountType', ['core.accounting.read']],
 		['budget_periods', 'BudgetPeriod', ['core.budget.read']],
+		['integrations', 'Integration', ['core.integration.read']],
 	].map(([path, className, scopes]) => [path, { path, className, scopes }]),
 );
 

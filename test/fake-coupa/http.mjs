@@ -3,13 +3,53 @@ import { errorsToXml, toXml } from './xml.mjs';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Read and parse the body: JSON or form-encoded; anything else is kept as text. */
+/**
+ * A multipart/form-data body: `{ name: 'text' }` for fields, `{ name: { fileName, contentType,
+ * bytes } }` for files (bytes kept as a Buffer, byte for byte).
+ */
+export function parseMultipart(buffer, contentType) {
+	const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+	if (!match) throw new Error('multipart body without a boundary');
+	const delimiter = Buffer.from(`--${match[1] ?? match[2].trim()}`);
+	const body = {};
+	let at = buffer.indexOf(delimiter);
+	while (at !== -1) {
+		const start = at + delimiter.length;
+		if (buffer.subarray(start, start + 2).toString() === '--') break;
+		const next = buffer.indexOf(delimiter, start);
+		if (next === -1) throw new Error('multipart body is not closed');
+		// Each part: CRLF, headers, CRLF CRLF, content, CRLF before the next delimiter.
+		const part = buffer.subarray(start + 2, next - 2);
+		const split = part.indexOf('\r\n\r\n');
+		const head = part.subarray(0, split).toString('utf8');
+		const content = part.subarray(split + 4);
+		const name = /name="([^"]*)"/i.exec(head)?.[1];
+		const fileName = /filename="([^"]*)"/i.exec(head)?.[1];
+		if (name === undefined) throw new Error('multipart part without a name');
+		body[name] =
+			fileName === undefined
+				? content.toString('utf8')
+				: { fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream', bytes: Buffer.from(content) };
+		at = next;
+	}
+	return body;
+}
+
+/** Read and parse the body: JSON, form-encoded or multipart; anything else is kept as text. */
 export async function readBody(req) {
 	const chunks = [];
 	for await (const chunk of req) chunks.push(chunk);
-	const raw = Buffer.concat(chunks).toString('utf8');
+	const buffer = Buffer.concat(chunks);
+	const raw = buffer.toString('utf8');
 	if (!raw) return { raw, body: null };
 	const type = String(req.headers['content-type'] ?? '').toLowerCase();
+	if (type.startsWith('multipart/form-data')) {
+		try {
+			return { raw, body: parseMultipart(buffer, String(req.headers['content-type'])) };
+		} catch (error) {
+			return { raw, body: null, invalid: error.message };
+		}
+	}
 	if (type.includes('application/x-www-form-urlencoded')) return { raw, body: Object.fromEntries(new URLSearchParams(raw)) };
 	try {
 		return { raw, body: JSON.parse(raw) };

@@ -63,6 +63,24 @@ export const LOOKUP_ROWS = {
 		active: true,
 		lookup: { id: 1, name: 'Department' },
 	})),
+	departments: ['Engineering', 'Finance', 'Marketing', 'Operations'].map((name, i) => ({ id: i + 1, name, active: true })),
+	exchange_rates: [
+		['EUR', 'USD', '1.0825'],
+		['GBP', 'USD', '1.2650'],
+		['USD', 'EUR', '0.9238'],
+	].map(([from, to, rate], i) => ({
+		id: i + 1,
+		'from-currency': { id: ['USD', 'EUR', 'GBP'].indexOf(from) + 1, code: from },
+		'to-currency': { id: ['USD', 'EUR', 'GBP'].indexOf(to) + 1, code: to },
+		rate,
+		'rate-date': '2026-11-01T00:00:00+00:00',
+	})),
+	// Integrations (Setup > Integrations): what integration runs, history records and errors belong to.
+	integrations: [
+		['Invoice Export to ERP', 'INVOICE-EXPORT'],
+		['PO Export to ERP', 'PO-EXPORT'],
+		['Supplier Sync', 'SUPPLIER-SYNC'],
+	].map(([name, code], i) => ({ id: i + 1, name, code, description: `${name} (n8n)`, active: true })),
 	expense_categories: ['Airfare', 'Hotel', 'Meals', 'Car Rental', 'Mileage', 'Office Supplies'].map((name, i) => ({
 		id: i + 1,
 		name,
@@ -108,6 +126,7 @@ const EMBEDS = {
 	expense_categories: (c) => pick(c, ['id', 'name']),
 	purchase_order_lines: (l) => pick(l, ['id', 'line-num', 'order-header-id', 'description']),
 	lookup_values: (v) => pick(v, ['id', 'name', 'external-ref-code']),
+	integrations: (i) => pick(i, ['id', 'name', 'code']),
 };
 
 export function embed(path, record) {
@@ -139,6 +158,10 @@ export const REFERENCES = {
 	owner: USER,
 	manager: USER,
 	approver: USER,
+	integration: { path: 'integrations', naturalKeys: ['code', 'name'] },
+	'from-currency': { path: 'currencies', naturalKeys: ['code'] },
+	'to-currency': { path: 'currencies', naturalKeys: ['code'] },
+	'integration-run': { path: 'integration_runs', naturalKeys: [] },
 };
 
 /** Keys that identify a record to people; `return_object=shallow` keeps these on associations. */

@@ -2,6 +2,7 @@
 // strings, embedded suppliers/users/currencies, timestamps with MIXED offsets. Each collection
 // has its own seeded PRNG, and a generator that references an empty collection seeds that
 // collection first, so `{ invoices: 10000 }` comes with the suppliers and users it points at.
+import { insertAttachment } from './attachments.mjs';
 import { statusValuesOf } from './catalog.mjs';
 import { formatTimestamp, SEED_OFFSETS } from './clock.mjs';
 import { createRandom, seedOf } from './random.mjs';
@@ -14,11 +15,13 @@ export const SEED_COUNTS = {
 		users: 10, suppliers: 8, accounts: 8, items: 8, user_groups: 5, contracts: 6, requisitions: 8,
 		purchase_orders: 8, purchase_order_changes: 5, invoices: 10, expense_reports: 6, budget_lines: 8,
 		inventory_transactions: 8, receiving_transactions: 6, quote_requests: 5, approvals: 8,
+		integration_runs: 4, integration_history_records: 6, integration_errors: 3,
 	},
 	sandbox: {
 		users: 25, suppliers: 40, accounts: 30, items: 40, user_groups: 8, contracts: 30, requisitions: 50,
 		purchase_orders: 50, purchase_order_changes: 20, invoices: 60, expense_reports: 30, budget_lines: 30,
 		inventory_transactions: 40, receiving_transactions: 20, quote_requests: 20, approvals: 30,
+		integration_runs: 10, integration_history_records: 30, integration_errors: 8,
 	},
 };
 
@@ -27,6 +30,7 @@ const ORDER = [
 	'users', 'suppliers', 'accounts', 'items', 'user_groups', 'contracts', 'requisitions', 'purchase_orders',
 	'purchase_order_lines', 'purchase_order_changes', 'invoices', 'expense_reports', 'expense_lines',
 	'budget_lines', 'inventory_transactions', 'receiving_transactions', 'quote_requests', 'approvals',
+	'integration_runs', 'integration_history_records', 'integration_errors',
 ];
 
 const PEOPLE = [
@@ -418,6 +422,55 @@ export function createSeeder(store, clock) {
 				...by(rng),
 			};
 		},
+		integration_runs(rng, n) {
+			const status = rng.pick(customStatuses('integration_runs'));
+			const total = rng.int(5, 200);
+			const { 'created-at': start, ...rest } = times(rng);
+			return {
+				integration: lookup(rng, 'integrations', n % 2 ? 'PO-EXPORT' : 'INVOICE-EXPORT'),
+				status,
+				'start-time': start,
+				'end-time': ['successful', 'failed'].includes(status) ? rest['updated-at'] : null,
+				'total-records': total,
+				'records-processed': status === 'successful' ? total : rng.int(0, total),
+				'created-at': start,
+				...rest,
+				...by(rng),
+			};
+		},
+		integration_history_records(rng) {
+			const invoice = any(rng, 'invoices');
+			const ok = rng.chance(0.7);
+			return {
+				'document-type': 'InvoiceHeader',
+				'document-id': invoice.id,
+				'document-status': invoice.status,
+				'contact-alert-type': 'Functional',
+				status: ok ? 'success' : 'failed',
+				'external-id': ok ? `ERP-${rng.int(10000, 99999)}` : null,
+				integration: lookup(rng, 'integrations', 'INVOICE-EXPORT'),
+				'integration-run-id': any(rng, 'integration_runs').id,
+				resolved: ok,
+				responses: [{ 'response-code': ok ? '200' : '422', 'response-message': ok ? 'Posted to ERP' : 'Supplier not found in ERP' }],
+				...times(rng),
+				...by(rng),
+			};
+		},
+		integration_errors(rng) {
+			const run = any(rng, 'integration_runs');
+			return {
+				'integration-run-id': run.id,
+				integration: run.integration,
+				'contact-alert-type': 'Technical',
+				'document-type': 'InvoiceHeader',
+				'document-id': any(rng, 'invoices').id,
+				status: 'failed',
+				resolved: false,
+				responses: [{ 'response-code': '500', 'response-message': 'ERP timed out' }],
+				...times(rng),
+				...by(rng),
+			};
+		},
 		approvals(rng, n) {
 			const [path, type] = rng.pick([['requisitions', 'RequisitionHeader'], ['invoices', 'InvoiceHeader'], ['expense_reports', 'ExpenseReport']]);
 			const approvable = any(rng, path);
@@ -520,14 +573,15 @@ export function createSeeder(store, clock) {
 		const records = [];
 		for (let i = 0; i < count; i++) records.push(store.insert(path, generate(rng, start + i)));
 		if (path === 'contracts') records.forEach((contract) => seedAttachments(rng, contract));
+		// A scan and an attached copy on the first invoices, so the scan and attachment downloads have something to show.
+		if (path === 'invoices') records.slice(0, 5).forEach((invoice) => seedInvoiceCopy(invoice));
 		return records;
 	}
 
 	function seedAttachments(rng, contract) {
 		for (let i = 0; i < rng.int(1, 2); i++) {
-			store.insert('contract_attachments', {
+			insertAttachment(store, 'contracts', {
 				type: 'AttachmentFile',
-				'attachable-type': 'Contract',
 				'attachable-id': contract.id,
 				'file-name': i === 0 ? `${contract.number}-signed.pdf` : `${contract.number}-schedule-${i}.pdf`,
 				intent: rng.pick(['Internal', 'Supplier']),
@@ -535,6 +589,26 @@ export function createSeeder(store, clock) {
 				'updated-at': contract['created-at'],
 			});
 		}
+	}
+
+	function seedInvoiceCopy(invoice) {
+		invoice['image-scan'] = `${invoice['invoice-number']}-scan.pdf`;
+		store.insert('invoice_comments', {
+			comments: `Scanned copy of ${invoice['invoice-number']} received from the supplier.`,
+			'commentable-type': 'InvoiceHeader',
+			'commentable-id': invoice.id,
+			'to-supplier': false,
+			'created-at': invoice['created-at'],
+			'updated-at': invoice['created-at'],
+		});
+		insertAttachment(store, 'invoices', {
+			type: 'AttachmentFile',
+			'attachable-id': invoice.id,
+			'file-name': `${invoice['invoice-number']}-copy.pdf`,
+			intent: 'Internal',
+			'created-at': invoice['created-at'],
+			'updated-at': invoice['created-at'],
+		});
 	}
 
 	function seedLookups() {

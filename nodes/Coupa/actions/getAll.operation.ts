@@ -16,6 +16,9 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	const fields = fieldsProjection(String(options.fields ?? ''));
 	if (fields) qs.fields = fields;
 	if (options.returnObject && options.returnObject !== 'full') qs.return_object = options.returnObject;
+	const apiFilter = String(options.apiFilter ?? '').trim();
+	if (apiFilter) qs.filter = apiFilter;
+	if (object.showDeletedLines && options.showDeletedLines === true) qs.show_deleted_lines = true;
 	if (options.orderBy) {
 		qs.order_by = String(options.orderBy).trim().replace(/-/g, '_');
 		qs.dir = options.direction ?? 'asc';

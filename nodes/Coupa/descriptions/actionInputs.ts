@@ -1,7 +1,82 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { MultipartSpec } from '../catalog';
 import { actionsOf, CATALOG } from '../catalog';
 import { showFor } from '../shared/displayOptions';
+
+type Show = ReturnType<typeof showFor>;
+
+const KIND_LABELS = { file: 'File (From Binary Field)', url: 'URL', text: 'Text' } as const;
+
+/** Attachment Type, the binary field, URL, text and intent of an upload. */
+function multipartProperties(spec: MultipartSpec, noun: string, show: Show): INodeProperties[] {
+	const choice = spec.kinds.length > 1;
+	const onlyFor = (kind: string): Show =>
+		choice ? { show: { ...show.show, attachmentType: [kind] } } : show;
+	const properties: INodeProperties[] = [];
+	if (choice) {
+		properties.push({
+			displayName: 'Attachment Type',
+			name: 'attachmentType',
+			type: 'options',
+			options: spec.kinds.map((kind) => ({ name: KIND_LABELS[kind], value: kind })),
+			default: 'file',
+			description: `What to attach to the ${noun}`,
+			displayOptions: show,
+		});
+	}
+	if (spec.kinds.includes('file')) {
+		properties.push({
+			displayName: 'Input Binary Field',
+			name: 'inputBinaryField',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: 'The name of the input binary field holding the file to upload',
+			displayOptions: onlyFor('file'),
+		});
+	}
+	if (spec.kinds.includes('url')) {
+		properties.push({
+			displayName: 'URL',
+			name: 'attachmentUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://example.com/terms.pdf',
+			description: 'The link Coupa stores as a URL attachment',
+			displayOptions: onlyFor('url'),
+		});
+	}
+	if (spec.kinds.includes('text')) {
+		properties.push({
+			displayName: 'Text',
+			name: 'attachmentText',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: 'The text Coupa stores as a text attachment',
+			displayOptions: onlyFor('text'),
+		});
+	}
+	if (spec.intent) {
+		properties.push({
+			displayName: 'Intent',
+			name: 'attachmentIntent',
+			type: 'options',
+			options: [
+				{ name: 'Coupa Default', value: '', description: 'Send no intent: Coupa applies its default' },
+				{ name: 'Internal', value: 'Internal', description: 'Visible to internal users only' },
+				{ name: 'Supplier', value: 'Supplier', description: 'Shared with the supplier' },
+			],
+			default: '',
+			description: 'Who may see the attachment in Coupa',
+			displayOptions: show,
+		});
+	}
+	return properties;
+}
 
 /** The extra parameters of catalogue actions: reasons, dispute codes, attachment IDs, files. */
 export const actionInputProperties: INodeProperties[] = CATALOG.flatMap((object) =>
@@ -27,6 +102,7 @@ export const actionInputProperties: INodeProperties[] = CATALOG.flatMap((object)
 				displayOptions: show,
 			});
 		}
+		if (action.multipart) properties.push(...multipartProperties(action.multipart, object.name.toLowerCase(), show));
 		if (action.binary) {
 			properties.push({
 				displayName: 'Put Output File in Field',

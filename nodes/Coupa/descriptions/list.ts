@@ -43,7 +43,7 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. supplier[name]',
-							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name',
+							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name, custom fields as custom_fields.cost-center',
 						},
 						{
 							displayName: 'Operator',
@@ -131,6 +131,7 @@ export const projectionOption: INodeProperties = {
 export const TOOL_DEFAULTS = { limit: 10 } as const;
 
 const listResources = CATALOG.filter((object) => object.operations.getAll).map((object) => object.resource);
+const showDeletedLinesResources = CATALOG.filter((object) => object.showDeletedLines).map((object) => object.resource);
 const simplifyResources = CATALOG.filter((object) => object.simplify).map((object) => object.resource);
 
 const limitProperty: INodeProperties = {
@@ -184,6 +185,15 @@ export const listProperties: INodeProperties[] = [
 		displayOptions: showFor(listResources, ['getAll']),
 		options: [
 			{
+				displayName: 'API Response Filter',
+				name: 'apiFilter',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ERP Export',
+				description:
+					'Name of an API response filter set up in Coupa (Setup > Integrations > API Filters), sent as filter=; Coupa then returns only the attributes that filter keeps',
+			},
+			{
 				displayName: 'Concurrent Pages',
 				name: 'pageWindow',
 				type: 'number',
@@ -221,6 +231,14 @@ export const listProperties: INodeProperties[] = [
 				],
 				default: 'full',
 				description: 'How much of each record Coupa returns (Coupa\'s return_object)',
+			},
+			{
+				displayName: 'Show Deleted Lines',
+				name: 'showDeletedLines',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Coupa also returns the deleted lines of each record (show_deleted_lines=true)',
+				displayOptions: { show: { '/resource': showDeletedLinesResources } },
 			},
 		],
 	},

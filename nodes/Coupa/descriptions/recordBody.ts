@@ -12,10 +12,15 @@ export function recordBodyOperations(object: CoupaObject): { create: string[]; u
 		create: [
 			...(object.operations.create ? ['create'] : []),
 			...actionsOf(object)
-				.filter((action) => action.takesRecordBody)
+				.filter((action) => action.takesRecordBody === true)
 				.map((action) => action.value),
 		],
-		update: object.operations.update ? ['update'] : [],
+		update: [
+			...(object.operations.update ? ['update'] : []),
+			...actionsOf(object)
+				.filter((action) => action.takesRecordBody === 'update')
+				.map((action) => action.value),
+		],
 	};
 }
 
@@ -112,7 +117,48 @@ function bodyProperties(object: CoupaObject): INodeProperties[] {
 			options: object.fields.map((field) => fieldProperty(field)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
+	if (object.fields.length) properties.push(customFieldsProperty(object, all));
 	return properties;
+}
+
+/**
+ * The tenant's custom fields, sent under `custom-fields` (Coupa's custom field namespace). The
+ * names come from recent records of the object; an expression gives any other name.
+ */
+function customFieldsProperty(object: CoupaObject, operations: string[]): INodeProperties {
+	return {
+		displayName: 'Custom Fields',
+		name: 'customFields',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Custom Field',
+		default: {},
+		description: `Custom fields of the ${lower(object)}, sent under custom-fields`,
+		displayOptions: showFor([object.resource], operations, { specifyBody: ['fields'] }),
+		options: [
+			{
+				displayName: 'Field',
+				name: 'field',
+				values: [
+					{
+						displayName: 'Name or ID',
+						name: 'name',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getCustomFields' },
+						default: '',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+					},
+				],
+			},
+		],
+	};
 }
 
 export const recordBodyProperties: INodeProperties[] = CATALOG.flatMap(bodyProperties);

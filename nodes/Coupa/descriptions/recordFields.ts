@@ -32,6 +32,8 @@ export function fieldProperty(field: RecordField, overrides: Partial<INodeProper
 				return { ...base, type: 'number', default: 0 };
 			case 'boolean':
 				return { ...base, type: 'boolean', default: false };
+			case 'json':
+				return { ...base, type: 'json', default: '' };
 			case 'date':
 			case 'dateTime':
 				return { ...base, type: 'dateTime', default: '' };

@@ -2,7 +2,8 @@ import type { CoupaObject } from '../catalog';
 
 /** "invoice" → "an invoice", "purchase order" → "a purchase order". */
 export function withArticle(noun: string): string {
-	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+	// "an invoice", "an item", but "a user" (a vowel letter, not a vowel sound).
+	return `${/^(?:[aeio]|u(?![sn]))/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 export function lower(object: CoupaObject): string {

@@ -2,15 +2,20 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaObject, RecordField } from '../catalog';
+import { withArticle } from './labels';
 
-/** Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. */
+/**
+ * Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. A number
+ * part makes an array: `responses.0.response-message` → {"responses": [{"response-message": …}]}.
+ */
 export function setNested(target: IDataObject, key: string, value: unknown): void {
 	const parts = key.split('.');
 	let node = target;
-	for (const part of parts.slice(0, -1)) {
-		if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+	parts.slice(0, -1).forEach((part, index) => {
+		const array = /^\d+$/.test(parts[index + 1]);
+		if (typeof node[part] !== 'object' || node[part] === null) node[part] = array ? [] : {};
 		node = node[part] as IDataObject;
-	}
+	});
 	node[parts[parts.length - 1]] = value as IDataObject[keyof IDataObject];
 }
 
@@ -36,6 +41,8 @@ export function toCoupaValue(field: RecordField, value: unknown): unknown {
 	if (field.type === 'number') return Number(value);
 	if (field.type === 'boolean') return value === true || value === 'true';
 	if (field.type === 'date') return dateOnly(value);
+	// JSON fields are checked by checkJsonFields before the body is built.
+	if (field.type === 'json' && typeof value === 'string') return JSON.parse(value) as unknown;
 	return value;
 }
 
@@ -75,6 +82,38 @@ export function parseJsonParameter(ctx: IExecuteFunctions, name: string, itemInd
 	}
 }
 
+/** Fails the item, naming the field, when a JSON field (e.g. a line's custom fields) is not a JSON object. */
+function checkJsonFields(ctx: IExecuteFunctions, itemIndex: number, fields: RecordField[], values: IDataObject): void {
+	for (const field of fields.filter((f) => f.type === 'json')) {
+		const value = values[field.name];
+		if (typeof value !== 'string' || value.trim() === '') continue;
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			parsed = error;
+		}
+		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || parsed instanceof Error) {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is not a JSON object`, {
+				itemIndex,
+				description: `Give an object such as {"cost-center": "CC-100"}. Got: ${value.slice(0, 80)}`,
+			});
+		}
+	}
+}
+
+/** Adds the Custom Fields collection under `custom-fields` (Coupa's custom field namespace). */
+function withCustomFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
+	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+	const custom: IDataObject = {};
+	for (const entry of entries) {
+		const name = String(entry.name ?? '').trim();
+		if (name) custom[name] = entry.value as IDataObject[keyof IDataObject];
+	}
+	if (Object.keys(custom).length) body['custom-fields'] = custom;
+	return body;
+}
+
 /** The record body for create-like operations (create, create-and-submit) or update. */
 export function buildRecordBody(
 	ctx: IExecuteFunctions,
@@ -87,7 +126,7 @@ export function buildRecordBody(
 	}
 	if (purpose === 'update') {
 		const updates = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-		const body = fieldsToBody(object.fields, updates);
+		const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, updates));
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(ctx.getNode(), `No fields to update on the ${object.name.toLowerCase()}`, {
 				itemIndex,
@@ -100,7 +139,7 @@ export function buildRecordBody(
 	for (const field of object.fields.filter((f) => f.required)) {
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
 		if (isUnset(field, value)) {
-			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create a ${object.name.toLowerCase()}`, {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create ${withArticle(object.name.toLowerCase())}`, {
 				itemIndex,
 				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
 			});
@@ -108,10 +147,11 @@ export function buildRecordBody(
 		values[field.name] = value as IDataObject[keyof IDataObject];
 	}
 	Object.assign(values, ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
-	const body = fieldsToBody(object.fields, values);
+	const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, values));
 	if (object.lines) {
 		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ?? []) as IDataObject[];
 		if (lines.length) {
+			lines.forEach((line) => checkJsonFields(ctx, itemIndex, object.lines!.fields, line));
 			body[object.lines.key] = lines.map((line, index) => ({
 				'line-num': index + 1,
 				...fieldsToBody(object.lines!.fields, line),

@@ -22,7 +22,9 @@ export function simplifyRecord(object: CoupaObject, record: IDataObject): IDataO
 	if (!object.simplify) return record;
 	const simple: IDataObject = {};
 	for (const key of object.simplify) {
-		if (key in record) simple[key] = compact(record[key]) as IDataObject[keyof IDataObject];
+		if (!(key in record)) continue;
+		// The tenant's own fields (ERP ids, cost centres) are what integrations read: kept whole.
+		simple[key] = (key === 'custom-fields' ? record[key] : compact(record[key])) as IDataObject[keyof IDataObject];
 	}
 	return simple;
 }

@@ -13,6 +13,7 @@ import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupa
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
+import type { MultipartBody } from './multipart';
 import { capFrom, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
@@ -37,6 +38,8 @@ export interface CoupaRequest {
 	body?: IDataObject | IDataObject[];
 	/** Return the raw file (body and headers) instead of parsed JSON. */
 	binary?: boolean;
+	/** A multipart/form-data body (attachments, image scans) instead of a JSON body. */
+	multipart?: MultipartBody;
 }
 
 export interface BinaryResponse {
@@ -125,15 +128,16 @@ export async function coupaRequest(
 		});
 	}
 	const hasBody = request.body !== undefined && ['POST', 'PUT', 'PATCH'].includes(request.method);
+	const contentType = request.multipart?.contentType ?? (hasBody ? 'application/json' : undefined);
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: request.url ?? `${connection.baseUrl}/api/${request.path.replace(/^\/+/, '')}`,
 		qs: request.qs,
 		headers: {
 			Accept: request.binary ? '*/*' : 'application/json',
-			...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+			...(contentType ? { 'Content-Type': contentType } : {}),
 		},
-		body: hasBody ? request.body : undefined,
+		body: request.multipart?.body ?? (hasBody ? request.body : undefined),
 		json: !request.binary,
 		timeout: REQUEST_TIMEOUT_MS,
 		// n8n would re-send the Authorization header on a redirect to any host; redirect.ts decides.

@@ -107,17 +107,6 @@ export const ROUTES = [
 		source: `${R39.purchasing} paths./contracts/{id}/submit_for_approval`,
 		scopeSource: `${SCOPE_MAP} §16.3 Submit for Approval`,
 	}),
-	actionRoute('contracts', 'attachments_index', 'GET', '{id}/attachments', ['core.contract.read'], {
-		source: 'Compass 0110-Attachment_File_API.md; Attachments API (/contracts/{contract_id}/attachments)',
-		scopeSource: 'Parent document read scope (UiPath maps contracts/{id}/attachments GET to core.contract.read, CODE)',
-		unconfirmed: 'The scope map has no attachments entry under core.contract.read',
-	}),
-	actionRoute('contracts', 'attachments_show', 'GET', '{id}/attachments/{attachment_id}', ['core.contract.read'], {
-		returns: 'attachment record (id, type, intent, file, file-file-size, file-url, url, text, linked-to); the file is at file-url',
-		source: 'Compass 0110-Attachment_File_API.md (show returns the attachment record; bytes at file-url)',
-		scopeSource: 'Parent document read scope (CODE)',
-		unconfirmed: 'The scope map has no attachments entry under core.contract.read',
-	}),
 ];
 
 export const OBJECTS = [
