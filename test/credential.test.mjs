@@ -17,19 +17,77 @@ describe('CoupaOAuth2Api credential', () => {
 		expect(credentialType.name).toBe('coupaOAuth2Api');
 		expect(credentialType.displayName).toBe('Coupa OAuth2 API');
 		expect(credentialType.extends).toEqual(['oAuth2Api']);
-		const visible = credentialType.properties.filter((p) => p.type !== 'hidden' && p.type !== 'notice');
-		expect(visible.map((p) => [p.name, p.displayName])).toEqual([
+		const visible = credentialType.properties.filter((p) => p.type !== 'hidden');
+		expect(visible.map((p) => [p.name, p.type === 'notice' ? 'notice' : p.displayName])).toEqual([
 			['domain', 'Domain'],
-			['clientId', 'Client ID'],
-			['clientSecret', 'Secret'],
-			['scope', 'OAuth Scope'],
+			['clientIdentifier', 'Client ID'],
+			['secret', 'Secret'],
+			['oauthScope', 'OAuth Scope'],
+			['scopeNotice', 'notice'],
 		]);
-		expect(property('clientSecret').typeOptions.password).toBe(true);
-		expect(property('scope').default).toBe('login offline_access openid profile core.common.read');
-		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
+		expect(property('secret').typeOptions.password).toBe(true);
+		expect(property('oauthScope').default).toBe('login offline_access openid profile core.common.read');
+		expect(property('oauthScope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
 		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
+		// The secret is called "Secret" everywhere, as Coupa and the README call it.
+		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Secret', 'Secret']);
+		expect(credentialType.hideDomainRestrictionFields).toBe(true);
 		expect(credentialType.documentationUrl).toMatch(/#credentials$/);
+	});
+
+	test('the form shows Domain first: inherited OAuth2 fields are hidden, in the order n8n merges them', () => {
+		// n8n merges a credential's form as: the parent's fields in the parent's order (overridden in
+		// place), then the credential's new fields. Replay that with oAuth2Api's field order.
+		const OAUTH2_ORDER = [
+			'useDynamicClientRegistration', 'grantType', 'serverUrl', 'authUrl', 'accessTokenUrl', 'clientId',
+			'clientCredentialType', 'clientSecret', 'privateKey', 'certificate', 'scope', 'authQueryParameters',
+			'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties',
+		];
+		const own = new Map(credentialType.properties.map((p) => [p.name, p]));
+		const merged = [
+			...OAUTH2_ORDER.map((name) => own.get(name) ?? { name, type: 'parent' }),
+			...credentialType.properties.filter((p) => !OAUTH2_ORDER.includes(p.name)),
+		];
+		const shown = merged.filter((p) => p.type !== 'hidden' && p.type !== 'parent').map((p) => p.name);
+		expect(shown).toEqual(['domain', 'clientIdentifier', 'secret', 'oauthScope', 'scopeNotice']);
+		// Every inherited field that would show for client credentials is overridden as hidden.
+		for (const name of ['grantType', 'accessTokenUrl', 'clientId', 'clientSecret', 'scope', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties']) {
+			expect(own.get(name)).toMatchObject({ type: 'hidden' });
+		}
+		expect(own.get('clientSecret').typeOptions.password).toBe(true);
+	});
+
+	test.each([
+		[
+			'as the form saves it now',
+			{ clientIdentifier: 'n8n-test-client', secret: 'n8n-test-secret', oauthScope: 'login offline_access openid profile core.common.read core.supplier.read' },
+		],
+		[
+			'as version 0.1 stored it (domain, clientId, clientSecret, scope)',
+			{ clientId: 'n8n-test-client', clientSecret: 'n8n-test-secret', scope: 'login offline_access openid profile core.common.read core.supplier.read' },
+		],
+	])('a credential stored %s resolves to the same OAuth2 fields and works', async (_label, data) => {
+		const fake = await startCoupa();
+		try {
+			const resolved = resolvedCredential({ domain: fake.url, ...data });
+			expect(resolved).toMatchObject({
+				clientId: 'n8n-test-client',
+				clientSecret: 'n8n-test-secret',
+				scope: 'login offline_access openid profile core.common.read core.supplier.read',
+				accessTokenUrl: `${fake.url}/oauth2/token`,
+				grantType: 'clientCredentials',
+				authentication: 'body',
+				sendAdditionalBodyProperties: false,
+			});
+			const { CredentialStore } = await import('./harness/n8n.mjs');
+			const store = new CredentialStore({ domain: fake.url, ...data });
+			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
+			expect(output[0].json.id).toBe(1);
+			expect(fake.requests[0].body).toMatchObject({ client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' });
+		} finally {
+			await fake.close();
+		}
 	});
 
 	test.each([
@@ -79,7 +137,7 @@ describe('CoupaOAuth2Api credential', () => {
 		const fake = await startCoupa();
 		try {
 			const store = credentialFor(fake, 'login offline_access openid profile core.common.read core.supplier.read');
-			expect(Object.keys(store.data).sort()).toEqual(['clientId', 'clientSecret', 'domain', 'scope']);
+			expect(Object.keys(store.data).sort()).toEqual(['clientIdentifier', 'domain', 'oauthScope', 'secret']);
 			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
 			expect(output[0].json.id).toBe(1);
 			const [tokenCall, apiCall] = fake.requests;

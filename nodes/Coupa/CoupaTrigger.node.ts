@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { triggerSubtitle } from './shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCoupa } from './trigger/poll';
 
@@ -10,8 +11,10 @@ export class CoupaTrigger implements INodeType {
 		name: 'coupaTrigger',
 		icon: { light: 'file:coupa.svg', dark: 'file:coupa.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"] + ": " + $parameter["resource"]}}',
+		// See Coupa.node.ts: keeps n8n from appending its "Custom API Call" to Resource.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: triggerSubtitle,
 		description: 'Starts the workflow when Coupa records are created, changed or reach a status',
 		defaults: { name: 'Coupa Trigger' },
 		polling: true,

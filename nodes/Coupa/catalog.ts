@@ -118,6 +118,8 @@ export interface CoupaObject {
 
 export { BASE_SCOPES } from '../../credentials/coupaScopes';
 
+import { withArticle } from './shared/labels';
+
 const reasonInput: ActionInput = {
 	name: 'reason',
 	label: 'Reason',
@@ -972,8 +974,8 @@ export function markExportedAction(object: CoupaObject): CoupaAction {
 	return {
 		value: 'markExported',
 		name: 'Mark as Exported',
-		action: `Mark a ${object.name.toLowerCase()} as exported`,
-		description: `Set Coupa's exported flag on a ${object.name.toLowerCase()} after it was synced to another system`,
+		action: `Mark ${withArticle(object.name.toLowerCase())} as exported`,
+		description: `Set Coupa's exported flag on ${withArticle(object.name.toLowerCase())} after it was synced to another system`,
 		method: 'PUT',
 		path: '{id}',
 		scopes: object.writeScopes,

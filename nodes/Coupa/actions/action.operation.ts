@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction } from '../catalog';
 import { buildRecordBody, setNested } from '../shared/recordBody';
+import { withArticle } from '../shared/labels';
 import type { BinaryResponse } from '../transport/request';
 import { coupaRequest } from '../transport/request';
 import { recordsToItems } from './output';
@@ -26,7 +27,7 @@ function actionPayload(input: OperationInput, action: CoupaAction): { qs: IDataO
 		const value = String(ctx.getNodeParameter(field.name, itemIndex, '') ?? '').trim();
 		if (!value) {
 			if (field.required) {
-				throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to ${action.name.toLowerCase()} a ${object.name.toLowerCase()}`, {
+				throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to ${action.name.toLowerCase()} ${withArticle(object.name.toLowerCase())}`, {
 					itemIndex,
 					description: field.description,
 				});

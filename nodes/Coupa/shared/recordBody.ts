@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaObject, RecordField } from '../catalog';
+import { withArticle } from './labels';
 
 /** Sets `a.b` style keys as nested objects: `order-line.id` → {"order-line": {"id": …}}. */
 export function setNested(target: IDataObject, key: string, value: unknown): void {
@@ -88,7 +89,7 @@ export function buildRecordBody(
 	for (const field of object.fields.filter((f) => f.required)) {
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
 		if (isUnset(field, value)) {
-			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create a ${object.name.toLowerCase()}`, {
+			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create ${withArticle(object.name.toLowerCase())}`, {
 				itemIndex,
 				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
 			});
