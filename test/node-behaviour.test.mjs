@@ -269,12 +269,48 @@ describe('node behaviour', () => {
 			parameters: { resource: 'supplier', operation: 'get' },
 			filter: target.name,
 		});
-		expect(fake.apiRequests()[0].query['name[contains]']).toBe(target.name);
+		// Coupa ANDs filters, so name and number are searched by one request each, then merged.
+		expect(fake.apiRequests().map((r) => Object.keys(r.query).filter((k) => k.endsWith('[contains]')))).toEqual(
+			expect.arrayContaining([['name[contains]'], ['number[contains]']]),
+		);
 		expect(result.results).toContainEqual({
-			name: `${target.name} · ${target.number} (#${target.id})`,
+			name: `${target.name} · ${target.number} · ${target.status.charAt(0).toUpperCase()}${target.status.slice(1)} (ID ${target.id})`,
 			value: String(target.id),
 			url: `${fake.url}/suppliers/${target.id}`,
 		});
+	});
+
+	test('the purchase order picker reads in words and finds POs by supplier name as well as PO number', async () => {
+		const order = fake.store.list('purchase_orders').find((po) => po.status === 'supplier_window_hold') ?? fake.store.list('purchase_orders')[0];
+		const supplierName = order.supplier.name;
+		const bySupplier = await loadOptions({
+			store,
+			kind: 'listSearch',
+			method: 'searchRecords',
+			parameters: { resource: 'purchaseOrder', operation: 'get' },
+			filter: supplierName,
+		});
+		const total = Number(order['total-with-estimated-tax']).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		const status = order.status.replace(/_/g, ' ');
+		expect(bySupplier.results).toContainEqual(
+			expect.objectContaining({
+				value: String(order.id),
+				name: `${order['po-number']} · ${supplierName} · ${total} ${order.currency.code} · ${status.charAt(0).toUpperCase()}${status.slice(1)} (ID ${order.id})`,
+			}),
+		);
+		expect(bySupplier.results.every((entry) => entry.name.includes(supplierName))).toBe(true);
+		const ids = bySupplier.results.map((entry) => Number(entry.value));
+		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		expect(new Set(ids).size).toBe(ids.length);
+		const byNumber = await loadOptions({
+			store,
+			kind: 'listSearch',
+			method: 'searchRecords',
+			parameters: { resource: 'purchaseOrder', operation: 'get' },
+			filter: order['po-number'],
+		});
+		expect(byNumber.results.map((entry) => entry.value)).toContain(String(order.id));
+		expect(bySupplier.results.some((entry) => /_/.test(entry.name))).toBe(false);
 	});
 
 	test('dropdowns for currencies, payment terms, charts of accounts, suppliers and users come from Coupa', async () => {

@@ -108,8 +108,13 @@ export interface CoupaObject {
 	lines?: LineCollection;
 	/** Keys kept by the Simplify option. Only bulky objects have it. */
 	simplify?: string[];
-	/** Record attributes used to label and search records in From-list pickers. */
-	picker: { title: string[]; search: string };
+	/**
+	 * The From-list picker. `title`: the record attributes that name a record; the label adds the
+	 * supplier's name, the `total` attribute with its currency and the status in words when the
+	 * record has them. `search`: the attributes a typed search looks in (Coupa ANDs filters, so
+	 * each is one `[contains]` request, merged). Nested ones as `supplier[name]`.
+	 */
+	picker: { title: string[]; search: string[]; total?: string };
 	/** The Coupa web page path of a record, used by the By-URL locator. */
 	webPath: string;
 	/** Notes shown in the README, e.g. tenant-dependent behaviour. */
@@ -189,7 +194,7 @@ export const CATALOG: CoupaObject[] = [
 			str('name', 'Name', 'name'),
 			active,
 		],
-		picker: { title: ['code', 'name'], search: 'code' },
+		picker: { title: ['code', 'name'], search: ['code', 'name'] },
 		webPath: 'accounts',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -235,7 +240,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		statuses: ['pending_approval', 'approved', 'rejected', 'on_hold', 'skipped', 'withdrawn'],
 		fields: [str('note', 'Note', 'note')],
-		picker: { title: ['approvable-type', 'approvable-id', 'status'], search: 'approvable_id' },
+		picker: { title: ['approvable-type', 'approvable-id'], search: ['approvable_id'] },
 		webPath: 'approvals',
 	},
 	{
@@ -285,7 +290,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 			str('notes', 'Notes', 'notes'),
 		],
-		picker: { title: ['code', 'description'], search: 'code' },
+		picker: { title: ['code', 'description'], search: ['code', 'description'] },
 		webPath: 'budget_lines',
 		notes: 'Delete is listed in the R39 spec only; its scope is assumed to be the write scope.',
 	},
@@ -351,7 +356,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 		],
 		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at'],
-		picker: { title: ['number', 'name'], search: 'name' },
+		picker: { title: ['number', 'name'], search: ['name', 'number', 'supplier[name]'] },
 		webPath: 'contracts',
 		notes: 'No delete in Coupa. Sub-resources live under /api/contracts/{id}/…',
 	},
@@ -373,7 +378,7 @@ export const CATALOG: CoupaObject[] = [
 			description,
 			str('merchant', 'Merchant', 'merchant'),
 		],
-		picker: { title: ['description', 'amount'], search: 'description' },
+		picker: { title: ['description', 'amount'], search: ['description', 'merchant'] },
 		webPath: 'expense_lines',
 	},
 	{
@@ -403,7 +408,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 		],
 		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at'],
-		picker: { title: ['title', 'status'], search: 'title' },
+		picker: { title: ['title'], search: ['title'], total: 'total' },
 		webPath: 'expense_reports',
 	},
 	{
@@ -459,7 +464,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'orderLineId', label: 'Order Line ID', key: 'order-line.id', type: 'number' },
 			uom,
 		],
-		picker: { title: ['type', 'id'], search: 'type' },
+		picker: { title: ['type', 'id'], search: ['type'] },
 		webPath: 'receipts',
 		notes: 'Some Coupa releases only allow reads here; writes then go through /api/receiving_transactions (use Custom API Call).',
 	},
@@ -601,7 +606,7 @@ export const CATALOG: CoupaObject[] = [
 			'paid',
 			'updated-at',
 		],
-		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
+		picker: { title: ['invoice-number'], search: ['invoice_number', 'supplier[name]'], total: 'total-with-taxes' },
 		webPath: 'invoices',
 		notes: 'Create needs core.invoice.create; void, abandon and delete need core.invoice.delete.',
 	},
@@ -622,7 +627,7 @@ export const CATALOG: CoupaObject[] = [
 			commodity,
 			active,
 		],
-		picker: { title: ['name', 'item-number'], search: 'name' },
+		picker: { title: ['name', 'item-number'], search: ['name', 'item_number'] },
 		webPath: 'items',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -734,7 +739,7 @@ export const CATALOG: CoupaObject[] = [
 			'exported',
 			'updated-at',
 		],
-		picker: { title: ['po-number', 'status'], search: 'po_number' },
+		picker: { title: ['po-number'], search: ['po_number', 'supplier[name]'], total: 'total-with-estimated-tax' },
 		webPath: 'order_headers',
 		notes: 'Create is for Coupa\'s external purchase orders feature; normal POs come from approved requisitions.',
 	},
@@ -762,7 +767,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'orderHeaderId', label: 'Purchase Order ID', key: 'order-header-id', type: 'number', required: true },
 			str('justification', 'Justification', 'justification'),
 		],
-		picker: { title: ['order-header-id', 'status'], search: 'order_header_id' },
+		picker: { title: ['order-header-id'], search: ['order_header_id'] },
 		webPath: 'order_header_changes',
 		notes: 'Newer tenants may enforce core.purchase_order_change.*; either scope family is accepted.',
 	},
@@ -795,7 +800,7 @@ export const CATALOG: CoupaObject[] = [
 			},
 		],
 		fields: [],
-		picker: { title: ['order-header-number', 'line-num', 'description'], search: 'description' },
+		picker: { title: ['order-header-number', 'line-num', 'description'], search: ['description', 'order_header_number'] },
 		webPath: 'order_lines',
 		notes: 'Lines are created and updated through their purchase order (Order Lines).',
 	},
@@ -815,7 +820,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 			commodity,
 		],
-		picker: { title: ['description', 'state'], search: 'description' },
+		picker: { title: ['description'], search: ['description'] },
 		webPath: 'quotes/requests',
 	},
 	{
@@ -872,7 +877,7 @@ export const CATALOG: CoupaObject[] = [
 			],
 		},
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
-		picker: { title: ['id', 'status'], search: 'id' },
+		picker: { title: ['requested-by'], search: ['requested_by[login]', 'justification'], total: 'total' },
 		webPath: 'requisition_headers',
 	},
 	{
@@ -918,7 +923,7 @@ export const CATALOG: CoupaObject[] = [
 			commodity,
 		],
 		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at'],
-		picker: { title: ['name', 'number'], search: 'name' },
+		picker: { title: ['name', 'number'], search: ['name', 'number'] },
 		webPath: 'suppliers',
 		notes: 'No delete in Coupa: set Status to inactive with Update.',
 	},
@@ -937,7 +942,7 @@ export const CATALOG: CoupaObject[] = [
 			active,
 			flag('canApprove', 'Can Approve', 'can-approve', 'Whether the group can be used as an approver'),
 		],
-		picker: { title: ['name'], search: 'name' },
+		picker: { title: ['name'], search: ['name'] },
 		webPath: 'user_groups',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -963,7 +968,7 @@ export const CATALOG: CoupaObject[] = [
 			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', { lookup: 'currencies' }),
 		],
 		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at'],
-		picker: { title: ['login', 'email'], search: 'login' },
+		picker: { title: ['login', 'email'], search: ['login', 'email', 'lastname'] },
 		webPath: 'users',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
