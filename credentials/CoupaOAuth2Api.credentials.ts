@@ -31,7 +31,8 @@ export class CoupaOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/n8n-nodes-coupa/n8n-nodes-coupa#credentials';
 
 	// n8n's "Allowed HTTP Request Domains" is for credentials used in the HTTP Request node; the
-	// Coupa nodes always call the credential's own domain.
+	// Coupa nodes always call the credential's own domain. This flag keeps n8n from adding the
+	// fields to this type; the copies inherited from oAuth2Api are overridden as hidden below.
 	hideDomainRestrictionFields = true;
 
 	properties: INodeProperties[] = [
@@ -89,6 +90,19 @@ export class CoupaOAuth2Api implements ICredentialType {
 		{
 			displayName: 'Additional Body Properties',
 			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			// n8n's own default: no restriction. Added by n8n to oAuth2Api, so inherited.
+			displayName: 'Allowed HTTP Request Domains',
+			name: 'allowedHttpRequestDomains',
+			type: 'hidden',
+			default: 'all',
+		},
+		{
+			displayName: 'Allowed Domains',
+			name: 'allowedDomains',
 			type: 'hidden',
 			default: '',
 		},

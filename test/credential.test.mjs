@@ -43,6 +43,8 @@ describe('CoupaOAuth2Api credential', () => {
 			'useDynamicClientRegistration', 'grantType', 'serverUrl', 'authUrl', 'accessTokenUrl', 'clientId',
 			'clientCredentialType', 'clientSecret', 'privateKey', 'certificate', 'scope', 'authQueryParameters',
 			'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties',
+			// n8n appends its domain-restriction fields to oAuth2Api when it loads it.
+			'allowedHttpRequestDomains', 'allowedDomains',
 		];
 		const own = new Map(credentialType.properties.map((p) => [p.name, p]));
 		const merged = [
@@ -52,7 +54,7 @@ describe('CoupaOAuth2Api credential', () => {
 		const shown = merged.filter((p) => p.type !== 'hidden' && p.type !== 'parent').map((p) => p.name);
 		expect(shown).toEqual(['domain', 'clientIdentifier', 'secret', 'oauthScope', 'scopeNotice']);
 		// Every inherited field that would show for client credentials is overridden as hidden.
-		for (const name of ['grantType', 'accessTokenUrl', 'clientId', 'clientSecret', 'scope', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties']) {
+		for (const name of ['grantType', 'accessTokenUrl', 'clientId', 'clientSecret', 'scope', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties', 'allowedHttpRequestDomains', 'allowedDomains']) {
 			expect(own.get(name)).toMatchObject({ type: 'hidden' });
 		}
 		expect(own.get('clientSecret').typeOptions.password).toBe(true);

@@ -86,6 +86,52 @@ describe('node behaviour', () => {
 		expect(output.map((item) => item.json.id)).toEqual(expected);
 	});
 
+	test('a Field picked from the dropdown (here the nested supplier[name]) filters like a typed one; Other still takes any attribute', async () => {
+		const target = fake.store.list('invoices').find((invoice) => invoice.supplier?.name);
+		const picked = await runNode({
+			store,
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: 'supplier[name]', field: '', operator: 'equals', value: target.supplier.name }] } },
+			},
+		});
+		expect(fake.apiRequests()[0].query['supplier[name]']).toBe(target.supplier.name);
+		expect(picked.length).toBeGreaterThan(0);
+		expect(picked.every((item) => item.json.supplier.name === target.supplier.name)).toBe(true);
+		const typed = await runNode({
+			store,
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: '', field: 'supplier.name', operator: 'equals', value: target.supplier.name }] } },
+			},
+		});
+		expect(typed.map((item) => item.json.id)).toEqual(picked.map((item) => item.json.id));
+	});
+
+	test('the Field dropdown lists each object\'s filterable attributes from the catalogue, nested ones included, with a placeholder per object', () => {
+		const node = new Coupa();
+		const fieldsOf = (resource) => {
+			const filters = node.description.properties.find((p) => p.name === 'filters' && p.displayOptions.show.resource.includes(resource));
+			return filters.options.find((o) => o.name === 'conditions').options[0].values;
+		};
+		const invoice = fieldsOf('invoice');
+		const attribute = invoice.find((v) => v.name === 'attribute');
+		const values = attribute.options.map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining(['supplier[name]', 'invoice_number', 'status', 'exported', 'invoice_lines[account][code]', '']));
+		expect(attribute.options.find((o) => o.value === 'supplier[name]').name).toBe('Supplier Name');
+		const other = invoice.find((v) => v.name === 'field');
+		expect(other.displayOptions).toEqual({ show: { attribute: [''] } });
+		const users = fieldsOf('user').find((v) => v.name === 'attribute').options.map((o) => o.value);
+		expect(users).toEqual(expect.arrayContaining(['login', 'email', 'manager[login]']));
+		expect(users).not.toContain('supplier[name]');
+		const placeholders = new Set(['invoice', 'user', 'purchaseOrder', 'approval'].map((r) => fieldsOf(r).find((v) => v.name === 'field').placeholder));
+		expect(placeholders.size).toBe(4);
+	});
+
 	test('status, exported and date shortcuts become Coupa filters', async () => {
 		const output = await runNode({
 			store,

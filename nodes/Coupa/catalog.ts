@@ -992,6 +992,55 @@ export function actionsOf(object: CoupaObject): CoupaAction[] {
 	return object.exportable ? [...object.actions, markExportedAction(object)] : object.actions;
 }
 
+/** A Coupa attribute a list can be filtered on: its label and its query name, e.g. `supplier[name]`. */
+export interface FilterAttribute {
+	name: string;
+	value: string;
+}
+
+const words = (key: string) =>
+	key
+		.replace(/[-_]+/g, ' ')
+		.replace(/\bid\b/gi, 'ID')
+		.replace(/^\w/, (c) => c.toUpperCase());
+
+/** `invoice-lines` + `account` → `invoice_lines[account]`: Coupa's query form, nested in brackets. */
+const nested = (...keys: string[]) => keys.map((key, index) => (index === 0 ? key : `[${key}]`)).join('').replace(/-/g, '_');
+
+function fieldAttributes(field: RecordField, prefix: string[] = [], labelPrefix = ''): FilterAttribute[] {
+	const label = `${labelPrefix}${field.label}`;
+	if (field.type === 'reference' && field.naturalKey) {
+		return [
+			{ name: `${label} ${words(field.naturalKey)}`, value: nested(...prefix, field.key, field.naturalKey) },
+			{ name: `${label} ID`, value: nested(...prefix, field.key, 'id') },
+		];
+	}
+	// Keys with a dot (order-line.id) are body paths, queried as nested attributes.
+	return [{ name: label, value: nested(...prefix, ...field.key.split('.')) }];
+}
+
+/**
+ * The attributes an object's lists can be filtered on, for the Filters dropdown: the ID, status,
+ * exported flag, every catalogue field (references by their natural key and by ID, e.g.
+ * `supplier[name]`, `supplier[id]`), line fields nested under the lines (`invoice_lines[price]`)
+ * and the picker's search attributes. Other attributes can still be typed.
+ */
+export function filterAttributes(object: CoupaObject): FilterAttribute[] {
+	const all: FilterAttribute[] = [
+		{ name: 'ID', value: 'id' },
+		...(object.statuses ? [{ name: 'Status', value: 'status' }] : []),
+		...(object.exportable ? [{ name: 'Exported', value: 'exported' }] : []),
+		...object.fields.flatMap((field) => fieldAttributes(field)),
+		...(object.lines?.fields ?? []).flatMap((field) =>
+			fieldAttributes(field, [object.lines!.key], `${object.lines!.label.replace(/s$/, '')}: `),
+		),
+		...object.picker.search.map((attribute) => ({ name: words(attribute.replace(/\[(\w+)\]/g, ' $1')), value: nested(...attribute.replace(/\]/g, '').split('[')) })),
+	];
+	const byValue = new Map<string, FilterAttribute>();
+	for (const attribute of all) if (!byValue.has(attribute.value)) byValue.set(attribute.value, attribute);
+	return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 const STANDARD_WRITES: StandardOperation[] = ['create', 'update', 'delete'];
 
 /** The scopes (any one of) that an operation or action of an object needs. */

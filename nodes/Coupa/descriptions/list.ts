@@ -1,9 +1,10 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
-import { CATALOG } from '../catalog';
+import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
 import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { lower } from '../shared/labels';
 import { humanize } from './recordFields';
 
 /** Coupa's filter operators (coupa-api.md §3.2). `equals` is the plain `attr=value` form. */
@@ -22,6 +23,13 @@ export const FILTER_OPERATORS = [
 	{ name: 'Is Blank', value: 'blank' },
 ];
 
+/** An attribute of the object to show in the free-text placeholder: a nested one, differing per object. */
+export function otherAttributeExample(object: CoupaObject): string {
+	const listed = filterAttributes(object);
+	const example = listed.find((attribute) => attribute.value.includes('[') && !attribute.value.endsWith('[id]')) ?? listed[listed.length - 1];
+	return example.value;
+}
+
 /** The filter builder; the node's Get Many and the trigger share it. */
 export function filterOptions(object: CoupaObject): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -39,11 +47,24 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 					values: [
 						{
 							displayName: 'Field',
+							name: 'attribute',
+							type: 'options',
+							options: [
+								...filterAttributes(object),
+								{ name: 'Other (Type the Attribute)', value: '' },
+							],
+							default: '',
+							description: `A filterable attribute of the ${lower(object)}, or Other to type any Coupa attribute`,
+						},
+						{
+							displayName: 'Attribute',
 							name: 'field',
 							type: 'string',
 							default: '',
-							placeholder: 'e.g. supplier[name]',
-							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name',
+							placeholder: `e.g. ${otherAttributeExample(object)}`,
+							description:
+								'Any Coupa attribute, e.g. a custom field; nested ones as supplier[name] or supplier.name. Coupa returns no records for an attribute it does not know.',
+							displayOptions: { show: { attribute: [''] } },
 						},
 						{
 							displayName: 'Operator',
