@@ -17,7 +17,7 @@ export const SANDBOX_EXAMPLES = ['export-approved-invoices.json', 'onboard-suppl
  * The credential is re-imported when the sandbox URL changes; the examples only on the first
  * run, so edits made in the editor survive restarts of `npm run dev`.
  */
-async function prepareUserFolder({ userFolder, fake, env, log }) {
+async function prepareUserFolder({ userFolder, fake, env, log, workflows }) {
 	const stateFile = join(userFolder, 'coupa-dev-state.json');
 	const state = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : {};
 	if (state.sandboxUrl !== fake.url) {
@@ -27,6 +27,10 @@ async function prepareUserFolder({ userFolder, fake, env, log }) {
 	if (!state.examplesImported) {
 		log(`importing example workflows: ${SANDBOX_EXAMPLES.join(', ')}`);
 		await importWorkflows(SANDBOX_EXAMPLES.map((file) => loadExample(file, SANDBOX_CREDENTIAL)), env);
+		if (workflows.length) {
+			log(`importing ${workflows.length} more workflow(s)`);
+			await importWorkflows(workflows, env);
+		}
 	}
 	writeFileSync(stateFile, JSON.stringify({ sandboxUrl: fake.url, examplesImported: true }, null, 2));
 }
@@ -34,6 +38,7 @@ async function prepareUserFolder({ userFolder, fake, env, log }) {
 /**
  * Installs (if needed) the runtime and the packed package, starts the fake Coupa and n8n, and
  * resolves once n8n's editor answers. `onUnexpectedExit(code)` is called if n8n dies by itself.
+ * `workflows` are imported beside the examples on a fresh user folder.
  * Returns { fake, n8n, editorUrl, logFile, stop }.
  */
 export async function startSandbox({
@@ -45,6 +50,7 @@ export async function startSandbox({
 	log = () => {},
 	onUnexpectedExit = () => {},
 	readyTimeoutMs = 300000,
+	workflows = [],
 }) {
 	ensureRuntime();
 	mkdirSync(userFolder, { recursive: true });
@@ -63,7 +69,7 @@ export async function startSandbox({
 		await fake.close();
 	};
 	try {
-		await prepareUserFolder({ userFolder, fake, env, log });
+		await prepareUserFolder({ userFolder, fake, env, log, workflows });
 		log(`starting n8n on port ${n8nPort} (output in ${logFile})`);
 		const logStream = createWriteStream(logFile, { flags: 'a' });
 		n8n = startN8nServer(env);
