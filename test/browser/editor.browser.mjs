@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { closeNode, coupaNode, openDropdownTexts, openNode, signIn, startBrowserSuite } from './harness.mjs';
+import { closeDropdown, closeNode, coupaNode, openDropdownTexts, openNode, signIn, startBrowserSuite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog.js');
@@ -57,13 +57,13 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await openNode(page, 'browserCoupaNode', 'Invoices');
 			await page.getByTestId('parameter-input-resource').click();
 			const resources = await openDropdownTexts(page);
-			await page.keyboard.press('Escape');
+			await closeDropdown(page);
 			const expected = [...CATALOG.map((object) => object.name), 'Custom API Call'].sort((a, b) => a.localeCompare(b));
 			assert.deepEqual(resources, expected);
 			assert.equal(resources.filter((name) => name === 'Custom API Call').length, 1);
 			await page.getByTestId('parameter-input-operation').click();
 			const operations = await openDropdownTexts(page);
-			await page.keyboard.press('Escape');
+			await closeDropdown(page);
 			assert.ok(operations.includes('Get Many'), `Operation lists ${operations.join(', ')}`);
 			assert.ok(operations.includes('Mark as Exported'));
 			assert.ok(!operations.includes('Custom API Call'), `n8n added its Custom API Call to Operation: ${operations.join(', ')}`);
@@ -135,6 +135,25 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await page.keyboard.press('Escape');
 		}));
 
+	test('n8n serves the package\'s output schemas to the editor', () =>
+		step('output schemas are served', async () => {
+			const answers = await page.evaluate(async () => {
+				const read = async (path) => {
+					const response = await fetch(path);
+					return { status: response.status, body: response.ok ? await response.json() : null };
+				};
+				return {
+					node: await read('/schemas/n8n-nodes-coupa.coupa/1.0.0/invoice/getAll.json'),
+					trigger: await read('/schemas/n8n-nodes-coupa.coupaTrigger/1.0.0/approval.json'),
+				};
+			});
+			assert.equal(answers.node.status, 200);
+			assert.equal(answers.node.body.type, 'object');
+			assert.deepEqual(answers.node.body.properties['invoice-number'], { type: 'string' });
+			assert.equal(answers.trigger.status, 200);
+			assert.ok(answers.trigger.body.properties.status);
+		}));
+
 	test('the credential form shows Domain first, and its test succeeds', () =>
 		step('credential test succeeds', async () => {
 			await page.goto('/home/credentials');
@@ -178,7 +197,7 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			assert.doesNotMatch(text, /Connection tested successfully/);
 			// Leave the sandbox with its one credential.
 			await modal.getByTestId('credential-delete-button').click();
-			await page.getByRole('button', { name: /^(Yes|Delete)/ }).click();
+			await page.getByRole('button', { name: /^Yes/ }).click();
 			await modal.waitFor({ state: 'hidden' });
 		}));
 });

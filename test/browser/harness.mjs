@@ -120,6 +120,14 @@ export async function openDropdownTexts(page) {
 	return (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 }
 
+/** Closes the open dropdown and waits until none of its options is visible any more. */
+export async function closeDropdown(page) {
+	await page.keyboard.press('Escape');
+	await page.waitForFunction(() =>
+		[...document.querySelectorAll('.el-select-dropdown__item')].every((item) => item.offsetParent === null),
+	);
+}
+
 /** Opens a workflow by id and the node called `nodeName` in it. */
 export async function openNode(page, workflowId, nodeName) {
 	await page.goto(`/workflow/${workflowId}`);
