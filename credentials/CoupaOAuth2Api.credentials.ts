@@ -1,23 +1,22 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { coupaBaseUrlExpression } from './coupaDomain';
+import { coupaBaseUrlExpression, domainOf } from './coupaDomain';
 import { BASE_SCOPES } from './coupaScopes';
-
-/**
- * `={{ $self["<name>"] }}`: an inherited OAuth2 field filled from one of our own fields.
- *
- * n8n shows a credential's form as the parent's fields (in the parent's order, overridden in
- * place) followed by the credential's new fields. To show Domain first, the inherited Client ID,
- * Client Secret and Scope are overridden as hidden and filled from new fields declared after
- * Domain. Credentials saved by 0.1 hold clientId, clientSecret and scope as plain values; a stored
- * value wins over a hidden field's default, so they keep working unchanged.
- */
-const fromField = (name: string) => `={{ $self["${name}"] }}`;
 
 /**
  * Coupa OAuth2 client credentials, as Coupa's connector documentation describes them:
  * Domain, Client ID (Identifier), Secret and OAuth Scope. n8n fetches, stores and re-mints the
  * token; the token URL is derived from the domain.
+ *
+ * The form order. n8n shows a credential's form as the parent's fields in the parent's order
+ * (each overridden in place), then the credential's new fields. oAuth2Api lists Authorization
+ * URL, Access Token URL, Client ID, Client Secret and Scope in that order, so:
+ * - Domain takes the slot of the Authorization URL (`authUrl`), which client credentials never use;
+ * - Client ID, Secret and OAuth Scope keep their OAuth2 names (`clientId`, `clientSecret`, `scope`),
+ *   which n8n's token code reads and which credentials saved by 0.1 already hold;
+ * - every other inherited field is hidden and fixed for Coupa;
+ * - the new fields (the scope notice) follow OAuth Scope.
+ * Credentials saved by 0.1 hold the domain in `domain`; a typed Domain (`authUrl`) wins over it.
  */
 export class CoupaOAuth2Api implements ICredentialType {
 	name = 'coupaOAuth2Api';
@@ -36,7 +35,6 @@ export class CoupaOAuth2Api implements ICredentialType {
 	hideDomainRestrictionFields = true;
 
 	properties: INodeProperties[] = [
-		// Inherited OAuth2 fields, in the parent's order: fixed for Coupa, or filled from ours below.
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -44,29 +42,47 @@ export class CoupaOAuth2Api implements ICredentialType {
 			default: 'clientCredentials',
 		},
 		{
+			displayName: 'Domain',
+			name: 'authUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. acme.coupahost.com',
+			description:
+				'Your Coupa instance: acme, acme.coupahost.com, https://acme-test.coupahost.com or a coupacloud.com host. Always reached over https.',
+		},
+		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: coupaBaseUrlExpression('$self["domain"]', '/oauth2/token'),
+			default: coupaBaseUrlExpression(domainOf('$self'), '/oauth2/token'),
 		},
 		{
 			displayName: 'Client ID',
 			name: 'clientId',
-			type: 'hidden',
-			default: fromField('clientIdentifier'),
+			type: 'string',
+			default: '',
+			required: true,
+			description:
+				'The Identifier of the OAuth2/OpenID Connect client in Coupa (Setup → Integrations → OAuth2/OpenID Connect Clients)',
 		},
 		{
 			displayName: 'Secret',
 			name: 'clientSecret',
-			type: 'hidden',
+			type: 'string',
 			typeOptions: { password: true },
-			default: fromField('secret'),
+			default: '',
+			required: true,
+			description: 'The Secret of that OAuth2 client',
 		},
 		{
 			displayName: 'OAuth Scope',
 			name: 'scope',
-			type: 'hidden',
-			default: fromField('oauthScope'),
+			type: 'string',
+			default: BASE_SCOPES.join(' '),
+			required: true,
+			description:
+				'Coupa\'s rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client\'s object scopes (e.g. core.invoice.read core.supplier.write), separated by spaces.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -106,44 +122,7 @@ export class CoupaOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
-		// What the form shows, in this order.
-		{
-			displayName: 'Domain',
-			name: 'domain',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. acme.coupahost.com',
-			description:
-				'Your Coupa instance: acme, acme.coupahost.com, https://acme-test.coupahost.com or a coupacloud.com host. Always reached over https.',
-		},
-		{
-			displayName: 'Client ID',
-			name: 'clientIdentifier',
-			type: 'string',
-			default: '',
-			required: true,
-			description:
-				'The Identifier of the OAuth2/OpenID Connect client in Coupa (Setup → Integrations → OAuth2/OpenID Connect Clients)',
-		},
-		{
-			displayName: 'Secret',
-			name: 'secret',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			description: 'The Secret of that OAuth2 client',
-		},
-		{
-			displayName: 'OAuth Scope',
-			name: 'oauthScope',
-			type: 'string',
-			default: BASE_SCOPES.join(' '),
-			required: true,
-			description:
-				'Coupa\'s rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client\'s object scopes (e.g. core.invoice.read core.supplier.write), separated by spaces.',
-		},
+		// New fields: shown after OAuth Scope, in this order.
 		{
 			displayName:
 				'The OAuth Scope must list exactly the scopes of the Coupa OAuth client. A scope the client lacks makes Coupa refuse the token; a scope missing here makes Coupa refuse the call.',
@@ -151,12 +130,19 @@ export class CoupaOAuth2Api implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
+		{
+			// Where credentials saved by 0.1 keep their domain.
+			displayName: 'Domain (Saved by 0.1)',
+			name: 'domain',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	// Needs only core.common.read, so every correctly configured client passes.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: coupaBaseUrlExpression('$credentials.domain'),
+			baseURL: coupaBaseUrlExpression(domainOf('$credentials')),
 			url: '/api/currencies',
 			qs: { limit: 1, fields: '["id","code"]' },
 			headers: { Accept: 'application/json' },

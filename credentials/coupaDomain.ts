@@ -34,6 +34,20 @@ export function coupaDomainProblem(domain: unknown): string | undefined {
 	return undefined;
 }
 
+/**
+ * The Domain a credential holds. The form stores it in `authUrl` (the inherited OAuth2 slot that
+ * n8n lists before Client ID, unused by client credentials); credentials saved by 0.1 hold it in
+ * `domain`. A typed Domain wins, so editing an old credential takes effect.
+ */
+export function credentialDomain(credentials: { authUrl?: unknown; domain?: unknown }): unknown {
+	const typed = credentials.authUrl;
+	return typeof typed === 'string' && typed.trim() !== '' ? typed : credentials.domain;
+}
+
+/** The same choice as credentialDomain, as an expression over `$self` or `$credentials`. */
+export const domainOf = (reference: string) =>
+	`((${reference}["authUrl"] || "").trim() ? ${reference}["authUrl"] : ${reference}["domain"])`;
+
 /** An n8n expression that evaluates to the normalized base URL of `$self.domain` or similar. */
 export function coupaBaseUrlExpression(domainReference: string, suffix = ''): string {
 	return `={{ (${normalizeCoupaDomain.toString()})(${domainReference}) }}${suffix}`;

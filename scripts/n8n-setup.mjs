@@ -17,9 +17,8 @@ export const CREDENTIAL_TYPE = 'coupaOAuth2Api';
  * (domain, clientId, clientSecret, scope), which must keep working.
  */
 export function coupaCredential({ id, name, domain, clientId, clientSecret, scopes, legacy = false }) {
-	const data = legacy
-		? { domain, clientId, clientSecret, scope: scopes.join(' ') }
-		: { domain, clientIdentifier: clientId, secret: clientSecret, oauthScope: scopes.join(' ') };
+	// The form keeps Domain in the inherited `authUrl` slot (see the credential).
+	const data = { [legacy ? 'domain' : 'authUrl']: domain, clientId, clientSecret, scope: scopes.join(' ') };
 	return { id, name, type: CREDENTIAL_TYPE, data };
 }
 

@@ -10,7 +10,7 @@ const { composeScopes, BASE_SCOPES } = require('../dist/credentials/coupaScopes.
 const property = (name) => credentialType.properties.find((p) => p.name === name);
 
 /** The token URL n8n derives from a typed domain, resolved by n8n's own expression engine. */
-const tokenUrlFor = (domain) => resolvedCredential({ domain }).accessTokenUrl;
+const tokenUrlFor = (domain) => resolvedCredential({ authUrl: domain }).accessTokenUrl;
 
 describe('CoupaOAuth2Api credential', () => {
 	test('has the fields Coupa documents, with the five base scopes pre-filled', () => {
@@ -19,19 +19,19 @@ describe('CoupaOAuth2Api credential', () => {
 		expect(credentialType.extends).toEqual(['oAuth2Api']);
 		const visible = credentialType.properties.filter((p) => p.type !== 'hidden');
 		expect(visible.map((p) => [p.name, p.type === 'notice' ? 'notice' : p.displayName])).toEqual([
-			['domain', 'Domain'],
-			['clientIdentifier', 'Client ID'],
-			['secret', 'Secret'],
-			['oauthScope', 'OAuth Scope'],
+			['authUrl', 'Domain'],
+			['clientId', 'Client ID'],
+			['clientSecret', 'Secret'],
+			['scope', 'OAuth Scope'],
 			['scopeNotice', 'notice'],
 		]);
-		expect(property('secret').typeOptions.password).toBe(true);
-		expect(property('oauthScope').default).toBe('login offline_access openid profile core.common.read');
-		expect(property('oauthScope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
+		expect(property('clientSecret').typeOptions.password).toBe(true);
+		expect(property('scope').default).toBe('login offline_access openid profile core.common.read');
+		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
 		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
 		// The secret is called "Secret" everywhere, as Coupa and the README call it.
-		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Secret', 'Secret']);
+		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Secret']);
 		expect(credentialType.hideDomainRestrictionFields).toBe(true);
 		expect(credentialType.documentationUrl).toMatch(/#credentials$/);
 	});
@@ -52,27 +52,32 @@ describe('CoupaOAuth2Api credential', () => {
 			...credentialType.properties.filter((p) => !OAUTH2_ORDER.includes(p.name)),
 		];
 		const shown = merged.filter((p) => p.type !== 'hidden' && p.type !== 'parent').map((p) => p.name);
-		expect(shown).toEqual(['domain', 'clientIdentifier', 'secret', 'oauthScope', 'scopeNotice']);
-		// Every inherited field that would show for client credentials is overridden as hidden.
-		for (const name of ['grantType', 'accessTokenUrl', 'clientId', 'clientSecret', 'scope', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties', 'allowedHttpRequestDomains', 'allowedDomains']) {
+		expect(shown).toEqual(['authUrl', 'clientId', 'clientSecret', 'scope', 'scopeNotice']);
+		// Every other inherited field that would show for client credentials is hidden and fixed.
+		for (const name of ['grantType', 'accessTokenUrl', 'authQueryParameters', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties', 'allowedHttpRequestDomains', 'allowedDomains', 'domain']) {
 			expect(own.get(name)).toMatchObject({ type: 'hidden' });
 		}
-		expect(own.get('clientSecret').typeOptions.password).toBe(true);
+		// Parent fields not overridden stay hidden by their own displayOptions (dynamic client
+		// registration off, which n8n's default and this credential keep).
+		for (const name of ['useDynamicClientRegistration', 'serverUrl', 'clientCredentialType', 'privateKey', 'certificate']) {
+			expect(own.has(name)).toBe(false);
+		}
 	});
 
 	test.each([
-		[
-			'as the form saves it now',
-			{ clientIdentifier: 'n8n-test-client', secret: 'n8n-test-secret', oauthScope: 'login offline_access openid profile core.common.read core.supplier.read' },
-		],
-		[
-			'as version 0.1 stored it (domain, clientId, clientSecret, scope)',
-			{ clientId: 'n8n-test-client', clientSecret: 'n8n-test-secret', scope: 'login offline_access openid profile core.common.read core.supplier.read' },
-		],
-	])('a credential stored %s resolves to the same OAuth2 fields and works', async (_label, data) => {
+		['as the form saves it now (Domain in authUrl)', { authUrl: 'DOMAIN' }],
+		['as version 0.1 stored it (domain, clientId, clientSecret, scope)', { domain: 'DOMAIN' }],
+		['by 0.1 and then edited in the 0.2 form: the typed Domain wins', { domain: 'https://old-instance.coupahost.com', authUrl: 'DOMAIN' }],
+	])('a credential stored %s resolves to the same OAuth2 fields and works', async (_label, where) => {
 		const fake = await startCoupa();
 		try {
-			const resolved = resolvedCredential({ domain: fake.url, ...data });
+			const data = {
+				...Object.fromEntries(Object.entries(where).map(([key, value]) => [key, value === 'DOMAIN' ? fake.url : value])),
+				clientId: 'n8n-test-client',
+				clientSecret: 'n8n-test-secret',
+				scope: 'login offline_access openid profile core.common.read core.supplier.read',
+			};
+			const resolved = resolvedCredential(data);
 			expect(resolved).toMatchObject({
 				clientId: 'n8n-test-client',
 				clientSecret: 'n8n-test-secret',
@@ -83,10 +88,10 @@ describe('CoupaOAuth2Api credential', () => {
 				sendAdditionalBodyProperties: false,
 			});
 			const { CredentialStore } = await import('./harness/n8n.mjs');
-			const store = new CredentialStore({ domain: fake.url, ...data });
-			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
+			const output = await runNode({ store: new CredentialStore(data), parameters: { resource: 'supplier', operation: 'get', id: '1' } });
 			expect(output[0].json.id).toBe(1);
 			expect(fake.requests[0].body).toMatchObject({ client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' });
+			expect(fake.requests[1].path).toBe('/api/suppliers/1');
 		} finally {
 			await fake.close();
 		}
@@ -139,7 +144,7 @@ describe('CoupaOAuth2Api credential', () => {
 		const fake = await startCoupa();
 		try {
 			const store = credentialFor(fake, 'login offline_access openid profile core.common.read core.supplier.read');
-			expect(Object.keys(store.data).sort()).toEqual(['clientIdentifier', 'domain', 'oauthScope', 'secret']);
+			expect(Object.keys(store.data).sort()).toEqual(['authUrl', 'clientId', 'clientSecret', 'scope']);
 			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
 			expect(output[0].json.id).toBe(1);
 			const [tokenCall, apiCall] = fake.requests;

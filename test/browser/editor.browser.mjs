@@ -128,7 +128,21 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 		step('find the Coupa tool among an AI Agent\'s tools', async () => {
 			await page.goto('/workflow/browserAgent');
 			await page.getByTestId('canvas-node').filter({ hasText: 'AI Agent' }).first().waitFor();
-			await page.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]').click();
+			// The Tool handle's plus opens the node panel on its Tools list. On a busy machine the
+			// first click can land before the canvas settles; then the panel opens elsewhere, so
+			// close it and click again.
+			const toolsHeader = page.getByTestId('node-creator').getByText('Tools', { exact: true });
+			for (let attempt = 1; ; attempt++) {
+				await page.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]').click();
+				try {
+					await toolsHeader.first().waitFor({ timeout: 20000 });
+					break;
+				} catch (error) {
+					if (attempt === 3) throw error;
+					await page.keyboard.press('Escape');
+					await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
+				}
+			}
 			await page.getByTestId('node-creator-search-bar').fill('Coupa');
 			const tool = page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Coupa Tool$/ });
 			await tool.waitFor();
@@ -164,11 +178,16 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 				elements.map((element) => element.getAttribute('data-test-id')).filter((id) => id !== 'parameter-input-field'),
 			);
 			assert.deepEqual(fields, [
-				'parameter-input-domain',
-				'parameter-input-clientIdentifier',
-				'parameter-input-secret',
-				'parameter-input-oauthScope',
+				'parameter-input-authUrl',
+				'parameter-input-clientId',
+				'parameter-input-clientSecret',
+				'parameter-input-scope',
 			]);
+			const form = await modal.innerText();
+			const at = ['Domain', 'Client ID', 'Secret', 'OAuth Scope', 'The OAuth Scope must list exactly'].map((label) => form.indexOf(label));
+			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Secret, OAuth Scope, then the scope notice\n${form}`);
+			assert.ok(at.every((index) => index >= 0));
+			assert.doesNotMatch(form, /Allowed HTTP Request Domains|Send Additional Body Properties|Grant Type/);
 			// "Retry" is the form's test button once a test has run.
 			const tested = page.waitForResponse((response) => response.url().includes('/rest/credentials/test'));
 			await modal.getByRole('button', { name: /retry/i }).click();
@@ -186,9 +205,9 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await page.getByTestId('new-credential-type-button').click();
 			const modal = page.getByTestId('editCredential-modal');
 			const input = (name) => modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
-			await input('domain').fill(suite.sandbox.fake.url);
-			await input('clientIdentifier').fill('n8n-test-client');
-			await input('secret').fill('not-the-secret');
+			await input('authUrl').fill(suite.sandbox.fake.url);
+			await input('clientId').fill('n8n-test-client');
+			await input('clientSecret').fill('not-the-secret');
 			await modal.getByTestId('credential-save-button').click();
 			await modal.getByText(/Couldn.t connect with these settings/i).waitFor();
 			await modal.getByText(/More details/i).click();

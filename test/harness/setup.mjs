@@ -4,12 +4,12 @@ import { CredentialStore } from './n8n.mjs';
 
 export { DEFAULT_CLIENT };
 
-/** The form fields of 0.2 (Domain first) by the OAuth2 names that 0.1 stored them under. */
-export const FIELD_OF_LEGACY = { clientId: 'clientIdentifier', clientSecret: 'secret', scope: 'oauthScope' };
+/** Where the form of 0.2 keeps a field that 0.1 stored elsewhere: Domain moved to `authUrl`. */
+export const FIELD_OF_LEGACY = { domain: 'authUrl' };
 
 /**
- * A credential for the fake Coupa, as a user saves it in the form: Domain, Client ID, Secret,
- * OAuth Scope. Overrides may use the OAuth2 names (clientId, clientSecret, scope).
+ * A credential for the fake Coupa, as a user saves it in the form: Domain (`authUrl`), Client ID,
+ * Secret, OAuth Scope. Overrides may name the domain `domain`.
  * With `{ legacy: true }` it is stored as 0.1 stored it: domain, clientId, clientSecret, scope.
  */
 export function credentialFor(fake, scope, overrides = {}, { legacy = false } = {}) {

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { coupaDomainProblem, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
+import { coupaDomainProblem, credentialDomain, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
 import { composeScopes } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
@@ -53,9 +53,10 @@ export interface CoupaConnection {
 
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
-	const problem = coupaDomainProblem(credentials.domain);
+	const domain = credentialDomain(credentials);
+	const problem = coupaDomainProblem(domain);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
-	const baseUrl = normalizeCoupaDomain(credentials.domain);
+	const baseUrl = normalizeCoupaDomain(domain);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return {
 		baseUrl,
