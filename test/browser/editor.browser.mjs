@@ -3,8 +3,9 @@
 // Coupa tool of an AI Agent. Run by `npm run test:browser`; steps run in order on one page.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeDropdown, closeNode, coupaNode, openDropdownTexts, openNode, signIn, startBrowserSuite } from './harness.mjs';
+import { closeDropdown, closeNode, coupaNode, openDropdownTexts, openNode, SCREENSHOT_DIR, signIn, startBrowserSuite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog.js');
@@ -193,12 +194,12 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await modal.getByRole('button', { name: /retry/i }).click();
 			assert.equal((await (await tested).json()).data.status, 'OK');
 			await modal.getByTestId('credentials-config-container-test-success').waitFor();
-			await page.keyboard.press('Escape');
-			await modal.waitFor({ state: 'hidden' });
 		}));
 
 	test('a new credential with a wrong secret gives the failure message', () =>
 		step('wrong secret fails the credential test', async () => {
+			await page.keyboard.press('Escape');
+			await page.getByTestId('editCredential-modal').waitFor({ state: 'hidden' });
 			await page.getByTestId('add-resource-credential').click();
 			await page.getByTestId('new-credential-type-select').locator('input').fill('Coupa');
 			await page.getByTestId('new-credential-type-select-option').filter({ hasText: 'Coupa OAuth2 API' }).click();
@@ -214,6 +215,7 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			const text = await modal.innerText();
 			assert.doesNotMatch(text, /not-the-secret/);
 			assert.doesNotMatch(text, /Connection tested successfully/);
+			await page.screenshot({ path: join(SCREENSHOT_DIR, 'wrong-secret-message.png') });
 			// Leave the sandbox with its one credential.
 			await modal.getByTestId('credential-delete-button').click();
 			await page.getByRole('button', { name: /^Yes/ }).click();
