@@ -91,3 +91,49 @@ describe('generated labels use the right article', () => {
 		expect(wrongArticles(entries)).toEqual([]);
 	});
 });
+
+describe('canvas subtitles and docs links', () => {
+	const { Workflow } = require('n8n-workflow');
+	const subtitleOf = (nodeType, type, parameters) => {
+		const node = { id: 'n', name: 'N', type, typeVersion: 1, position: [0, 0], parameters };
+		const workflow = new Workflow({
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		});
+		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+	};
+
+	test('the node and trigger subtitles are in words, evaluated by n8n\'s expression engine', () => {
+		const coupa = new Coupa();
+		const trigger = new CoupaTrigger();
+		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'getAll' })).toBe('Get many invoices');
+		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'markExported' })).toBe('Mark an invoice as exported');
+		expect(subtitleOf(coupa, 'coupa', { resource: 'user', operation: 'create' })).toBe('Create a user');
+		expect(subtitleOf(coupa, 'coupa', { resource: 'customApiCall', operation: 'request' })).toBe('Custom API call');
+		expect(subtitleOf(trigger, 'coupaTrigger', { resource: 'approval', event: 'statusChanged' })).toBe('Approval status changed');
+		expect(subtitleOf(trigger, 'coupaTrigger', { resource: 'invoice', event: 'updated' })).toBe('Invoice created or changed');
+	});
+
+	test('n8n adds no Custom API Call of its own: the nodes declare a version list with a defaultVersion', () => {
+		// n8n's LoadNodesAndCredentials.injectCustomApiCallOptions only touches a node when
+		// `defaultVersion === undefined || defaultVersion === version`.
+		for (const node of [new Coupa(), new CoupaTrigger()]) {
+			const { version, defaultVersion } = node.description;
+			expect(version).toEqual([1]);
+			expect(defaultVersion).toBe(1);
+			expect(defaultVersion === undefined || defaultVersion === version).toBe(false);
+		}
+	});
+
+	test('the docs links carry no fragment (n8n appends its tracking parameters to them)', () => {
+		const { readFileSync } = require('node:fs');
+		for (const file of ['Coupa.node.json', 'CoupaTrigger.node.json']) {
+			const codex = JSON.parse(readFileSync(require.resolve(`../dist/nodes/Coupa/${file}`), 'utf8'));
+			const urls = Object.values(codex.resources).flat().map((entry) => entry.url);
+			expect(urls.length).toBeGreaterThan(0);
+			for (const url of urls) expect(url).not.toContain('#');
+		}
+	});
+});
