@@ -112,24 +112,55 @@ describe('node behaviour', () => {
 		expect(typed.map((item) => item.json.id)).toEqual(picked.map((item) => item.json.id));
 	});
 
-	test('the Field dropdown lists each object\'s filterable attributes from the catalogue, nested ones included, with a placeholder per object', () => {
+	test('the Field dropdown lists each object\'s filterable attributes from the catalogue, nested ones and the tenant\'s custom fields included', async () => {
 		const node = new Coupa();
-		const fieldsOf = (resource) => {
-			const filters = node.description.properties.find((p) => p.name === 'filters' && p.displayOptions.show.resource.includes(resource));
+		const valuesOf = (description, resource) => {
+			const filters = description.properties.find((p) => p.name === 'filters' && p.displayOptions.show.resource.includes(resource));
 			return filters.options.find((o) => o.name === 'conditions').options[0].values;
 		};
-		const invoice = fieldsOf('invoice');
-		const attribute = invoice.find((v) => v.name === 'attribute');
-		const values = attribute.options.map((o) => o.value);
-		expect(values).toEqual(expect.arrayContaining(['supplier[name]', 'invoice_number', 'status', 'exported', 'invoice_lines[account][code]', '']));
-		expect(attribute.options.find((o) => o.value === 'supplier[name]').name).toBe('Supplier Name');
-		const other = invoice.find((v) => v.name === 'field');
-		expect(other.displayOptions).toEqual({ show: { attribute: [''] } });
-		const users = fieldsOf('user').find((v) => v.name === 'attribute').options.map((o) => o.value);
-		expect(users).toEqual(expect.arrayContaining(['login', 'email', 'manager[login]']));
+		const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
+		for (const description of [node.description, new CoupaTrigger().description]) {
+			const attribute = valuesOf(description, 'invoice').find((v) => v.name === 'attribute');
+			expect(attribute.typeOptions).toEqual({ loadOptionsMethod: 'getFilterAttributes', loadOptionsDependsOn: ['resource'] });
+			expect(valuesOf(description, 'invoice').find((v) => v.name === 'field').displayOptions).toEqual({ show: { attribute: [''] } });
+		}
+		expect(typeof new CoupaTrigger().methods.loadOptions.getFilterAttributes).toBe('function');
+
+		const invoice = await loadOptions({ store, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'invoice' } });
+		const values = invoice.map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining(['supplier[name]', 'invoice_number', 'status', 'exported', 'invoice_lines[account][code]', 'custom_fields[sap_document_number]']));
+		expect(invoice.find((o) => o.value === 'supplier[name]').name).toBe('Supplier Name');
+		expect(invoice.find((o) => o.value === 'custom_fields[sap_document_number]').name).toBe('Custom Field: Sap Document Number');
+		expect(invoice[invoice.length - 1]).toEqual({ name: 'Other (Type the Attribute)', value: '' });
+
+		const users = (await loadOptions({ store, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'user' } })).map((o) => o.value);
+		expect(users).toEqual(expect.arrayContaining(['login', 'email', 'manager[login]', 'custom_fields[cost_center]']));
 		expect(users).not.toContain('supplier[name]');
-		const placeholders = new Set(['invoice', 'user', 'purchaseOrder', 'approval'].map((r) => fieldsOf(r).find((v) => v.name === 'field').placeholder));
+
+		// Without the read scope the catalogue's list still shows, without custom fields.
+		const limited = credentialFor(fake, 'login offline_access openid profile core.common.read');
+		const offline = (await loadOptions({ store: limited, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'user' } })).map((o) => o.value);
+		expect(offline).toEqual(expect.arrayContaining(['login', 'email', '']));
+		expect(offline.some((value) => value.startsWith('custom_fields'))).toBe(false);
+
+		const placeholders = new Set(['invoice', 'user', 'purchaseOrder', 'approval'].map((r) => valuesOf(node.description, r).find((v) => v.name === 'field').placeholder));
 		expect(placeholders.size).toBe(4);
+	});
+
+	test('a custom field picked from the dropdown filters the list', async () => {
+		const target = fake.store.list('users').find((user) => user['custom-fields']?.['cost-center']);
+		const output = await runNode({
+			store,
+			parameters: {
+				resource: 'user',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: 'custom_fields[cost_center]', field: '', operator: 'equals', value: target['custom-fields']['cost-center'] }] } },
+			},
+		});
+		expect(fake.apiRequests()[0].query['custom_fields[cost_center]']).toBe(target['custom-fields']['cost-center']);
+		expect(output.map((item) => item.json.id)).toContain(target.id);
+		expect(output.every((item) => item.json['custom-fields']['cost-center'] === target['custom-fields']['cost-center'])).toBe(true);
 	});
 
 	test('status, exported and date shortcuts become Coupa filters', async () => {

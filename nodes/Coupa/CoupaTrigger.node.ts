@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getFilterAttributes } from './methods/loadOptions';
 import { triggerSubtitle } from './shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCoupa } from './trigger/poll';
@@ -22,6 +23,10 @@ export class CoupaTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'coupaOAuth2Api', required: true }],
 		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: { getFilterAttributes },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

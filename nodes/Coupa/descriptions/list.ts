@@ -4,7 +4,6 @@ import type { CoupaObject } from '../catalog';
 import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
 import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
-import { lower } from '../shared/labels';
 import { humanize } from './recordFields';
 
 /** Coupa's filter operators (coupa-api.md §3.2). `equals` is the plain `attr=value` form. */
@@ -46,15 +45,13 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 					name: 'condition',
 					values: [
 						{
-							displayName: 'Field',
+							displayName: 'Field Name or ID',
 							name: 'attribute',
 							type: 'options',
-							options: [
-								...filterAttributes(object),
-								{ name: 'Other (Type the Attribute)', value: '' },
-							],
+							typeOptions: { loadOptionsMethod: 'getFilterAttributes', loadOptionsDependsOn: ['resource'] },
 							default: '',
-							description: `A filterable attribute of the ${lower(object)}, or Other to type any Coupa attribute`,
+							description:
+								'A filterable attribute of the record (custom fields included), or Other to type one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 						{
 							displayName: 'Attribute',

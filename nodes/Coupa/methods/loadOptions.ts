@@ -1,9 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { LookupName } from '../catalog';
-import { LOOKUPS } from '../catalog';
+import { filterAttributes, LOOKUPS, objectByResource } from '../catalog';
 import { lookupMethodName } from '../descriptions/recordFields';
 import { coupaPaginate } from '../transport/paginate';
+import { coupaRequest } from '../transport/request';
 
 /** Lookups are short lists; 500 entries is plenty for a dropdown and keeps the editor fast. */
 const MAX_OPTIONS = 500;
@@ -28,7 +29,55 @@ function lookupLoader(name: LookupName) {
 	};
 }
 
+/** Records read to find the tenant's custom fields: they are per tenant, so not in the catalogue. */
+const CUSTOM_FIELD_SAMPLE = 20;
+
+/** "cost-center" → "Custom Field: Cost Center". */
+const customFieldLabel = (key: string) =>
+	`Custom Field: ${key
+		.split(/[-_\s]+/)
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ')}`;
+
+/**
+ * The Filters' Field dropdown: the object's filterable attributes from the catalogue, the custom
+ * fields found on its newest records (as `custom_fields[<name>]`), and Other to type any
+ * attribute. Reading the records is best effort: without a credential, scope or connection the
+ * catalogue's list still shows.
+ */
+export async function getFilterAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const object = objectByResource(this.getCurrentNodeParameter('resource') as string);
+	const options: INodePropertyOptions[] = filterAttributes(object).map(({ name, value }) => ({ name, value }));
+	try {
+		const records = (await coupaRequest(
+			this,
+			{
+				method: 'GET',
+				path: object.path,
+				qs: { limit: CUSTOM_FIELD_SAMPLE, order_by: 'id', dir: 'desc', fields: '["id",{"custom_fields":{}}]' },
+			},
+			{ operationLabel: `Read the custom fields of ${object.plural}`, objectName: object.name },
+		)) as IDataObject[];
+		const keys = new Set<string>();
+		for (const record of records) {
+			const custom = record['custom-fields'] ?? record.custom_fields;
+			if (custom && typeof custom === 'object') for (const key of Object.keys(custom)) keys.add(key);
+		}
+		for (const key of [...keys].sort()) {
+			options.push({ name: customFieldLabel(key), value: `custom_fields[${key.replace(/-/g, '_')}]` });
+		}
+	} catch {
+		// The catalogue's attributes are enough to filter; custom fields can be typed under Other.
+	}
+	options.sort((a, b) => a.name.localeCompare(b.name));
+	options.push({ name: 'Other (Type the Attribute)', value: '' });
+	return options;
+}
+
 /** One loader per catalogue lookup, named as the fields' loadOptionsMethod expects. */
-export const loadOptions = Object.fromEntries(
-	(Object.keys(LOOKUPS) as LookupName[]).map((name) => [lookupMethodName(name), lookupLoader(name)]),
-) as Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>;
+export const loadOptions = {
+	...(Object.fromEntries(
+		(Object.keys(LOOKUPS) as LookupName[]).map((name) => [lookupMethodName(name), lookupLoader(name)]),
+	) as Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>),
+	getFilterAttributes,
+};
