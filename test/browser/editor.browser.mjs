@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeDropdown, closeNode, coupaNode, openDropdownTexts, openNode, SCREENSHOT_DIR, signIn, startBrowserSuite } from './harness.mjs';
+import { closeDropdown, closeNode, coupaNode, dropdownOf, openDropdownTexts, openNode, SCREENSHOT_DIR, signIn, startBrowserSuite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog.js');
@@ -103,6 +103,20 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			assert.equal(await picked.inputValue(), label);
 			await closeNode(page);
 			assert.ok(objectByResource('purchaseOrder').picker.search.includes('supplier[name]'));
+		}));
+
+	test('a filter condition offers the object\'s attributes, nested and custom ones included', () =>
+		step('filter field dropdown', async () => {
+			await openNode(page, 'browserCoupaNode', 'Invoices');
+			await page.getByTestId('collection-parameter-add').first().click();
+			await page.locator('.el-select-dropdown__item:visible, [role="menuitem"]:visible, [role="option"]:visible').filter({ hasText: /^Conditions$/ }).first().click();
+			await page.getByRole('button', { name: /Add Condition/i }).first().click();
+			const fields = await dropdownOf(page, 'attribute');
+			await closeDropdown(page);
+			for (const name of ['Supplier Name', 'Invoice Number', 'Invoice Line: Account Code', 'Custom Field: Sap Document Number', 'Other (Type the Attribute)']) {
+				assert.ok(fields.includes(name), `Field lists ${name}: ${fields.join(', ')}`);
+			}
+			await closeNode(page);
 		}));
 
 	test('the Coupa Trigger is added from the node panel and fetches a test event', () =>

@@ -120,6 +120,23 @@ export async function openDropdownTexts(page) {
 	return (await items.allInnerTexts()).map((text) => text.split('\n')[0].trim());
 }
 
+/**
+ * Opens the dropdown of parameter `name` and returns its option texts. A dropdown whose options
+ * are loaded from the server can re-render while they arrive and close again; then click again.
+ */
+export async function dropdownOf(page, name) {
+	const select = page.getByTestId(`parameter-input-${name}`).locator('input').first();
+	for (let attempt = 1; ; attempt++) {
+		await select.click();
+		try {
+			await page.locator('.el-select-dropdown__item:visible').first().waitFor({ timeout: 20000 });
+			return await openDropdownTexts(page);
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
+}
+
 /** Closes the open dropdown and waits until none of its options is visible any more. */
 export async function closeDropdown(page) {
 	await page.keyboard.press('Escape');
