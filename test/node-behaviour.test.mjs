@@ -357,6 +357,21 @@ describe('node behaviour', () => {
 		});
 	});
 
+	test('a search attribute Coupa refuses does not hide what the others found; all refused is an error', async () => {
+		// Users are searched by login, email and last name; a login is also part of the email, so
+		// whichever of the three requests Coupa refuses, another one finds the user.
+		const target = fake.store.list('users').find((user) => user.email.startsWith(user.login));
+		const search = () =>
+			loadOptions({ store, kind: 'listSearch', method: 'searchRecords', parameters: { resource: 'user', operation: 'get' }, filter: target.login });
+		fake.faults.serverErrors({ count: 1, status: 400, body: '{"errors":{"user":["Unknown filter"]}}' });
+		const result = await search();
+		expect(fake.apiRequests().filter((request) => request.status === 400)).toHaveLength(1);
+		expect(result.results.map((entry) => entry.value)).toContain(String(target.id));
+		fake.faults.serverErrors({ count: 10, status: 400, body: '{"errors":{"user":["Unknown filter"]}}' });
+		await expect(search()).rejects.toThrow();
+		fake.faults.reset();
+	});
+
 	test('the purchase order picker reads in words and finds POs by supplier name as well as PO number', async () => {
 		const order = fake.store.list('purchase_orders').find((po) => po.status === 'supplier_window_hold') ?? fake.store.list('purchase_orders')[0];
 		const supplierName = order.supplier.name;

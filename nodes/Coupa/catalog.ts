@@ -877,7 +877,7 @@ export const CATALOG: CoupaObject[] = [
 			],
 		},
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at'],
-		picker: { title: ['requested-by'], search: ['requested_by[login]', 'justification'], total: 'total' },
+		picker: { title: ['requested-by'], search: ['id', 'requested_by[login]', 'justification'], total: 'total' },
 		webPath: 'requisition_headers',
 	},
 	{

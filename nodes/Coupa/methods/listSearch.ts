@@ -64,9 +64,12 @@ export async function searchRecords(
 	const base: IDataObject = { limit: PAGE_SIZE, offset, order_by: 'id', dir: 'desc' };
 	const queries = filter ? object.picker.search.map((attribute) => ({ ...base, [`${attribute}[contains]`]: filter })) : [base];
 	const call = { operationLabel: `Search ${object.plural}`, objectName: object.name };
-	const pages = await Promise.all(
+	const answers = await Promise.allSettled(
 		queries.map(async (qs) => (await coupaRequest(this, { method: 'GET', path: object.path, qs }, call)) as IDataObject[]),
 	);
+	// One attribute Coupa refuses to search (e.g. on an older release) does not hide the others.
+	const pages = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
+	if (pages.length === 0) throw (answers[0] as PromiseRejectedResult).reason;
 	const byId = new Map<string, IDataObject>();
 	for (const record of pages.flat()) byId.set(String(record.id), record);
 	const records = [...byId.values()].sort((a, b) => Number(b.id) - Number(a.id));
