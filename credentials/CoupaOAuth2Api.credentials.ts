@@ -5,7 +5,7 @@ import { BASE_SCOPES } from './coupaScopes';
 
 /**
  * Coupa OAuth2 client credentials, as Coupa's connector documentation describes them:
- * Domain, Client ID (Identifier), Secret and OAuth Scope. n8n fetches, stores and re-mints the
+ * Domain, Client ID (Coupa's Identifier), Client Secret (Coupa's Secret) and OAuth Scope. n8n fetches, stores and re-mints the
  * token; the token URL is derived from the domain.
  *
  * The form order. n8n shows a credential's form as the parent's fields in the parent's order
@@ -67,13 +67,15 @@ export class CoupaOAuth2Api implements ICredentialType {
 				'The Identifier of the OAuth2/OpenID Connect client in Coupa (Setup → Integrations → OAuth2/OpenID Connect Clients)',
 		},
 		{
-			displayName: 'Secret',
+			// n8n's editor labels an OAuth2 clientSecret "Client Secret" whatever it is declared as,
+			// so that is the name used everywhere.
+			displayName: 'Client Secret',
 			name: 'clientSecret',
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The Secret of that OAuth2 client',
+			description: 'The Secret of that OAuth2 client in Coupa',
 		},
 		{
 			displayName: 'OAuth Scope',

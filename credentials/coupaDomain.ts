@@ -26,7 +26,7 @@ export function normalizeCoupaDomain(domain: unknown): string {
 export function coupaDomainProblem(domain: unknown): string | undefined {
 	const url = normalizeCoupaDomain(domain);
 	if (url.indexOf('use-https-for-coupa.invalid') !== -1) {
-		return 'The Coupa domain uses plain http. The Secret is only ever sent over https (plain http is allowed for localhost test servers only). Change the domain to https://<your-instance>.coupahost.com';
+		return 'The Coupa domain uses plain http. The Client Secret is only ever sent over https (plain http is allowed for localhost test servers only). Change the domain to https://<your-instance>.coupahost.com';
 	}
 	if (url.indexOf('enter-your-coupa-domain.invalid') !== -1) {
 		return 'The Coupa domain is empty or not a host name. Enter it as e.g. acme.coupahost.com';

@@ -17,12 +17,15 @@ export const SANDBOX_EXAMPLES = ['export-approved-invoices.json', 'onboard-suppl
  * The credential is re-imported when the sandbox URL changes; the examples only on the first
  * run, so edits made in the editor survive restarts of `npm run dev`.
  */
-async function prepareUserFolder({ userFolder, fake, env, log, workflows }) {
+async function prepareUserFolder({ userFolder, fake, env, log, workflows, credentials }) {
 	const stateFile = join(userFolder, 'coupa-dev-state.json');
 	const state = existsSync(stateFile) ? JSON.parse(readFileSync(stateFile, 'utf8')) : {};
 	if (state.sandboxUrl !== fake.url) {
 		log(`importing credential "${SANDBOX_CREDENTIAL.name}" (${fake.url})`);
-		await importCredentials([coupaCredential({ ...SANDBOX_CREDENTIAL, domain: fake.url, ...DEFAULT_CLIENT })], env);
+		await importCredentials(
+			[coupaCredential({ ...SANDBOX_CREDENTIAL, domain: fake.url, ...DEFAULT_CLIENT }), ...credentials(fake)],
+			env,
+		);
 	}
 	if (!state.examplesImported) {
 		log(`importing example workflows: ${SANDBOX_EXAMPLES.join(', ')}`);
@@ -38,7 +41,8 @@ async function prepareUserFolder({ userFolder, fake, env, log, workflows }) {
 /**
  * Installs (if needed) the runtime and the packed package, starts the fake Coupa and n8n, and
  * resolves once n8n's editor answers. `onUnexpectedExit(code)` is called if n8n dies by itself.
- * `workflows` are imported beside the examples on a fresh user folder.
+ * `workflows` are imported beside the examples on a fresh user folder; `credentials(fake)` returns
+ * more credentials to import beside the sandbox's.
  * Returns { fake, n8n, editorUrl, logFile, stop }.
  */
 export async function startSandbox({
@@ -51,6 +55,7 @@ export async function startSandbox({
 	onUnexpectedExit = () => {},
 	readyTimeoutMs = 300000,
 	workflows = [],
+	credentials = () => [],
 }) {
 	ensureRuntime();
 	mkdirSync(userFolder, { recursive: true });
@@ -69,7 +74,7 @@ export async function startSandbox({
 		await fake.close();
 	};
 	try {
-		await prepareUserFolder({ userFolder, fake, env, log, workflows });
+		await prepareUserFolder({ userFolder, fake, env, log, workflows, credentials });
 		log(`starting n8n on port ${n8nPort} (output in ${logFile})`);
 		const logStream = createWriteStream(logFile, { flags: 'a' });
 		n8n = startN8nServer(env);

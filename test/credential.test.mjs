@@ -21,7 +21,7 @@ describe('CoupaOAuth2Api credential', () => {
 		expect(visible.map((p) => [p.name, p.type === 'notice' ? 'notice' : p.displayName])).toEqual([
 			['authUrl', 'Domain'],
 			['clientId', 'Client ID'],
-			['clientSecret', 'Secret'],
+			['clientSecret', 'Client Secret'],
 			['scope', 'OAuth Scope'],
 			['scopeNotice', 'notice'],
 		]);
@@ -30,8 +30,9 @@ describe('CoupaOAuth2Api credential', () => {
 		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
 		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
-		// The secret is called "Secret" everywhere, as Coupa and the README call it.
-		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Secret']);
+		// One name for the secret everywhere: "Client Secret", the label n8n's editor gives an
+		// OAuth2 clientSecret whatever a credential declares.
+		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Client Secret']);
 		expect(credentialType.hideDomainRestrictionFields).toBe(true);
 		expect(credentialType.documentationUrl).toMatch(/#credentials$/);
 	});

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { DEFAULT_CLIENT } from '../fake-coupa/index.mjs';
+import { coupaCredential } from '../../scripts/n8n-setup.mjs';
 import { closeDropdown, closeNode, coupaNode, dropdownOf, openDropdownTexts, openNode, SCREENSHOT_DIR, signIn, startBrowserSuite } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -40,7 +42,13 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 	let step;
 
 	before(async () => {
-		suite = await startBrowserSuite({ workflows: WORKFLOWS });
+		suite = await startBrowserSuite({
+			workflows: WORKFLOWS,
+			// As version 0.1 stored it: domain, clientId, clientSecret, scope.
+			credentials: (fake) => [
+				coupaCredential({ id: 'browserLegacy', name: 'Coupa saved by 0.1', domain: fake.url, ...DEFAULT_CLIENT, legacy: true }),
+			],
+		});
 		({ page, step } = suite);
 	});
 
@@ -199,14 +207,41 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 				'parameter-input-scope',
 			]);
 			const form = await modal.innerText();
-			const at = ['Domain', 'Client ID', 'Secret', 'OAuth Scope', 'The OAuth Scope must list exactly'].map((label) => form.indexOf(label));
-			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Secret, OAuth Scope, then the scope notice\n${form}`);
+			const at = ['Domain', 'Client ID', 'Client Secret', 'OAuth Scope', 'The OAuth Scope must list exactly'].map((label) => form.indexOf(label));
+			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Client Secret, OAuth Scope, then the scope notice\n${form}`);
 			assert.ok(at.every((index) => index >= 0));
 			assert.doesNotMatch(form, /Allowed HTTP Request Domains|Send Additional Body Properties|Grant Type/);
 			// "Retry" is the form's test button once a test has run.
 			const tested = page.waitForResponse((response) => response.url().includes('/rest/credentials/test'));
 			await modal.getByRole('button', { name: /retry/i }).click();
 			assert.equal((await (await tested).json()).data.status, 'OK');
+			await modal.getByTestId('credentials-config-container-test-success').waitFor();
+		}));
+
+	test('a credential saved by version 0.1 opens with its Client ID and scopes, and passes its test once Domain is typed', () =>
+		step('credential saved by 0.1 passes its test', async () => {
+			const modal = page.getByTestId('editCredential-modal');
+			await page.keyboard.press('Escape');
+			await modal.waitFor({ state: 'hidden' });
+			const card = page.getByTestId('resources-list-item').filter({ hasText: 'Coupa saved by 0.1' }).first();
+			for (let attempt = 1; ; attempt++) {
+				await card.click();
+				try {
+					await modal.waitFor({ timeout: 20000 });
+					break;
+				} catch (error) {
+					if (attempt === 3) throw error;
+				}
+			}
+			const input = (name) => modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+			await input('clientId').waitFor();
+			assert.match(await modal.innerText(), /Coupa saved by 0\.1|Coupa OAuth2 API/);
+			// 0.1 kept the domain under another name: the form asks for it once; the rest is there.
+			assert.equal(await input('authUrl').inputValue(), '');
+			assert.equal(await input('clientId').inputValue(), DEFAULT_CLIENT.clientId);
+			assert.equal(await input('scope').inputValue(), DEFAULT_CLIENT.scopes.join(' '));
+			await input('authUrl').fill(suite.sandbox.fake.url);
+			await modal.getByTestId('credential-save-button').click();
 			await modal.getByTestId('credentials-config-container-test-success').waitFor();
 		}));
 

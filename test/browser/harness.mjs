@@ -47,7 +47,7 @@ export function coupaNode(name, parameters, position, type = 'n8n-nodes-coupa.co
  * { sandbox, context, page, step, close }. `step(name, fn)` runs one named step: it screenshots
  * the page after it, and on failure saves FAILED-<name>.png and fails with the step's name.
  */
-export async function startBrowserSuite({ workflows = [] } = {}) {
+export async function startBrowserSuite({ workflows = [], credentials } = {}) {
 	if (!existsSync(CHROMIUM)) {
 		throw new Error(`Chromium is not at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set COUPA_CHROMIUM.`);
 	}
@@ -61,6 +61,7 @@ export async function startBrowserSuite({ workflows = [] } = {}) {
 		brokerPort: await freePort(),
 		encryptionKey: 'n8n-nodes-coupa-browser-suite',
 		workflows,
+		credentials,
 		log,
 	});
 	log(`n8n ready at ${sandbox.editorUrl} in ${Math.round((Date.now() - started) / 1000)} s (log: ${sandbox.logFile})`);
