@@ -38,7 +38,7 @@ export function normalizeCoupaDomain(domain: unknown): string {
 export function coupaDomainProblem(domain: unknown): string | undefined {
 	const url = normalizeCoupaDomain(domain);
 	if (url.indexOf('use-https-for-coupa.invalid') !== -1) {
-		return 'The Coupa domain uses plain http. The client secret is only ever sent over https (plain http is allowed for localhost test servers only). Change the domain to https://<your-instance>.coupahost.com';
+		return 'The Coupa domain uses plain http. The Client Secret is only ever sent over https (plain http is allowed for localhost test servers only). Change the domain to https://<your-instance>.coupahost.com';
 	}
 	if (url.indexOf('enter-your-coupa-domain.invalid') !== -1) {
 		return 'The Coupa domain is empty. Enter it as e.g. acme.coupahost.com';
@@ -63,6 +63,20 @@ function domainDefect(text: string): string {
 	if (/:(\d*)$/.test(authority)) return 'its port is not a number from 1 to 65535';
 	return 'it has characters a host name can\'t have (use letters, digits, dots and hyphens, plus an optional :port)';
 }
+
+/**
+ * The Domain a credential holds. The form stores it in `authUrl` (the inherited OAuth2 slot that
+ * n8n lists before Client ID, unused by client credentials); credentials saved by 0.1 hold it in
+ * `domain`. A typed Domain wins, so editing an old credential takes effect.
+ */
+export function credentialDomain(credentials: { authUrl?: unknown; domain?: unknown }): unknown {
+	const typed = credentials.authUrl;
+	return typeof typed === 'string' && typed.trim() !== '' ? typed : credentials.domain;
+}
+
+/** The same choice as credentialDomain, as an expression over `$self` or `$credentials`. */
+export const domainOf = (reference: string) =>
+	`((${reference}["authUrl"] || "").trim() ? ${reference}["authUrl"] : ${reference}["domain"])`;
 
 /** An n8n expression that evaluates to the normalized base URL of `$self.domain` or similar. */
 export function coupaBaseUrlExpression(domainReference: string, suffix = ''): string {

@@ -11,9 +11,15 @@ import { REPO_DIR } from './install-package.mjs';
 export const EXAMPLES_DIR = join(REPO_DIR, 'examples');
 export const CREDENTIAL_TYPE = 'coupaOAuth2Api';
 
-/** A coupaOAuth2Api credential as `n8n import:credentials` takes it (plain data is encrypted on import). */
-export function coupaCredential({ id, name, domain, clientId, clientSecret, scopes }) {
-	return { id, name, type: CREDENTIAL_TYPE, data: { domain, clientId, clientSecret, scope: scopes.join(' ') } };
+/**
+ * A coupaOAuth2Api credential as `n8n import:credentials` takes it (plain data is encrypted on
+ * import), with the fields of the credential form. `legacy: true` stores it as version 0.1 did
+ * (domain, clientId, clientSecret, scope), which must keep working.
+ */
+export function coupaCredential({ id, name, domain, clientId, clientSecret, scopes, legacy = false }) {
+	// The form keeps Domain in the inherited `authUrl` slot (see the credential).
+	const data = { [legacy ? 'domain' : 'authUrl']: domain, clientId, clientSecret, scope: scopes.join(' ') };
+	return { id, name, type: CREDENTIAL_TYPE, data };
 }
 
 async function importJson(command, items, env) {

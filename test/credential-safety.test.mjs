@@ -138,14 +138,17 @@ describe('Domain: only a host and an optional port', () => {
 	});
 
 	test('the token URL and the Test button\'s URL use the same rule', () => {
-		expect(credentialType.test.request.baseURL).toBe(`={{ (${normalizeCoupaDomain.toString()})($credentials.domain) }}`);
+		// The Domain is read from the form's slot (authUrl) or, for credentials saved by 0.1, `domain`.
+		const domainOf = (ref) => `((${ref}["authUrl"] || "").trim() ? ${ref}["authUrl"] : ${ref}["domain"])`;
+		expect(credentialType.test.request.baseURL).toBe(`={{ (${normalizeCoupaDomain.toString()})(${domainOf('$credentials')}) }}`);
 		expect(credentialType.properties.find((p) => p.name === 'accessTokenUrl').default).toBe(
-			`={{ (${normalizeCoupaDomain.toString()})($self["domain"]) }}/oauth2/token`,
+			`={{ (${normalizeCoupaDomain.toString()})(${domainOf('$self')}) }}/oauth2/token`,
 		);
 	});
 
 	test('the form says what the Domain may hold', () => {
-		const domain = credentialType.properties.find((p) => p.name === 'domain');
+		const domain = credentialType.properties.find((p) => p.name === 'authUrl');
+		expect(domain.displayName).toBe('Domain');
 		expect(domain.description).toMatch(/Only a host name and an optional port/);
 	});
 });

@@ -10,19 +10,20 @@ const { composeScopes, BASE_SCOPES } = require('../dist/credentials/coupaScopes.
 const property = (name) => credentialType.properties.find((p) => p.name === name);
 
 /** The token URL n8n derives from a typed domain, resolved by n8n's own expression engine. */
-const tokenUrlFor = (domain) => resolvedCredential({ domain }).accessTokenUrl;
+const tokenUrlFor = (domain) => resolvedCredential({ authUrl: domain }).accessTokenUrl;
 
 describe('CoupaOAuth2Api credential', () => {
 	test('has the fields Coupa documents, with the five base scopes pre-filled', () => {
 		expect(credentialType.name).toBe('coupaOAuth2Api');
 		expect(credentialType.displayName).toBe('Coupa OAuth2 API');
 		expect(credentialType.extends).toEqual(['oAuth2Api']);
-		const visible = credentialType.properties.filter((p) => p.type !== 'hidden' && p.type !== 'notice');
-		expect(visible.map((p) => [p.name, p.displayName])).toEqual([
-			['domain', 'Domain'],
+		const visible = credentialType.properties.filter((p) => p.type !== 'hidden');
+		expect(visible.map((p) => [p.name, p.type === 'notice' ? 'notice' : p.displayName])).toEqual([
+			['authUrl', 'Domain'],
 			['clientId', 'Client ID'],
-			['clientSecret', 'Secret'],
+			['clientSecret', 'Client Secret'],
 			['scope', 'OAuth Scope'],
+			['scopeNotice', 'notice'],
 			['maxRequestsPerSecond', 'Max Requests per Second'],
 		]);
 		// Just under Coupa's 25 a second per instance; an admin lowers it to split the budget.
@@ -32,7 +33,72 @@ describe('CoupaOAuth2Api credential', () => {
 		expect(property('scope').description).toMatch(/exactly the scopes granted to the Coupa OAuth client/);
 		expect(property('grantType')).toMatchObject({ type: 'hidden', default: 'clientCredentials' });
 		expect(property('authentication')).toMatchObject({ type: 'hidden', default: 'body' });
+		// One name for the secret everywhere: "Client Secret", the label n8n's editor gives an
+		// OAuth2 clientSecret whatever a credential declares.
+		expect(credentialType.properties.filter((p) => /secret/i.test(p.displayName)).map((p) => p.displayName)).toEqual(['Client Secret']);
+		expect(credentialType.hideDomainRestrictionFields).toBe(true);
 		expect(credentialType.documentationUrl).toMatch(/#credentials$/);
+	});
+
+	test('the form shows Domain first: inherited OAuth2 fields are hidden, in the order n8n merges them', () => {
+		// n8n merges a credential's form as: the parent's fields in the parent's order (overridden in
+		// place), then the credential's new fields. Replay that with oAuth2Api's field order.
+		const OAUTH2_ORDER = [
+			'useDynamicClientRegistration', 'grantType', 'serverUrl', 'authUrl', 'accessTokenUrl', 'clientId',
+			'clientCredentialType', 'clientSecret', 'privateKey', 'certificate', 'scope', 'authQueryParameters',
+			'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties',
+			// n8n appends its domain-restriction fields to oAuth2Api when it loads it.
+			'allowedHttpRequestDomains', 'allowedDomains',
+		];
+		const own = new Map(credentialType.properties.map((p) => [p.name, p]));
+		const merged = [
+			...OAUTH2_ORDER.map((name) => own.get(name) ?? { name, type: 'parent' }),
+			...credentialType.properties.filter((p) => !OAUTH2_ORDER.includes(p.name)),
+		];
+		const shown = merged.filter((p) => p.type !== 'hidden' && p.type !== 'parent').map((p) => p.name);
+		expect(shown).toEqual(['authUrl', 'clientId', 'clientSecret', 'scope', 'scopeNotice', 'maxRequestsPerSecond']);
+		// Every other inherited field that would show for client credentials is hidden and fixed.
+		for (const name of ['grantType', 'accessTokenUrl', 'authQueryParameters', 'authentication', 'sendAdditionalBodyProperties', 'additionalBodyProperties', 'allowedHttpRequestDomains', 'allowedDomains', 'domain']) {
+			expect(own.get(name)).toMatchObject({ type: 'hidden' });
+		}
+		// Parent fields not overridden stay hidden by their own displayOptions (dynamic client
+		// registration off, which n8n's default and this credential keep).
+		for (const name of ['useDynamicClientRegistration', 'serverUrl', 'clientCredentialType', 'privateKey', 'certificate']) {
+			expect(own.has(name)).toBe(false);
+		}
+	});
+
+	test.each([
+		['as the form saves it now (Domain in authUrl)', { authUrl: 'DOMAIN' }],
+		['as version 0.1 stored it (domain, clientId, clientSecret, scope)', { domain: 'DOMAIN' }],
+		['by 0.1 and then edited in the 0.2 form: the typed Domain wins', { domain: 'https://old-instance.coupahost.com', authUrl: 'DOMAIN' }],
+	])('a credential stored %s resolves to the same OAuth2 fields and works', async (_label, where) => {
+		const fake = await startCoupa();
+		try {
+			const data = {
+				...Object.fromEntries(Object.entries(where).map(([key, value]) => [key, value === 'DOMAIN' ? fake.url : value])),
+				clientId: 'n8n-test-client',
+				clientSecret: 'n8n-test-secret',
+				scope: 'login offline_access openid profile core.common.read core.supplier.read',
+			};
+			const resolved = resolvedCredential(data);
+			expect(resolved).toMatchObject({
+				clientId: 'n8n-test-client',
+				clientSecret: 'n8n-test-secret',
+				scope: 'login offline_access openid profile core.common.read core.supplier.read',
+				accessTokenUrl: `${fake.url}/oauth2/token`,
+				grantType: 'clientCredentials',
+				authentication: 'body',
+				sendAdditionalBodyProperties: false,
+			});
+			const { CredentialStore } = await import('./harness/n8n.mjs');
+			const output = await runNode({ store: new CredentialStore(data), parameters: { resource: 'supplier', operation: 'get', id: '1' } });
+			expect(output[0].json.id).toBe(1);
+			expect(fake.requests[0].body).toMatchObject({ client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' });
+			expect(fake.requests[1].path).toBe('/api/suppliers/1');
+		} finally {
+			await fake.close();
+		}
 	});
 
 	test.each([
@@ -82,7 +148,7 @@ describe('CoupaOAuth2Api credential', () => {
 		const fake = await startCoupa();
 		try {
 			const store = credentialFor(fake, 'login offline_access openid profile core.common.read core.supplier.read');
-			expect(Object.keys(store.data).sort()).toEqual(['clientId', 'clientSecret', 'domain', 'scope']);
+			expect(Object.keys(store.data).sort()).toEqual(['authUrl', 'clientId', 'clientSecret', 'scope']);
 			const output = await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
 			expect(output[0].json.id).toBe(1);
 			const [tokenCall, apiCall] = fake.requests;

@@ -86,6 +86,83 @@ describe('node behaviour', () => {
 		expect(output.map((item) => item.json.id)).toEqual(expected);
 	});
 
+	test('a Field picked from the dropdown (here the nested supplier[name]) filters like a typed one; Other still takes any attribute', async () => {
+		const target = fake.store.list('invoices').find((invoice) => invoice.supplier?.name);
+		const picked = await runNode({
+			store,
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: 'supplier[name]', field: '', operator: 'equals', value: target.supplier.name }] } },
+			},
+		});
+		expect(fake.apiRequests()[0].query['supplier[name]']).toBe(target.supplier.name);
+		expect(picked.length).toBeGreaterThan(0);
+		expect(picked.every((item) => item.json.supplier.name === target.supplier.name)).toBe(true);
+		const typed = await runNode({
+			store,
+			parameters: {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: '', field: 'supplier.name', operator: 'equals', value: target.supplier.name }] } },
+			},
+		});
+		expect(typed.map((item) => item.json.id)).toEqual(picked.map((item) => item.json.id));
+	});
+
+	test('the Field dropdown lists each object\'s filterable attributes from the catalogue, nested ones and the tenant\'s custom fields included', async () => {
+		const node = new Coupa();
+		const valuesOf = (description, resource) => {
+			const filters = description.properties.find((p) => p.name === 'filters' && p.displayOptions.show.resource.includes(resource));
+			return filters.options.find((o) => o.name === 'conditions').options[0].values;
+		};
+		const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
+		for (const description of [node.description, new CoupaTrigger().description]) {
+			const attribute = valuesOf(description, 'invoice').find((v) => v.name === 'attribute');
+			expect(attribute.typeOptions).toEqual({ loadOptionsMethod: 'getFilterAttributes', loadOptionsDependsOn: ['resource'] });
+			expect(valuesOf(description, 'invoice').find((v) => v.name === 'field').displayOptions).toEqual({ show: { attribute: [''] } });
+		}
+		expect(typeof new CoupaTrigger().methods.loadOptions.getFilterAttributes).toBe('function');
+
+		const invoice = await loadOptions({ store, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'invoice' } });
+		const values = invoice.map((o) => o.value);
+		expect(values).toEqual(expect.arrayContaining(['supplier[name]', 'invoice_number', 'status', 'exported', 'invoice_lines[account][code]', 'custom_fields[sap_document_number]']));
+		expect(invoice.find((o) => o.value === 'supplier[name]').name).toBe('Supplier Name');
+		expect(invoice.find((o) => o.value === 'custom_fields[sap_document_number]').name).toBe('Custom Field: Sap Document Number');
+		expect(invoice[invoice.length - 1]).toEqual({ name: 'Other (Type the Attribute)', value: '' });
+
+		const users = (await loadOptions({ store, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'user' } })).map((o) => o.value);
+		expect(users).toEqual(expect.arrayContaining(['login', 'email', 'manager[login]', 'custom_fields[cost_center]']));
+		expect(users).not.toContain('supplier[name]');
+
+		// Without the read scope the catalogue's list still shows, without custom fields.
+		const limited = credentialFor(fake, 'login offline_access openid profile core.common.read');
+		const offline = (await loadOptions({ store: limited, kind: 'loadOptions', method: 'getFilterAttributes', parameters: { resource: 'user' } })).map((o) => o.value);
+		expect(offline).toEqual(expect.arrayContaining(['login', 'email', '']));
+		expect(offline.some((value) => value.startsWith('custom_fields'))).toBe(false);
+
+		const placeholders = new Set(['invoice', 'user', 'purchaseOrder', 'approval'].map((r) => valuesOf(node.description, r).find((v) => v.name === 'field').placeholder));
+		expect(placeholders.size).toBe(4);
+	});
+
+	test('a custom field picked from the dropdown filters the list', async () => {
+		const target = fake.store.list('users').find((user) => user['custom-fields']?.['cost-center']);
+		const output = await runNode({
+			store,
+			parameters: {
+				resource: 'user',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { conditions: { condition: [{ attribute: 'custom_fields[cost_center]', field: '', operator: 'equals', value: target['custom-fields']['cost-center'] }] } },
+			},
+		});
+		expect(fake.apiRequests()[0].query['custom_fields[cost_center]']).toBe(target['custom-fields']['cost-center']);
+		expect(output.map((item) => item.json.id)).toContain(target.id);
+		expect(output.every((item) => item.json['custom-fields']['cost-center'] === target['custom-fields']['cost-center'])).toBe(true);
+	});
+
 	test('status, exported and date shortcuts become Coupa filters', async () => {
 		const output = await runNode({
 			store,
@@ -270,12 +347,63 @@ describe('node behaviour', () => {
 			parameters: { resource: 'supplier', operation: 'get' },
 			filter: target.name,
 		});
-		expect(fake.apiRequests()[0].query['name[contains]']).toBe(target.name);
+		// Coupa ANDs filters, so name and number are searched by one request each, then merged.
+		expect(fake.apiRequests().map((r) => Object.keys(r.query).filter((k) => k.endsWith('[contains]')))).toEqual(
+			expect.arrayContaining([['name[contains]'], ['number[contains]']]),
+		);
 		expect(result.results).toContainEqual({
-			name: `${target.name} · ${target.number} (#${target.id})`,
+			name: `${target.name} · ${target.number} · ${target.status.charAt(0).toUpperCase()}${target.status.slice(1)} (ID ${target.id})`,
 			value: String(target.id),
 			url: `${fake.url}/suppliers/${target.id}`,
 		});
+	});
+
+	test('a search attribute Coupa refuses does not hide what the others found; all refused is an error', async () => {
+		// Users are searched by login, email and last name; a login is also part of the email, so
+		// whichever of the three requests Coupa refuses, another one finds the user.
+		const target = fake.store.list('users').find((user) => user.email.startsWith(user.login));
+		const search = () =>
+			loadOptions({ store, kind: 'listSearch', method: 'searchRecords', parameters: { resource: 'user', operation: 'get' }, filter: target.login });
+		fake.faults.serverErrors({ count: 1, status: 400, body: '{"errors":{"user":["Unknown filter"]}}' });
+		const result = await search();
+		expect(fake.apiRequests().filter((request) => request.status === 400)).toHaveLength(1);
+		expect(result.results.map((entry) => entry.value)).toContain(String(target.id));
+		fake.faults.serverErrors({ count: 10, status: 400, body: '{"errors":{"user":["Unknown filter"]}}' });
+		await expect(search()).rejects.toThrow();
+		fake.faults.reset();
+	});
+
+	test('the purchase order picker reads in words and finds POs by supplier name as well as PO number', async () => {
+		const order = fake.store.list('purchase_orders').find((po) => po.status === 'supplier_window_hold') ?? fake.store.list('purchase_orders')[0];
+		const supplierName = order.supplier.name;
+		const bySupplier = await loadOptions({
+			store,
+			kind: 'listSearch',
+			method: 'searchRecords',
+			parameters: { resource: 'purchaseOrder', operation: 'get' },
+			filter: supplierName,
+		});
+		const total = Number(order['total-with-estimated-tax']).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		const status = order.status.replace(/_/g, ' ');
+		expect(bySupplier.results).toContainEqual(
+			expect.objectContaining({
+				value: String(order.id),
+				name: `${order['po-number']} · ${supplierName} · ${total} ${order.currency.code} · ${status.charAt(0).toUpperCase()}${status.slice(1)} (ID ${order.id})`,
+			}),
+		);
+		expect(bySupplier.results.every((entry) => entry.name.includes(supplierName))).toBe(true);
+		const ids = bySupplier.results.map((entry) => Number(entry.value));
+		expect(ids).toEqual([...ids].sort((a, b) => b - a));
+		expect(new Set(ids).size).toBe(ids.length);
+		const byNumber = await loadOptions({
+			store,
+			kind: 'listSearch',
+			method: 'searchRecords',
+			parameters: { resource: 'purchaseOrder', operation: 'get' },
+			filter: order['po-number'],
+		});
+		expect(byNumber.results.map((entry) => entry.value)).toContain(String(order.id));
+		expect(bySupplier.results.some((entry) => /_/.test(entry.name))).toBe(false);
 	});
 
 	test('dropdowns for currencies, payment terms, charts of accounts, suppliers and users come from Coupa', async () => {

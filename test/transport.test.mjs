@@ -187,7 +187,7 @@ describe('errors', () => {
 		const wrongSecret = credentialFor(fake, 'core.supplier.read', { clientSecret: 'wrong-secret-value' });
 		failures.push(await runNode({ store: wrongSecret, parameters: { resource: 'supplier', operation: 'get', id: '1' } }).catch((e) => e));
 		expect(failures.every((f) => f instanceof Error)).toBe(true);
-		expect(failures[4].message).toMatch(/^Coupa refused the Client ID or Secret/);
+		expect(failures[4].message).toMatch(/^Coupa refused the Client ID or Client Secret/);
 		const secrets = [SECRET, 'wrong-secret-value', ...fake.tokens.map((t) => t.accessToken)];
 		expect(fake.tokens.length).toBeGreaterThan(0);
 		for (const failure of failures) {

@@ -3,8 +3,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
 import { coupaNodeProperties } from './descriptions';
-import { getCustomFields, loadOptions } from './methods/loadOptions';
+import { loadOptions } from './methods/loadOptions';
 import { searchRecords } from './methods/listSearch';
+import { nodeSubtitle } from './shared/subtitle';
 
 export class Coupa implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,8 +13,12 @@ export class Coupa implements INodeType {
 		name: 'coupa',
 		icon: { light: 'file:coupa.svg', dark: 'file:coupa.dark.svg' },
 		group: ['transform'],
-		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// A version list with a defaultVersion keeps n8n from appending its own "Custom API Call"
+		// (HTTP Request only) to Resource and to every Operation list: n8n only does that for a node
+		// whose defaultVersion is unset or equal to its version. Ours is in Resource already.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: nodeSubtitle,
 		description:
 			'Work with Coupa suppliers, requisitions, purchase orders, invoices, approvals, contracts, expenses and more',
 		defaults: { name: 'Coupa' },
@@ -26,7 +31,7 @@ export class Coupa implements INodeType {
 
 	methods = {
 		listSearch: { searchRecords },
-		loadOptions: { ...loadOptions, getCustomFields },
+		loadOptions,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { getFilterAttributes } from './methods/loadOptions';
+import { triggerSubtitle } from './shared/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCoupa } from './trigger/poll';
 
@@ -10,8 +12,10 @@ export class CoupaTrigger implements INodeType {
 		name: 'coupaTrigger',
 		icon: { light: 'file:coupa.svg', dark: 'file:coupa.dark.svg' },
 		group: ['trigger'],
-		version: 1,
-		subtitle: '={{$parameter["event"] + ": " + $parameter["resource"]}}',
+		// See Coupa.node.ts: keeps n8n from appending its "Custom API Call" to Resource.
+		version: [1],
+		defaultVersion: 1,
+		subtitle: triggerSubtitle,
 		description: 'Starts the workflow when Coupa records are created, changed or reach a status',
 		defaults: { name: 'Coupa Trigger' },
 		polling: true,
@@ -19,6 +23,10 @@ export class CoupaTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'coupaOAuth2Api', required: true }],
 		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: { getFilterAttributes },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

@@ -171,8 +171,13 @@ export interface CoupaObject {
 	lines?: LineCollection;
 	/** Keys kept by the Simplify option (custom-fields kept whole). Only bulky objects have it. */
 	simplify?: string[];
-	/** Record attributes used to label and search records in From-list pickers. */
-	picker: { title: string[]; search: string };
+	/**
+	 * The From-list picker. `title`: the record attributes that name a record; the label adds the
+	 * supplier's name, the `total` attribute with its currency and the status in words when the
+	 * record has them. `search`: the attributes a typed search looks in (Coupa ANDs filters, so
+	 * each is one `[contains]` request, merged). Nested ones as `supplier[name]`.
+	 */
+	picker: { title: string[]; search: string[]; total?: string };
 	/** The Coupa web page path of a record, used by the By-URL locator. */
 	webPath: string;
 	/** Notes shown in the README, e.g. tenant-dependent behaviour. */
@@ -189,6 +194,8 @@ export interface CoupaObject {
 }
 
 export { BASE_SCOPES } from '../../credentials/coupaScopes';
+
+import { withArticle } from './shared/labels';
 
 const reasonInput: ActionInput = {
 	name: 'reason',
@@ -380,7 +387,7 @@ export const CATALOG: CoupaObject[] = [
 			str('name', 'Name', 'name'),
 			active,
 		],
-		picker: { title: ['code', 'name'], search: 'code' },
+		picker: { title: ['code', 'name'], search: ['code', 'name'] },
 		webPath: 'accounts',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -406,7 +413,7 @@ export const CATALOG: CoupaObject[] = [
 			str('attention', 'Attention', 'attention'),
 			active,
 		],
-		picker: { title: ['name', 'street1', 'city'], search: 'name' },
+		picker: { title: ['name', 'street1', 'city'], search: ['name'] },
 		webPath: 'addresses',
 		notes: 'Ship-to, bill-to and company addresses. Supplier remit-to addresses live under their supplier (/suppliers/{id}/addresses) and are not offered yet.',
 	},
@@ -455,7 +462,7 @@ export const CATALOG: CoupaObject[] = [
 		],
 		statuses: ['pending_approval', 'approved', 'rejected', 'escalated', 'on_hold', 'skipped', 'withdrawn'],
 		fields: [str('note', 'Note', 'note')],
-		picker: { title: ['approvable-type', 'approvable-id', 'status'], search: 'approvable_id' },
+		picker: { title: ['approvable-type', 'approvable-id'], search: ['approvable_id'] },
 		webPath: 'approvals',
 	},
 	{
@@ -513,7 +520,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 			str('notes', 'Notes', 'notes'),
 		],
-		picker: { title: ['code', 'description'], search: 'code' },
+		picker: { title: ['code', 'description'], search: ['code', 'description'] },
 		webPath: 'budget_lines',
 		notes: 'Delete is listed in the R39 spec only, with no documented scope: the node lets Coupa decide.',
 	},
@@ -531,7 +538,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'category', label: 'Category', key: 'category', type: 'options', options: ['goods', 'services', 'monetary', 'others'] },
 			active,
 		],
-		picker: { title: ['name'], search: 'name' },
+		picker: { title: ['name'], search: ['name'] },
 		webPath: 'commodities',
 	},
 	{
@@ -572,7 +579,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 		],
 		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at', 'custom-fields'],
-		picker: { title: ['number', 'name'], search: 'name' },
+		picker: { title: ['number', 'name'], search: ['name', 'number', 'supplier[name]'] },
 		webPath: 'contracts',
 		attachments: {},
 		notes: 'No delete in Coupa. Sub-resources live under /api/contracts/{id}/…',
@@ -587,7 +594,7 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {} },
 		actions: [],
 		fields: [],
-		picker: { title: ['code', 'name'], search: 'code' },
+		picker: { title: ['code', 'name'], search: ['code'] },
 		webPath: 'currencies',
 		notes: 'Read only: Coupa adds ISO currencies itself.',
 	},
@@ -601,7 +608,7 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [],
 		fields: [str('name', 'Name', 'name', { required: true }), active],
-		picker: { title: ['name'], search: 'name' },
+		picker: { title: ['name'], search: ['name'] },
 		webPath: 'departments',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -620,7 +627,7 @@ export const CATALOG: CoupaObject[] = [
 			str('rate', 'Rate', 'rate', { placeholder: 'e.g. 1.0825', description: 'Units of To Currency for one unit of From Currency' }),
 			{ name: 'rateDate', label: 'Rate Date', key: 'rate-date', type: 'dateTime', description: 'The date the rate takes effect' },
 		],
-		picker: { title: ['id', 'rate'], search: 'id' },
+		picker: { title: ['id', 'rate'], search: ['id'] },
 		webPath: 'exchange_rates',
 		notes: 'Rates are one way: EUR to USD does not create USD to EUR.',
 	},
@@ -658,7 +665,7 @@ export const CATALOG: CoupaObject[] = [
 			description,
 			str('merchant', 'Merchant', 'merchant'),
 		],
-		picker: { title: ['description', 'amount'], search: 'description' },
+		picker: { title: ['description', 'amount'], search: ['description', 'merchant'] },
 		webPath: 'expense_lines',
 		notes: 'Create adds the line to an expense report (POST /expense_reports/{id}/expense_lines).',
 	},
@@ -701,7 +708,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 		],
 		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
-		picker: { title: ['title', 'status'], search: 'title' },
+		picker: { title: ['title'], search: ['title'], total: 'total' },
 		webPath: 'expense_reports',
 		comments: true,
 		attachments: {},
@@ -745,7 +752,7 @@ export const CATALOG: CoupaObject[] = [
 			...integrationDocumentFields,
 			integrationRef,
 		],
-		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		picker: { title: ['document-type', 'document-id', 'status'], search: ['document_id'] },
 		webPath: 'integration_errors',
 		notes: 'Errors of an integration run, shown to the integration contacts in Coupa. Resolve and Unresolve set resolved.',
 	},
@@ -766,7 +773,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'integrationRunId', label: 'Integration Run ID', key: 'integration-run-id', type: 'number', description: 'ID of the integration run this record belongs to' },
 			integrationRef,
 		],
-		picker: { title: ['document-type', 'document-id', 'status'], search: 'document_id' },
+		picker: { title: ['document-type', 'document-id', 'status'], search: ['document_id'] },
 		webPath: 'integration_history_records',
 		notes: 'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
 	},
@@ -795,7 +802,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'endTime', label: 'End Time', key: 'end-time', type: 'dateTime' },
 			...RUN_COUNTS.map((count) => str(count.name, count.label, count.key, { placeholder: 'e.g. 120', description: count.description })),
 		],
-		picker: { title: ['id', 'status'], search: 'id' },
+		picker: { title: ['id', 'status'], search: ['id'] },
 		webPath: 'integration_runs',
 		notes: 'Create opens a run in pending. The status actions take the counts along; Coupa does not document a message on the run: record each document\'s outcome as an Integration History Record (responses) or an Integration Error.',
 	},
@@ -810,7 +817,7 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {} },
 		actions: [],
 		fields: [],
-		picker: { title: ['type', 'id'], search: 'type' },
+		picker: { title: ['type', 'id'], search: ['type'] },
 		webPath: 'receipts',
 		notes: 'Read only, as Coupa documents it. Create and void receipts with Receiving Transaction.',
 	},
@@ -1029,7 +1036,7 @@ export const CATALOG: CoupaObject[] = [
 			'updated-at',
 			'custom-fields',
 		],
-		picker: { title: ['invoice-number', 'status'], search: 'invoice_number' },
+		picker: { title: ['invoice-number'], search: ['invoice_number', 'supplier[name]'], total: 'total-with-taxes' },
 		webPath: 'invoices',
 		comments: true,
 		// Compass scope map: core.invoice.create covers "create attachments".
@@ -1053,7 +1060,7 @@ export const CATALOG: CoupaObject[] = [
 			commodity,
 			active,
 		],
-		picker: { title: ['name', 'item-number'], search: 'name' },
+		picker: { title: ['name', 'item-number'], search: ['name', 'item_number'] },
 		webPath: 'items',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -1075,7 +1082,7 @@ export const CATALOG: CoupaObject[] = [
 			flag('isDefault', 'Is Default', 'is-default', 'Whether this is the default value of the lookup'),
 			active,
 		],
-		picker: { title: ['name', 'external-ref-code'], search: 'name' },
+		picker: { title: ['name', 'external-ref-code'], search: ['name'] },
 		webPath: 'lookup_values',
 		notes: 'Chart-of-accounts segment values and other lookups. No delete in Coupa: set Active to false with Update.',
 	},
@@ -1096,7 +1103,7 @@ export const CATALOG: CoupaObject[] = [
 			str('discountRate', 'Discount Rate', 'discount-rate', { placeholder: 'e.g. 2.0' }),
 			active,
 		],
-		picker: { title: ['code', 'description'], search: 'code' },
+		picker: { title: ['code', 'description'], search: ['code'] },
 		webPath: 'payment_terms',
 		notes: 'Which day and month elements a term needs depends on its type; Coupa\'s 400 names them.',
 	},
@@ -1254,7 +1261,7 @@ export const CATALOG: CoupaObject[] = [
 			'updated-at',
 			'custom-fields',
 		],
-		picker: { title: ['po-number', 'status'], search: 'po_number' },
+		picker: { title: ['po-number'], search: ['po_number', 'supplier[name]'], total: 'total-with-estimated-tax' },
 		webPath: 'order_headers',
 		showDeletedLines: true,
 		comments: true,
@@ -1286,7 +1293,7 @@ export const CATALOG: CoupaObject[] = [
 			{ name: 'orderHeaderId', label: 'Purchase Order ID', key: 'order-header-id', type: 'number', required: true },
 			str('justification', 'Justification', 'justification'),
 		],
-		picker: { title: ['order-header-id', 'status'], search: 'order_header_id' },
+		picker: { title: ['order-header-id'], search: ['order_header_id'] },
 		webPath: 'order_header_changes',
 		notes: 'Newer tenants may enforce core.purchase_order_change.*; either scope family is accepted.',
 	},
@@ -1339,7 +1346,7 @@ export const CATALOG: CoupaObject[] = [
 			},
 		],
 		fields: [],
-		picker: { title: ['order-header-number', 'line-num', 'description'], search: 'description' },
+		picker: { title: ['order-header-number', 'line-num', 'description'], search: ['description', 'order_header_number'] },
 		webPath: 'order_lines',
 		notes: 'Lines are created and updated through their purchase order (Order Lines).',
 	},
@@ -1360,7 +1367,7 @@ export const CATALOG: CoupaObject[] = [
 			currency,
 			commodity,
 		],
-		picker: { title: ['description', 'state'], search: 'description' },
+		picker: { title: ['description'], search: ['description'] },
 		webPath: 'quotes/requests',
 	},
 	{
@@ -1398,7 +1405,7 @@ export const CATALOG: CoupaObject[] = [
 			uom,
 			account,
 		],
-		picker: { title: ['type', 'id'], search: 'type' },
+		picker: { title: ['type', 'id'], search: ['type'] },
 		webPath: 'receipts',
 		notes: 'Receipts against purchase order lines (POST /receiving_transactions).',
 	},
@@ -1489,7 +1496,7 @@ export const CATALOG: CoupaObject[] = [
 			],
 		},
 		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
-		picker: { title: ['id', 'status'], search: 'id' },
+		picker: { title: ['requested-by'], search: ['id', 'requested_by[login]', 'justification'], total: 'total' },
 		webPath: 'requisition_headers',
 		comments: true,
 		attachments: {},
@@ -1608,7 +1615,7 @@ export const CATALOG: CoupaObject[] = [
 			commodity,
 		],
 		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at', 'custom-fields'],
-		picker: { title: ['name', 'number'], search: 'name' },
+		picker: { title: ['name', 'number'], search: ['name', 'number'] },
 		webPath: 'suppliers',
 		notes: 'No delete in Coupa: set Status to inactive with Update.',
 	},
@@ -1627,7 +1634,7 @@ export const CATALOG: CoupaObject[] = [
 			active,
 			flag('canApprove', 'Can Approve', 'can-approve', 'Whether the group can be used as an approver'),
 		],
-		picker: { title: ['name'], search: 'name' },
+		picker: { title: ['name'], search: ['name'] },
 		webPath: 'user_groups',
 		notes: 'No delete in Coupa: set Active to false with Update.',
 	},
@@ -1653,7 +1660,7 @@ export const CATALOG: CoupaObject[] = [
 			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', { lookup: 'currencies' }),
 		],
 		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at', 'custom-fields'],
-		picker: { title: ['login', 'email'], search: 'login' },
+		picker: { title: ['login', 'email'], search: ['login', 'email', 'lastname'] },
 		webPath: 'users',
 		comments: true,
 		attachments: {},
@@ -1666,8 +1673,8 @@ export function markExportedAction(object: CoupaObject): CoupaAction {
 	return {
 		value: 'markExported',
 		name: 'Mark as Exported',
-		action: `Mark ${/^[aeiou]/i.test(object.name) ? 'an' : 'a'} ${object.name.toLowerCase()} as exported`,
-		description: `Set Coupa's exported flag on ${/^[aeiou]/i.test(object.name) ? 'an' : 'a'} ${object.name.toLowerCase()} by its ID, after syncing it elsewhere; returns the record`,
+		action: `Mark ${withArticle(object.name.toLowerCase())} as exported`,
+		description: `Set Coupa's exported flag on ${withArticle(object.name.toLowerCase())} by its ID, after syncing it elsewhere; returns the record`,
 		method: 'PUT',
 		path: '{id}',
 		scopes: object.writeScopes,
@@ -1722,11 +1729,6 @@ export function attachmentActions(object: CoupaObject): CoupaAction[] {
 	];
 }
 
-function withArticle(noun: string): string {
-	// "an invoice", "an item", but "a user" (a vowel letter, not a vowel sound).
-	return `${/^(?:[aeio]|u(?![sn]))/i.test(noun) ? 'an' : 'a'} ${noun}`;
-}
-
 /** List and Add Comment on every object of Coupa's Comments API (scopes core.comment.*). */
 export function commentActions(object: CoupaObject): CoupaAction[] {
 	if (!object.comments) return [];
@@ -1763,6 +1765,55 @@ export function actionsOf(object: CoupaObject): CoupaAction[] {
 		...commentActions(object),
 		...(object.exportable ? [markExportedAction(object)] : []),
 	];
+}
+
+/** A Coupa attribute a list can be filtered on: its label and its query name, e.g. `supplier[name]`. */
+export interface FilterAttribute {
+	name: string;
+	value: string;
+}
+
+const words = (key: string) =>
+	key
+		.replace(/[-_]+/g, ' ')
+		.replace(/\bid\b/gi, 'ID')
+		.replace(/^\w/, (c) => c.toUpperCase());
+
+/** `invoice-lines` + `account` → `invoice_lines[account]`: Coupa's query form, nested in brackets. */
+const nested = (...keys: string[]) => keys.map((key, index) => (index === 0 ? key : `[${key}]`)).join('').replace(/-/g, '_');
+
+function fieldAttributes(field: RecordField, prefix: string[] = [], labelPrefix = ''): FilterAttribute[] {
+	const label = `${labelPrefix}${field.label}`;
+	if (field.type === 'reference' && field.naturalKey) {
+		return [
+			{ name: `${label} ${words(field.naturalKey)}`, value: nested(...prefix, field.key, field.naturalKey) },
+			{ name: `${label} ID`, value: nested(...prefix, field.key, 'id') },
+		];
+	}
+	// Keys with a dot (order-line.id) are body paths, queried as nested attributes.
+	return [{ name: label, value: nested(...prefix, ...field.key.split('.')) }];
+}
+
+/**
+ * The attributes an object's lists can be filtered on, for the Filters dropdown: the ID, status,
+ * exported flag, every catalogue field (references by their natural key and by ID, e.g.
+ * `supplier[name]`, `supplier[id]`), line fields nested under the lines (`invoice_lines[price]`)
+ * and the picker's search attributes. Other attributes can still be typed.
+ */
+export function filterAttributes(object: CoupaObject): FilterAttribute[] {
+	const all: FilterAttribute[] = [
+		{ name: 'ID', value: 'id' },
+		...(object.statuses ? [{ name: 'Status', value: 'status' }] : []),
+		...(object.exportable ? [{ name: 'Exported', value: 'exported' }] : []),
+		...object.fields.flatMap((field) => fieldAttributes(field)),
+		...(object.lines?.fields ?? []).flatMap((field) =>
+			fieldAttributes(field, [object.lines!.key], `${object.lines!.label.replace(/s$/, '')}: `),
+		),
+		...object.picker.search.map((attribute) => ({ name: words(attribute.replace(/\[(\w+)\]/g, ' $1')), value: nested(...attribute.replace(/\]/g, '').split('[')) })),
+	];
+	const byValue = new Map<string, FilterAttribute>();
+	for (const attribute of all) if (!byValue.has(attribute.value)) byValue.set(attribute.value, attribute);
+	return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 const STANDARD_WRITES: StandardOperation[] = ['create', 'update', 'delete'];

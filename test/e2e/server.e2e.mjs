@@ -9,6 +9,7 @@ import { TRIGGER_TYPE } from './harness/workflows.mjs';
 
 const GOOD = { id: 'e2eCredGood', name: 'Coupa (correct)' };
 const WRONG_SECRET = { id: 'e2eCredWrongSecret', name: 'Coupa (wrong secret)' };
+const LEGACY = { id: 'e2eCredLegacy', name: 'Coupa (saved by 0.1)', legacy: true };
 const EXTRA_SCOPE = { id: 'e2eCredExtraScope', name: 'Coupa (scope the client lacks)' };
 const LIMITED_CLIENT = { clientId: 'limited-client', clientSecret: 'limited-secret', scopes: limitedScopes('core.supplier.read') };
 
@@ -48,6 +49,7 @@ describe('Coupa package in a running n8n (n8n start)', () => {
 		n8n = await createN8nInstance('server');
 		await n8n.importCredentials([
 			credentialFor(fake, GOOD),
+			credentialFor(fake, LEGACY),
 			credentialFor(fake, { ...WRONG_SECRET, clientSecret: 'not-the-secret' }),
 			// Asks for core.supplier.write, which the Coupa client was not granted.
 			credentialFor(fake, { ...EXTRA_SCOPE, ...LIMITED_CLIENT, scopes: limitedScopes('core.supplier.read', 'core.supplier.write') }),
@@ -69,6 +71,14 @@ describe('Coupa package in a running n8n (n8n start)', () => {
 		assert.equal(result.status, 'OK', JSON.stringify(result));
 		assert.ok(fake.requests.some((r) => r.path === '/oauth2/token' && r.status === 200), 'n8n fetched a token');
 		assert.ok(fake.requests.some((r) => r.path === '/api/currencies' && r.status === 200), 'and called Coupa with it');
+	});
+
+	it('passes the credential test with a credential stored by 0.1 (domain, clientId, clientSecret, scope)', async () => {
+		fake.clearRequests();
+		const result = await testCredential(LEGACY);
+		assert.equal(result.status, 'OK', JSON.stringify(result));
+		const token = fake.requests.find((r) => r.path === '/oauth2/token' && r.status === 200);
+		assert.ok(token, 'n8n fetched a token with the stored client id and secret');
 	});
 
 	it('fails the credential test readably for a wrong secret', async (t) => {

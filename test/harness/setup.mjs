@@ -4,15 +4,20 @@ import { CredentialStore } from './n8n.mjs';
 
 export { DEFAULT_CLIENT };
 
-/** A credential for the fake Coupa, as a user would save it: Domain, Client ID, Secret, OAuth Scope. */
-export function credentialFor(fake, scope, overrides = {}) {
-	return new CredentialStore({
-		domain: fake.url,
-		clientId: DEFAULT_CLIENT.clientId,
-		clientSecret: DEFAULT_CLIENT.clientSecret,
-		scope,
-		...overrides,
-	});
+/** Where the form of 0.2 keeps a field that 0.1 stored elsewhere: Domain moved to `authUrl`. */
+export const FIELD_OF_LEGACY = { domain: 'authUrl' };
+
+/**
+ * A credential for the fake Coupa, as a user saves it in the form: Domain (`authUrl`), Client ID,
+ * Secret, OAuth Scope. Overrides may name the domain `domain`.
+ * With `{ legacy: true }` it is stored as 0.1 stored it: domain, clientId, clientSecret, scope.
+ */
+export function credentialFor(fake, scope, overrides = {}, { legacy = false } = {}) {
+	const legacyData = { domain: fake.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, scope, ...overrides };
+	if (legacy) return new CredentialStore(legacyData);
+	return new CredentialStore(
+		Object.fromEntries(Object.entries(legacyData).map(([key, value]) => [FIELD_OF_LEGACY[key] ?? key, value])),
+	);
 }
 
 /** Every scope the fake's default client is granted, as a typed OAuth Scope. */

@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
-import { CATALOG } from '../catalog';
+import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
 import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
 import { humanize } from './recordFields';
@@ -22,6 +22,13 @@ export const FILTER_OPERATORS = [
 	{ name: 'Is Blank', value: 'blank' },
 ];
 
+/** An attribute of the object to show in the free-text placeholder: a nested one, differing per object. */
+export function otherAttributeExample(object: CoupaObject): string {
+	const listed = filterAttributes(object);
+	const example = listed.find((attribute) => attribute.value.includes('[') && !attribute.value.endsWith('[id]')) ?? listed[listed.length - 1];
+	return example.value;
+}
+
 /** The filter builder; the node's Get Many and the trigger share it. */
 export function filterOptions(object: CoupaObject): INodeProperties[] {
 	const options: INodeProperties[] = [
@@ -38,12 +45,23 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 					name: 'condition',
 					values: [
 						{
-							displayName: 'Field',
+							displayName: 'Field Name or ID',
+							name: 'attribute',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getFilterAttributes', loadOptionsDependsOn: ['resource'] },
+							default: '',
+							description:
+								'A filterable attribute of the record (custom fields included), or Other to type one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						},
+						{
+							displayName: 'Attribute',
 							name: 'field',
 							type: 'string',
 							default: '',
-							placeholder: 'e.g. supplier[name]',
-							description: 'A Coupa attribute; nested ones as supplier[name] or supplier.name, custom fields as custom_fields.cost-center',
+							placeholder: `e.g. ${otherAttributeExample(object)}`,
+							description:
+								'Any Coupa attribute; nested ones as supplier[name] or supplier.name, custom fields as custom_fields.cost-center. Coupa returns no records for an attribute it does not know.',
+							displayOptions: { show: { attribute: [''] } },
 						},
 						{
 							displayName: 'Operator',

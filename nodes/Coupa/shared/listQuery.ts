@@ -12,6 +12,9 @@ export function queryAttribute(field: string): string {
 }
 
 interface Condition {
+	/** Picked from the Field dropdown; empty for Other. */
+	attribute?: string;
+	/** Typed when Field is Other; conditions saved by 0.1 have only this. */
 	field?: string;
 	operator?: string;
 	value?: string | number | boolean;
@@ -31,9 +34,10 @@ function isoInstant(value: unknown): string {
 export function filtersToQuery(filters: IDataObject, statusKey = 'status'): IDataObject {
 	const qs: IDataObject = {};
 	const conditions = ((filters.conditions as IDataObject | undefined)?.condition ?? []) as Condition[];
-	for (const { field, operator = 'equals', value = '' } of conditions) {
-		if (!field || !field.trim()) continue;
-		const attribute = queryAttribute(field);
+	for (const { attribute: picked, field, operator = 'equals', value = '' } of conditions) {
+		const name = picked || field;
+		if (!name || !name.trim()) continue;
+		const attribute = queryAttribute(name);
 		const key = operator === 'equals' ? attribute : `${attribute}[${operator}]`;
 		qs[key] = operator === 'in' || operator === 'not_in' ? String(value).split(',').map((v) => v.trim()).join(',') : value;
 	}

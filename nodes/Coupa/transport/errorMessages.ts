@@ -85,8 +85,8 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	}
 	if (failure.tokenError === 'invalid_client' || failure.tokenError === 'unauthorized_client') {
 		return {
-			message: `Coupa refused the Client ID or Secret${detail}`,
-			description: `Copy the Identifier and Secret of the OAuth client from Coupa (${CLIENT_SETUP}) into the credential again, and check the Domain.`,
+			message: `Coupa refused the Client ID or Client Secret${detail}`,
+			description: `Copy the Identifier and Secret of the OAuth client from Coupa (${CLIENT_SETUP}) into the credential's Client ID and Client Secret again, and check the Domain.`,
 		};
 	}
 	const status = failure.status ? ` (HTTP ${failure.status})` : '';
@@ -114,7 +114,7 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	}
 	return {
 		message: `Could not get a Coupa access token${detail}`,
-		description: 'Check the credential\'s Domain, Client ID, Secret and OAuth Scope, then use the credential\'s Test button.',
+		description: 'Check the credential\'s Domain, Client ID, Client Secret and OAuth Scope, then use the credential\'s Test button.',
 	};
 }
 

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { coupaDomainProblem, coupaOriginKey, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
+import { coupaDomainProblem, coupaOriginKey, credentialDomain, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
 import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
@@ -67,9 +67,10 @@ export interface CoupaConnection {
 
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
-	const problem = coupaDomainProblem(credentials.domain) ?? scopeSeparatorProblem(credentials.scope);
+	const domain = credentialDomain(credentials);
+	const problem = coupaDomainProblem(domain) ?? scopeSeparatorProblem(credentials.scope);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
-	const baseUrl = normalizeCoupaDomain(credentials.domain);
+	const baseUrl = normalizeCoupaDomain(domain);
 	return {
 		baseUrl,
 		host: baseUrl.replace(/^https?:\/\//, ''),
