@@ -258,9 +258,9 @@ const PO_WRITE = ['core.purchase_order.write'];
 const COMMON_READ = ['core.common.read'];
 const COMMON_WRITE = ['core.common.write'];
 
-/** The elements of a supplier remit-to address (Compass Remit-To Addresses API). */
-function remitToInputs(creating: boolean): ActionInput[] {
-	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+/** A body input of a create (required when `required`) or an update (never required) action. */
+function bodyInputs(creating: boolean) {
+	return (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
 		name,
 		label,
 		description,
@@ -268,6 +268,11 @@ function remitToInputs(creating: boolean): ActionInput[] {
 		key,
 		required: creating && required,
 	});
+}
+
+/** The elements of a supplier remit-to address (Compass Remit-To Addresses API). */
+function remitToInputs(creating: boolean): ActionInput[] {
+	const input = bodyInputs(creating);
 	return [
 		input('remitToCode', 'Remit-To Code', 'remit-to-code', 'Unique code of the remit-to address, e.g. the ERP vendor site code', true),
 		input('remitToStreet1', 'Street 1', 'street1', 'Address line 1', true),
@@ -282,14 +287,7 @@ function remitToInputs(creating: boolean): ActionInput[] {
 
 /** The elements of a supplier site (Compass Supplier Sites API). */
 function supplierSiteInputs(creating: boolean): ActionInput[] {
-	const input = (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
-		name,
-		label,
-		description,
-		in: 'body',
-		key,
-		required: creating && required,
-	});
+	const input = bodyInputs(creating);
 	return [
 		input('siteCode', 'Site Code', 'code', 'Unique code of the site (up to 20 characters)', true),
 		input('siteName', 'Site Name', 'name', 'Name of the site', true),
