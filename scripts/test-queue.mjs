@@ -56,6 +56,7 @@ function printFigures() {
 		console.log(`Trigger: main restarted (${t.mainRestartSeconds?.toFixed(1)} s) while workers ran; ${t.burst2} changes made while it was down -> ${t.afterRestart?.emitted ?? '?'} records emitted in all, ${t.afterRestart?.executions ?? '?'} execution(s), none twice`);
 	}
 	if (figures.binary?.bytes) console.log(`Binary (database mode): attachment of ${figures.binary.bytes} bytes (${figures.binary.contentType}) downloaded on a worker, served by main`);
+	if (figures.binary?.uploadedBytes) console.log(`Binary (database mode): ${figures.binary.uploadedBytes} bytes downloaded and uploaded to an invoice on a worker, byte for byte`);
 	if (figures.setup?.readySeconds) console.log(`Setup: services ${figures.setup.servicesSeconds.toFixed(1)} s, whole cluster ready in ${figures.setup.readySeconds.toFixed(1)} s`);
 }
 

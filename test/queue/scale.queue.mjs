@@ -9,7 +9,8 @@ import { coupaCredential } from '../../scripts/n8n-setup.mjs';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../fake-coupa/index.mjs';
 import { createCluster } from './cluster.mjs';
 import { startPostgres, startRedis } from './services.mjs';
-import { downloadWorkflow, getManyWorkflow, triggerWorkflow } from './workflows.mjs';
+import { attachmentStoreOf } from '../fake-coupa/attachments.mjs';
+import { downloadWorkflow, getManyWorkflow, triggerWorkflow, uploadWorkflow } from './workflows.mjs';
 
 const INVOICES = 2000;
 const EXECUTIONS = 4;
@@ -172,11 +173,12 @@ describe('the package in n8n queue mode (main + 2 workers, Postgres, Redis)', ()
 			getManyWorkflow('queueGetAllDefault', 'queue-invoices-default', DEFAULT_CREDENTIAL),
 			getManyWorkflow('queueGetAllSplit', 'queue-invoices-split', SPLIT_CREDENTIAL),
 			downloadWorkflow('queueDownload', 'queue-download', DEFAULT_CREDENTIAL),
+			uploadWorkflow('queueUpload', 'queue-upload', DEFAULT_CREDENTIAL),
 			triggerWorkflow('queueTrigger', SPLIT_CREDENTIAL, new Date(Date.now() - 1000).toISOString()),
 		]);
 		client = await cluster.startMain();
 		await cluster.startWorkers();
-		for (const id of ['queueGetAllDefault', 'queueGetAllSplit', 'queueDownload', 'queueTrigger']) {
+		for (const id of ['queueGetAllDefault', 'queueGetAllSplit', 'queueDownload', 'queueUpload', 'queueTrigger']) {
 			const activated = await client.api('POST', `/workflows/${id}/activate`);
 			assert.equal(activated.status, 200, `activate ${id}: ${activated.text}`);
 		}
@@ -237,6 +239,26 @@ describe('the package in n8n queue mode (main + 2 workers, Postgres, Redis)', ()
 		assert.equal(body.subarray(0, 5).toString('latin1'), '%PDF-');
 		assert.match(response.headers.get('content-type') ?? '', /application\/pdf/);
 		figures.binary = { bytes: body.length, contentType: response.headers.get('content-type') };
+	});
+
+	it('binary data (database mode): a file downloaded on a worker is uploaded to an invoice, byte for byte', { timeout: 120000 }, async () => {
+		const attachment = fake.store.list('contract_attachments')[0];
+		const invoice = fake.store.list('invoices')[0];
+		const before = fake.store.list(attachmentStoreOf('invoices')).length;
+		const response = await fetch(`${cluster.baseUrl}/webhook/queue-upload?contract=${attachment['attachable-id']}&attachment=${attachment.id}&invoice=${invoice.id}`);
+		const text = await response.text();
+		assert.equal(response.status, 200, text.slice(0, 500));
+		const uploads = fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/invoices/${invoice.id}/attachments`);
+		assert.equal(uploads.length, 1, 'one multipart upload');
+		assert.match(uploads[0].headers['content-type'] ?? '', /^multipart\/form-data; boundary=/);
+		const added = fake.store.list(attachmentStoreOf('invoices')).slice(before);
+		assert.equal(added.length, 1, 'one attachment added to the invoice');
+		const sent = uploads[0].body['attachment[file]'];
+		assert.equal(sent.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+		// The bytes Coupa keeps are the bytes the download fetched from the contract's file-url.
+		const original = await (await fetch(`${fake.url}/api/attachment_files/${attachment.id}`, { headers: { Authorization: `Bearer ${fake.tokens.at(-1).accessToken}` } })).arrayBuffer();
+		assert.deepEqual(sent.bytes, Buffer.from(original));
+		figures.binary.uploadedBytes = sent.bytes.length;
 	});
 
 	it('the trigger\'s static data survives a restart of main while the workers keep running; changes made meanwhile arrive once', { timeout: 400000 }, async () => {

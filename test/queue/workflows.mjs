@@ -83,6 +83,47 @@ export function downloadWorkflow(id, path, credential) {
 	]);
 }
 
+/**
+ * Webhook (?contract=&attachment=&invoice=) → Coupa Download Attachment → Coupa Upload
+ * Attachment of that file to the invoice; answers the new attachment record. Both run on a worker,
+ * the file passing between them through n8n's binary data store (database mode in this suite).
+ */
+export function uploadWorkflow(id, path, credential) {
+	return chain(id, [
+		webhook(id, path),
+		{
+			id: `${id}-download`,
+			name: 'Download',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {
+				resource: 'contract',
+				operation: 'downloadAttachment',
+				id: { __rl: true, mode: 'id', value: '={{ $json.query.contract }}' },
+				attachmentId: '={{ $json.query.attachment }}',
+				binaryPropertyName: 'data',
+			},
+			credentials: credentialRef(credential),
+		},
+		{
+			id: `${id}-upload`,
+			name: 'Upload',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [440, 0],
+			parameters: {
+				resource: 'invoice',
+				operation: 'uploadAttachment',
+				id: { __rl: true, mode: 'id', value: "={{ $('Webhook').item.json.query.invoice }}" },
+				attachmentType: 'file',
+				inputBinaryField: 'data',
+			},
+			credentials: credentialRef(credential),
+		},
+	]);
+}
+
 /** Coupa Trigger (supplier, Updated) polling at second 0 of every minute → No Operation. */
 export function triggerWorkflow(id, credential, startFrom) {
 	return chain(id, [
