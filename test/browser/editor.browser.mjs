@@ -205,10 +205,11 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 				'parameter-input-clientId',
 				'parameter-input-clientSecret',
 				'parameter-input-scope',
+				'parameter-input-maxRequestsPerSecond',
 			]);
 			const form = await modal.innerText();
-			const at = ['Domain', 'Client ID', 'Client Secret', 'OAuth Scope', 'The OAuth Scope must list exactly'].map((label) => form.indexOf(label));
-			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Client Secret, OAuth Scope, then the scope notice\n${form}`);
+			const at = ['Domain', 'Client ID', 'Client Secret', 'OAuth Scope', 'The OAuth Scope must list exactly', 'Max Requests per Second'].map((label) => form.indexOf(label));
+			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Client Secret, OAuth Scope, the scope notice, then Max Requests per Second\n${form}`);
 			assert.ok(at.every((index) => index >= 0));
 			assert.doesNotMatch(form, /Allowed HTTP Request Domains|Send Additional Body Properties|Grant Type/);
 			// "Retry" is the form's test button once a test has run.
