@@ -61,25 +61,30 @@ export function getManyWorkflow(id, path, credential) {
 	], { saveDataSuccessExecution: 'none' });
 }
 
+/** Coupa Download Attachment of the webhook's ?contract=&attachment=, into the binary field `data`. */
+function downloadNode(nodeId, name, credential) {
+	return {
+		id: nodeId,
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [220, 0],
+		parameters: {
+			resource: 'contract',
+			operation: 'downloadAttachment',
+			id: { __rl: true, mode: 'id', value: '={{ $json.query.contract }}' },
+			attachmentId: '={{ $json.query.attachment }}',
+			binaryPropertyName: 'data',
+		},
+		credentials: credentialRef(credential),
+	};
+}
+
 /** Webhook (?contract=&attachment=) → Coupa Download Attachment; answers the file itself. */
 export function downloadWorkflow(id, path, credential) {
 	return chain(id, [
 		webhook(id, path, { responseData: 'firstEntryBinary', responseBinaryPropertyName: 'data' }),
-		{
-			id: `${id}-coupa`,
-			name: 'Coupa',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				resource: 'contract',
-				operation: 'downloadAttachment',
-				id: { __rl: true, mode: 'id', value: '={{ $json.query.contract }}' },
-				attachmentId: '={{ $json.query.attachment }}',
-				binaryPropertyName: 'data',
-			},
-			credentials: credentialRef(credential),
-		},
+		downloadNode(`${id}-coupa`, 'Coupa', credential),
 	]);
 }
 
@@ -91,21 +96,7 @@ export function downloadWorkflow(id, path, credential) {
 export function uploadWorkflow(id, path, credential) {
 	return chain(id, [
 		webhook(id, path),
-		{
-			id: `${id}-download`,
-			name: 'Download',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				resource: 'contract',
-				operation: 'downloadAttachment',
-				id: { __rl: true, mode: 'id', value: '={{ $json.query.contract }}' },
-				attachmentId: '={{ $json.query.attachment }}',
-				binaryPropertyName: 'data',
-			},
-			credentials: credentialRef(credential),
-		},
+		downloadNode(`${id}-download`, 'Download', credential),
 		{
 			id: `${id}-upload`,
 			name: 'Upload',

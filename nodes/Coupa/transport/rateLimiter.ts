@@ -6,7 +6,7 @@ import { sleep } from 'n8n-workflow';
  * integrations, share it, and nothing here can see them. So every process paces itself, and learns
  * about the others only from the 429s Coupa sends it.
  *
- * One limiter per origin and per-credential cap, shared by every execution in this n8n process.
+ * One limiter per origin and per-credential cap, shared by every execution that this n8n process runs.
  * It is a GCRA (virtual scheduling) limiter: each call reserves the next free slot at once, which
  * keeps it fair (first come, first served) and race-free in single-threaded JavaScript, then waits
  * for that slot. Its rate adapts like TCP's congestion window (AIMD):
