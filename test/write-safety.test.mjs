@@ -143,6 +143,29 @@ describe('a state-changing action whose answer is lost is confirmed by reading t
 		expect(error.context.itemIndex).toBe(0);
 	});
 
+	test('an action answered with a 303 (post-redirect-get) is not resent and is confirmed by reading back', async () => {
+		// Coupa (or a proxy) answers the issue with "see the order": whether it was carried out is
+		// read from the order itself.
+		const po = prepared('purchase_orders', { status: 'issued' });
+		const path = `/api/purchase_orders/${po.id}/issue`;
+		fake.faults.redirect({ to: `${fake.url}/api/purchase_orders/${po.id}`, status: 303, path });
+		const output = await runNode({ store, parameters: { resource: 'purchaseOrder', operation: 'issue', id: String(po.id) } });
+		expect(calls(fake, 'PUT', path)).toHaveLength(1);
+		expect(calls(fake, 'GET', `/api/purchase_orders/${po.id}`)).toHaveLength(1);
+		expect(output[0].json).toMatchObject({ id: po.id, status: 'issued' });
+	});
+
+	test('a 302 to a write whose state is not reached fails naming the state; the write is not resent', async () => {
+		const po = prepared('purchase_orders', { status: 'draft' });
+		const path = `/api/purchase_orders/${po.id}/cancel`;
+		fake.faults.redirect({ to: `${fake.url}/api/purchase_orders/${po.id}`, status: 302, path });
+		const error = await runNode({ store, parameters: { resource: 'purchaseOrder', operation: 'cancel', id: String(po.id) } }).catch((e) => e);
+		expect(calls(fake, 'PUT', path)).toHaveLength(1);
+		expect(error.message).toBe(
+			`Coupa answered Cancel Purchase Order of Purchase Order ${po.id} with a redirect (HTTP 302), not with its result, and the record is not yet in the state it leads to (status is "draft"): the change may still be applied`,
+		);
+	});
+
 	test.each(LOST)('Delete whose answer is lost (%s) succeeds once the record is gone', async (as) => {
 		const line = fake.store.list('budget_lines')[1];
 		fake.faults.loseAnswers({ as, methods: ['DELETE'] });

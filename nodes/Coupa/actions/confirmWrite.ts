@@ -45,7 +45,11 @@ export async function writeOnce(
 			if (error instanceof NodeApiError) throw new NodeApiError(input.ctx.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(input.ctx.getNode(), error as Error, { itemIndex: input.itemIndex });
 		}
-		const lost = `Coupa's answer to ${call.operationLabel ?? request.method} of ${recordLabel(call)} was lost (${lostAnswerReason(failure)})`;
+		const what = `${call.operationLabel ?? request.method} of ${recordLabel(call)}`;
+		const lost =
+			failure.status !== undefined && failure.status < 400
+				? `Coupa answered ${what} with a redirect (HTTP ${failure.status}), not with its result`
+				: `Coupa's answer to ${what} was lost (${lostAnswerReason(failure)})`;
 		const readCall: CallContext = { ...call, method: 'GET', operationLabel: `Get ${input.object.name}`, sent: undefined };
 		let record: IDataObject;
 		try {

@@ -19,7 +19,7 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
  *   there". A 301, 302 or 303 to a write may be the answer to a change Coupa already made (the
  *   post-redirect-get pattern), so it is not resent; the error says the change may have been made.
  *
- * Returns the path below /api (with its query) to request next, or throws the error to report.
+ * Returns the path below /api (with its query) to request next, or the error to report.
  */
 export function redirectTarget(
 	node: INode,
@@ -29,13 +29,13 @@ export function redirectTarget(
 	method: string,
 	call: CallContext,
 	redirectsSoFar: number,
-): string {
+): string | NodeApiError {
 	const status = failure.status as number;
 	const label = call.operationLabel ?? `${method} ${new URL(requestUrl).pathname}`;
 	const fail = (message: string, description: string) =>
 		new NodeApiError(node, { message, description }, { message, description, httpCode: String(status), itemIndex: call.itemIndex });
 	if (failure.location === undefined) {
-		throw fail(
+		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) that names no target`,
 			'Coupa or a proxy in front of it answered with a redirect. Check the credential\'s Domain: it must be the instance\'s own host.',
 		);
@@ -44,7 +44,7 @@ export function redirectTarget(
 	try {
 		target = new URL(failure.location, requestUrl);
 	} catch {
-		throw fail(
+		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) to an address that is not a URL`,
 			'Coupa or a proxy in front of it answered with a broken redirect. Check the credential\'s Domain.',
 		);
@@ -52,25 +52,25 @@ export function redirectTarget(
 	const coupa = new URL(baseUrl);
 	if (target.origin !== coupa.origin) {
 		const where = target.host === coupa.host ? target.origin : target.host;
-		throw fail(
+		return fail(
 			`Coupa redirected ${label} to another host, ${where}. The redirect was not followed, so the access token was not sent there`,
 			`A redirect away from ${coupa.host} is never followed. If your Coupa instance now lives at ${where}, change the credential's Domain to it; otherwise a proxy or the instance's configuration sent the redirect.`,
 		);
 	}
 	if (!target.pathname.startsWith('/api/')) {
-		throw fail(
+		return fail(
 			`Coupa redirected ${label} to ${target.pathname}, outside the API. The redirect was not followed`,
 			'A redirect out of /api/ usually leads to a login or maintenance page. Check the credential\'s Domain and that the instance is available.',
 		);
 	}
 	if (WRITE_METHODS.includes(method) && status !== 307 && status !== 308) {
-		throw fail(
+		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) to ${target.pathname}: the change may already have been made`,
 			'A server may answer a change it has carried out with a redirect to the result, so the request was not sent again. Check the record in Coupa before running the node again.',
 		);
 	}
 	if (redirectsSoFar >= MAX_REDIRECTS) {
-		throw fail(
+		return fail(
 			`Coupa redirected ${label} more than ${MAX_REDIRECTS} times`,
 			'The redirects never reached an answer. Check the credential\'s Domain and try again later.',
 		);

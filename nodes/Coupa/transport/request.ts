@@ -16,7 +16,7 @@ import { describeFailure } from './failure';
 import type { MultipartBody } from './multipart';
 import { capFrom, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
-import { isRetryable, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
+import { isRetryable, isWrite, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
 import { markOutcomeUnknown } from './uncertainWrite';
 
 export const CREDENTIAL_NAME = 'coupaOAuth2Api';
@@ -161,8 +161,13 @@ export async function coupaRequest(
 			const failure = describeFailure(error);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			if (failure.tokenError === undefined && failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
-				const path = redirectTarget(ctx.getNode(), failure, connection.baseUrl, options.url, request.method, call, redirectsSoFar);
-				return await coupaRequest(ctx, { ...request, path, qs: undefined }, call, cancellation, redirectsSoFar + 1);
+				const next = redirectTarget(ctx.getNode(), failure, connection.baseUrl, options.url, request.method, call, redirectsSoFar);
+				if (typeof next !== 'string') {
+					// Any redirect but 307/308 may answer a write Coupa already carried out: callers may confirm it.
+					if (isWrite(request.method) && failure.status !== 307 && failure.status !== 308) markOutcomeUnknown(next, failure);
+					throw next;
+				}
+				return await coupaRequest(ctx, { ...request, path: next, qs: undefined }, call, cancellation, redirectsSoFar + 1);
 			}
 			const giveUp =
 				cancellation?.cancelled ||
