@@ -338,17 +338,21 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 	});
 });
 
+/** A token from the fake's token endpoint, as any client gets one. */
+const accessToken = (fake) =>
+	fetch(`${fake.url}/oauth2/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' }),
+	}).then((r) => r.json());
+
 describe('the fake follows Coupa where the docs say how it behaves', () => {
 	let fake;
 	afterEach(async () => fake?.close());
 
 	test('an XML list with no records is a 404 "No results match your search criteria."; JSON is []', async () => {
 		fake = await startCoupa();
-		const token = await fetch(`${fake.url}/oauth2/token`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' }),
-		}).then((r) => r.json());
+		const token = await accessToken(fake);
 		const get = (accept) => fetch(`${fake.url}/api/suppliers?name=Nobody`, { headers: { Authorization: `Bearer ${token.access_token}`, Accept: accept } });
 		const xml = await get('application/xml');
 		expect(xml.status).toBe(404);
@@ -360,11 +364,7 @@ describe('the fake follows Coupa where the docs say how it behaves', () => {
 
 	test('POST /api/inventory_transactions is not a route (Compass: only GET)', async () => {
 		fake = await startCoupa();
-		const token = await fetch(`${fake.url}/oauth2/token`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' }),
-		}).then((r) => r.json());
+		const token = await accessToken(fake);
 		const res = await fetch(`${fake.url}/api/inventory_transactions`, {
 			method: 'POST',
 			headers: { Authorization: `Bearer ${token.access_token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
