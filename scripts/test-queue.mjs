@@ -47,6 +47,13 @@ function printFigures() {
 		const cap = label === 'split' ? '12 (split)' : '24 (default)';
 		console.log(`| ${cap} | ${p.executionsPerWorker.join(' + ')} | ${p.apiRequests} | ${p.rateLimited} | ${pct(p.share429)} | ${p.otherErrors} | ${p.coupaSeconds.toFixed(2)} | ${num(p.recordsPerSecond)} | ${pct(p.ofCeiling)} | ${p.endToEndSeconds.toFixed(2)} | ${num(p.endToEndRecordsPerSecond)} |`);
 	}
+	const fallback = figures.phases?.default;
+	if (fallback) {
+		const mark = (ok) => (ok ? '[ok]    ' : '[missed]');
+		console.log(`\ntargets (figures, not assertions; see README "Running at scale"):`);
+		console.log(`${mark(fallback.share429 <= 0.1)} 429s ≤ 10% of API requests with default settings: ${pct(fallback.share429)}`);
+		console.log(`${mark(fallback.ofCeiling >= 0.8)} throughput ≥ 80% of the 1,250 records/s ceiling: ${pct(fallback.ofCeiling)}`);
+	}
 	const t = figures.trigger ?? {};
 	if (t.burst1 !== undefined) {
 		const during = figures.phases?.default?.pollRequestsDuringGetMany ?? 0;

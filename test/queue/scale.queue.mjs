@@ -203,7 +203,7 @@ describe('the package in n8n queue mode (main + 2 workers, Postgres, Redis)', ()
 		await Promise.all([postgres?.stop(), redis?.stop(), fake?.close()]);
 	});
 
-	it('default pacing: 4 Get Many executions at once on both workers, every invoice once, few 429s, ≥ 80% of the ceiling; a poll during them delivers a burst once', { timeout: 300000 }, async () => {
+	it('default pacing: 4 Get Many executions at once on both workers, every invoice once, no error; a poll during them delivers a burst once', { timeout: 300000 }, async () => {
 		// The trigger polls at :00 each minute; start so that the poll lands while the workers page.
 		await untilSecond(55);
 		const burst1 = fake.store.list('suppliers').slice(0, BURST_1).map((s) => s.id);
@@ -213,8 +213,10 @@ describe('the package in n8n queue mode (main + 2 workers, Postgres, Redis)', ()
 		assertEveryInvoiceOnce(answers);
 		assert.ok(phase.executionsPerWorker.every((count) => count >= 1), `executions per worker: ${phase.executionsPerWorker}`);
 		assert.equal(phase.otherErrors, 0, `requests that failed: ${phase.otherErrorRequests.join('; ')}`);
-		assert.ok(phase.share429 <= 0.1, `429s: ${phase.rateLimited} of ${phase.apiRequests} API requests`);
-		assert.ok(phase.ofCeiling >= 0.8, `throughput ${Math.round(phase.recordsPerSecond)} records/s`);
+		// The share of 429s and the throughput depend on how the processes' requests happen to
+		// collide and on the machine's load: they are figures with targets (≤ 10%, ≥ 80% of the
+		// ceiling), printed at the end by scripts/test-queue.mjs, not assertions that a busy CI
+		// machine could turn red (project rule: no timing assertions in tests).
 
 		assert.ok(phase.pollRequestsDuringGetMany > 0, 'the trigger polled while the workers were paging');
 		const { emitted, statuses } = await waitForEmissions(burst1, 150000);
