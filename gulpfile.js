@@ -4,5 +4,7 @@
 const { src, dest, task } = require('gulp');
 
 task('build:icons', () =>
-	src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(dest('dist')),
+	src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+		dest('dist'),
+	),
 );

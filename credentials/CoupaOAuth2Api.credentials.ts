@@ -84,7 +84,7 @@ export class CoupaOAuth2Api implements ICredentialType {
 			default: BASE_SCOPES.join(' '),
 			required: true,
 			description:
-				'Coupa\'s rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client\'s object scopes (e.g. core.invoice.read core.supplier.write), separated by single spaces, not commas: n8n sends this field to Coupa as typed.',
+				"Coupa's rule: these must be exactly the scopes granted to the Coupa OAuth client. Keep the five pre-filled scopes and add the client's object scopes (e.g. core.invoice.read core.supplier.write), separated by single spaces, not commas: n8n sends this field to Coupa as typed.",
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -18,16 +18,19 @@ export function normalizeCoupaDomain(domain: unknown): string {
 	if (!parts) return 'https://not-a-coupa-host.invalid';
 	const scheme = (parts[1] || 'https').toLowerCase();
 	if (scheme !== 'https' && scheme !== 'http') return 'https://not-a-coupa-host.invalid';
-	const authority = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[::1\])(?::(\d{1,5}))?$/i.exec(
-		parts[2],
-	);
+	const authority =
+		/^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.?|\[::1\])(?::(\d{1,5}))?$/i.exec(
+			parts[2],
+		);
 	if (!authority) return 'https://not-a-coupa-host.invalid';
 	let hostname = authority[1].toLowerCase().replace(/\.+$/, '');
 	const portNumber = authority[2] === undefined ? undefined : Number(authority[2]);
-	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535)) return 'https://not-a-coupa-host.invalid';
+	if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535))
+		return 'https://not-a-coupa-host.invalid';
 	const defaultPort = scheme === 'https' ? 443 : 80;
 	const port = portNumber === undefined || portNumber === defaultPort ? '' : ':' + portNumber;
-	const loopback = hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+	const loopback =
+		hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
 	if (scheme === 'http' && !loopback) return 'https://use-https-for-coupa.invalid';
 	// A bare instance name such as "acme" means acme.coupahost.com.
 	if (!loopback && hostname.indexOf('.') === -1) hostname = hostname + '.coupahost.com';
@@ -57,11 +60,12 @@ function domainDefect(text: string): string {
 		return 'it contains "@" (user info, as in name@host), so the secret would go to the host after the "@"';
 	}
 	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
-	if (scheme && !/^https?$/i.test(scheme[1])) return `it uses the scheme "${scheme[1]}" (only https is used)`;
+	if (scheme && !/^https?$/i.test(scheme[1]))
+		return `it uses the scheme "${scheme[1]}" (only https is used)`;
 	if (/\s/.test(authority)) return 'it contains a space';
 	if (authority.includes('%')) return 'it contains percent-encoding';
 	if (/:(\d*)$/.test(authority)) return 'its port is not a number from 1 to 65535';
-	return 'it has characters a host name can\'t have (use letters, digits, dots and hyphens, plus an optional :port)';
+	return "it has characters a host name can't have (use letters, digits, dots and hyphens, plus an optional :port)";
 }
 
 /**
@@ -93,7 +97,9 @@ export function coupaOriginKey(baseUrl: string): string {
 	if (!match) return baseUrl.trim().toLowerCase();
 	const scheme = match[1].toLowerCase();
 	let host = match[2].toLowerCase().replace(/\.+$/, '');
-	if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]') host = 'loopback';
-	const port = match[3] && Number(match[3]) !== (scheme === 'https' ? 443 : 80) ? ':' + Number(match[3]) : '';
+	if (host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]')
+		host = 'loopback';
+	const port =
+		match[3] && Number(match[3]) !== (scheme === 'https' ? 443 : 80) ? ':' + Number(match[3]) : '';
 	return scheme + '://' + host + port;
 }

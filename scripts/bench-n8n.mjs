@@ -17,7 +17,12 @@ import { packPackage } from './install-package.mjs';
 import { startFakeCoupa } from '../test/fake-coupa/index.mjs';
 import { best, measureOnce } from './bench-n8n/measure.mjs';
 import { perSecond, ratio, resultsTable, runsLine } from './bench-n8n/report.mjs';
-import { benchCredentials, coupaWorkflow, httpRequestWorkflow, PAGE_SIZE } from './bench-n8n/workflows.mjs';
+import {
+	benchCredentials,
+	coupaWorkflow,
+	httpRequestWorkflow,
+	PAGE_SIZE,
+} from './bench-n8n/workflows.mjs';
 
 const INVOICES = 2000;
 const LATENCY = { ms: 150, jitterMs: 0 };
@@ -37,8 +42,16 @@ const n8n = await createN8nInstance('bench');
 
 const variants = [
 	{ label: 'Coupa node, Get Many, Return All', workflow: coupaWorkflow('benchCoupa') },
-	{ label: 'HTTP Request, pagination, Coupa credential', workflow: httpRequestWorkflow('benchHttpCoupaCred', fake, 'coupaCredential'), http: true },
-	{ label: 'HTTP Request, pagination, generic OAuth2', workflow: httpRequestWorkflow('benchHttpGeneric', fake, 'genericOAuth2'), http: true },
+	{
+		label: 'HTTP Request, pagination, Coupa credential',
+		workflow: httpRequestWorkflow('benchHttpCoupaCred', fake, 'coupaCredential'),
+		http: true,
+	},
+	{
+		label: 'HTTP Request, pagination, generic OAuth2',
+		workflow: httpRequestWorkflow('benchHttpGeneric', fake, 'genericOAuth2'),
+		http: true,
+	},
 ];
 
 /** Runs every variant `ROUNDS` times, interleaved; returns one row per variant with all its runs. */
@@ -48,7 +61,9 @@ async function measureAll(list, rateLimit) {
 		for (const [i, variant] of list.entries()) {
 			const run = await measureOnce({ n8n, fake, workflowId: variant.workflow.id, rateLimit });
 			runs[i].push(run);
-			console.error(`[bench:n8n] ${variant.label}, run ${round + 1}: ${run.ok ? `${run.nodeMs} ms, ${run.records} records` : `failed: ${run.error}`}`);
+			console.error(
+				`[bench:n8n] ${variant.label}, run ${round + 1}: ${run.ok ? `${run.nodeMs} ms, ${run.records} records` : `failed: ${run.error}`}`,
+			);
 		}
 	}
 	return list.map((variant, i) => ({ ...variant, ...best(runs[i]), runs: runs[i] }));
@@ -63,27 +78,50 @@ try {
 	// stopped it, measure it again without the limit so there is still a figure to compare.
 	const limited = rows.filter((row) => row.http && !row.ok && row.rateLimited > 0);
 	if (limited.length) {
-		const unlimited = await measureAll(limited.map((row) => ({ ...row, label: `${row.label} (NO rate limit)` })), false);
+		const unlimited = await measureAll(
+			limited.map((row) => ({ ...row, label: `${row.label} (NO rate limit)` })),
+			false,
+		);
 		rows.push(...unlimited);
 	}
 
-	console.log(`\nReal n8n ${N8N_VERSION} (n8n execute), ${INVOICES.toLocaleString('en-US')} invoices, ${PAGE_SIZE} a page`);
-	console.log(`fake Coupa: ${LATENCY.ms} ms a page, ${RATE_LIMIT.perSecond} req/s leaky bucket, burst ${RATE_LIMIT.burst} (429 beyond)`);
-	console.log(`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; better of ${ROUNDS} runs each, interleaved\n`);
+	console.log(
+		`\nReal n8n ${N8N_VERSION} (n8n execute), ${INVOICES.toLocaleString('en-US')} invoices, ${PAGE_SIZE} a page`,
+	);
+	console.log(
+		`fake Coupa: ${LATENCY.ms} ms a page, ${RATE_LIMIT.perSecond} req/s leaky bucket, burst ${RATE_LIMIT.burst} (429 beyond)`,
+	);
+	console.log(
+		`${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; better of ${ROUNDS} runs each, interleaved\n`,
+	);
 	console.log(resultsTable(rows));
-	console.log('\nnode ms: the node\'s executionTime in n8n\'s run data (the better run). execute ms: the whole `n8n execute` process, start-up and printing the run data included (the shorter one).');
+	console.log(
+		"\nnode ms: the node's executionTime in n8n's run data (the better run). execute ms: the whole `n8n execute` process, start-up and printing the run data included (the shorter one).",
+	);
 	for (const row of rows) console.log(runsLine(row.label, row.runs));
 	for (const row of rows.filter((row) => !row.ok)) console.log(`FAILED ${row.label}: ${row.error}`);
-	for (const row of rows.filter((row) => row.ok && (row.records !== INVOICES || row.uniqueIds !== INVOICES))) {
-		console.log(`WRONG COUNT ${row.label}: ${row.records} records, ${row.uniqueIds} distinct ids, expected ${INVOICES}`);
+	for (const row of rows.filter(
+		(row) => row.ok && (row.records !== INVOICES || row.uniqueIds !== INVOICES),
+	)) {
+		console.log(
+			`WRONG COUNT ${row.label}: ${row.records} records, ${row.uniqueIds} distinct ids, expected ${INVOICES}`,
+		);
 	}
 
 	const [coupa] = rows;
 	console.log('');
 	for (const http of rows.filter((row) => row.http && row.ok)) {
-		const nodeRatio = ratio(perSecond(coupa.records, coupa.nodeMs), perSecond(http.records, http.nodeMs));
-		const wallRatio = ratio(perSecond(coupa.records, coupa.wallMs), perSecond(http.records, http.wallMs));
-		console.log(`ratio Coupa node ÷ ${http.label}: ${nodeRatio} records/s (node time), ${wallRatio} (whole n8n execute)`);
+		const nodeRatio = ratio(
+			perSecond(coupa.records, coupa.nodeMs),
+			perSecond(http.records, http.nodeMs),
+		);
+		const wallRatio = ratio(
+			perSecond(coupa.records, coupa.wallMs),
+			perSecond(http.records, http.wallMs),
+		);
+		console.log(
+			`ratio Coupa node ÷ ${http.label}: ${nodeRatio} records/s (node time), ${wallRatio} (whole n8n execute)`,
+		);
 	}
 } finally {
 	await n8n.dispose();

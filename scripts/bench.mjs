@@ -16,7 +16,9 @@ import { measureGetAll } from './bench/run.mjs';
 import { measureTriggerBacklog } from './bench/trigger.mjs';
 import { bytesTable, megabytes, percent, runsTable, target, times } from './bench/report.mjs';
 
-const { COUPA_REQUESTS_PER_SECOND } = createRequire(import.meta.url)('../dist/nodes/Coupa/transport/rateLimiter.js');
+const { COUPA_REQUESTS_PER_SECOND } = createRequire(import.meta.url)(
+	'../dist/nodes/Coupa/transport/rateLimiter.js',
+);
 
 const INVOICES = 10_000;
 const TRIGGER_BACKLOG = 2_000;
@@ -29,23 +31,39 @@ const LATENCIES = [
 	{ name: '300 ± 50 ms', latency: { ms: 250, jitterMs: 100 } },
 ];
 /** A handful of fields a sync to an ERP typically needs. */
-const PROJECTION = 'id,invoice-number,status,invoice-date,total-with-taxes,currency.code,supplier.name,updated-at';
+const PROJECTION =
+	'id,invoice-number,status,invoice-date,total-with-taxes,currency.code,supplier.name,updated-at';
 
 const fake = await startCoupa({ seed: { invoices: INVOICES } });
 const store = credentialFor(fake, 'core.invoice.read');
 // Fetch the token and warm the code paths once, so no run pays for them.
-await runNode({ store, parameters: { resource: 'invoice', operation: 'getAll', returnAll: false, limit: 50 } });
+await runNode({
+	store,
+	parameters: { resource: 'invoice', operation: 'getAll', returnAll: false, limit: 50 },
+});
 
 const runs = [];
 const pairs = [];
 for (const { name, latency } of LATENCIES) {
 	const ours = await measureGetAll({ label: `concurrent, ${name}`, fake, store, latency });
-	const sequential = await measureGetAll({ label: `sequential, ${name}`, fake, store, latency, options: { pageWindow: 1 } });
+	const sequential = await measureGetAll({
+		label: `sequential, ${name}`,
+		fake,
+		store,
+		latency,
+		options: { pageWindow: 1 },
+	});
 	runs.push(ours, sequential);
 	pairs.push({ name, ours, sequential });
 	console.error(`done: ${name}`);
 }
-const projected = await measureGetAll({ label: 'concurrent, projected, 150 ms', fake, store, latency: LATENCIES[0].latency, options: { fields: PROJECTION } });
+const projected = await measureGetAll({
+	label: 'concurrent, projected, 150 ms',
+	fake,
+	store,
+	latency: LATENCIES[0].latency,
+	options: { fields: PROJECTION },
+});
 runs.push(projected);
 await fake.close();
 
@@ -53,7 +71,14 @@ const backlogFake = await startCoupa({ seed: { invoices: TRIGGER_BACKLOG } });
 const backlogStore = credentialFor(backlogFake, 'core.invoice.read');
 const backlogs = [];
 for (const { name, latency } of LATENCIES) {
-	backlogs.push(await measureTriggerBacklog({ label: `trigger backlog, ${name}`, fake: backlogFake, store: backlogStore, latency }));
+	backlogs.push(
+		await measureTriggerBacklog({
+			label: `trigger backlog, ${name}`,
+			fake: backlogFake,
+			store: backlogStore,
+			latency,
+		}),
+	);
 }
 await backlogFake.close();
 
@@ -61,40 +86,79 @@ const full = runs[0];
 const bytesPerRecord = (run) => run.jsonBytes / run.records;
 const saving = 1 - bytesPerRecord(projected) / bytesPerRecord(full);
 
-console.log(`\nGet Many, Return All, ${INVOICES.toLocaleString('en-US')} invoices; fake Coupa at ${LIMIT_PER_SECOND} req/s, burst 20, ${PAGE_SIZE} records a page`);
+console.log(
+	`\nGet Many, Return All, ${INVOICES.toLocaleString('en-US')} invoices; fake Coupa at ${LIMIT_PER_SECOND} req/s, burst 20, ${PAGE_SIZE} records a page`,
+);
 console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 console.log(runsTable(runs));
-console.log(`\nceiling: ${LIMIT_PER_SECOND} × ${PAGE_SIZE} = ${CEILING.toLocaleString('en-US')} records/s`);
+console.log(
+	`\nceiling: ${LIMIT_PER_SECOND} × ${PAGE_SIZE} = ${CEILING.toLocaleString('en-US')} records/s`,
+);
 // The node's limiter runs a little under Coupa's limit on purpose (rateLimiter.ts), so this is
 // the most it can sustain once its burst is spent.
-console.log(`node's limiter: ${COUPA_REQUESTS_PER_SECOND} × ${PAGE_SIZE} = ${(COUPA_REQUESTS_PER_SECOND * PAGE_SIZE).toLocaleString('en-US')} records/s (${percent(COUPA_REQUESTS_PER_SECOND / LIMIT_PER_SECOND)} of the ceiling)`);
+console.log(
+	`node's limiter: ${COUPA_REQUESTS_PER_SECOND} × ${PAGE_SIZE} = ${(COUPA_REQUESTS_PER_SECOND * PAGE_SIZE).toLocaleString('en-US')} records/s (${percent(COUPA_REQUESTS_PER_SECOND / LIMIT_PER_SECOND)} of the ceiling)`,
+);
 for (const { name, ours, sequential } of pairs) {
-	console.log(`${name}: ours ÷ ceiling ${percent(ours.recordsPerSecond / CEILING)}, ours ÷ sequential ${times(ours.recordsPerSecond / sequential.recordsPerSecond)}`);
+	console.log(
+		`${name}: ours ÷ ceiling ${percent(ours.recordsPerSecond / CEILING)}, ours ÷ sequential ${times(ours.recordsPerSecond / sequential.recordsPerSecond)}`,
+	);
 }
 console.log('');
-console.log(bytesTable([
-	{ label: 'full', bytesPerRecord: bytesPerRecord(full), fields: 'all' },
-	{ label: 'projected', bytesPerRecord: bytesPerRecord(projected), fields: PROJECTION },
-]));
-console.log(`projection saves ${percent(saving)} of the bytes (${megabytes(full.jsonBytes)} → ${megabytes(projected.jsonBytes)} for ${INVOICES.toLocaleString('en-US')} records)\n`);
+console.log(
+	bytesTable([
+		{ label: 'full', bytesPerRecord: bytesPerRecord(full), fields: 'all' },
+		{ label: 'projected', bytesPerRecord: bytesPerRecord(projected), fields: PROJECTION },
+	]),
+);
+console.log(
+	`projection saves ${percent(saving)} of the bytes (${megabytes(full.jsonBytes)} → ${megabytes(projected.jsonBytes)} for ${INVOICES.toLocaleString('en-US')} records)\n`,
+);
 
-console.log(`Coupa Trigger, one poll draining ${TRIGGER_BACKLOG.toLocaleString('en-US')} changed invoices (Start From before all of them):`);
+console.log(
+	`Coupa Trigger, one poll draining ${TRIGGER_BACKLOG.toLocaleString('en-US')} changed invoices (Start From before all of them):`,
+);
 for (const run of backlogs) {
-	console.log(`  ${run.label}: ${run.records} records (${run.distinct} distinct), ${run.recordsPerSecond.toFixed(0)} records/s, ${run.requests} requests, ${run.rateLimited} 429s seen, at most ${run.maxConcurrent} in flight`);
+	console.log(
+		`  ${run.label}: ${run.records} records (${run.distinct} distinct), ${run.recordsPerSecond.toFixed(0)} records/s, ${run.requests} requests, ${run.rateLimited} 429s seen, at most ${run.maxConcurrent} in flight`,
+	);
 }
 console.log('');
 
 const [at150, at300] = pairs;
 console.log('targets:');
 for (const { name, ours } of pairs) {
-	console.log(target(ours.recordsPerSecond >= 0.85 * CEILING, `≥ 85% of the ceiling at ${name}: ${percent(ours.recordsPerSecond / CEILING)}`));
+	console.log(
+		target(
+			ours.recordsPerSecond >= 0.85 * CEILING,
+			`≥ 85% of the ceiling at ${name}: ${percent(ours.recordsPerSecond / CEILING)}`,
+		),
+	);
 }
-console.log(target(at300.ours.recordsPerSecond >= 5 * at300.sequential.recordsPerSecond, `≥ 5× sequential at ${at300.name}: ${times(at300.ours.recordsPerSecond / at300.sequential.recordsPerSecond)}`));
-console.log(target(runs.every((run) => run.surfaced === 0 && run.records === INVOICES), `0 errors surfaced, every record returned: ${runs.map((run) => run.surfaced).join(', ')} surfaced`));
+console.log(
+	target(
+		at300.ours.recordsPerSecond >= 5 * at300.sequential.recordsPerSecond,
+		`≥ 5× sequential at ${at300.name}: ${times(at300.ours.recordsPerSecond / at300.sequential.recordsPerSecond)}`,
+	),
+);
+console.log(
+	target(
+		runs.every((run) => run.surfaced === 0 && run.records === INVOICES),
+		`0 errors surfaced, every record returned: ${runs.map((run) => run.surfaced).join(', ')} surfaced`,
+	),
+);
 // The memory target is about full records. For small projected records the peak is mostly
 // garbage not yet collected plus a fixed cost per object and per n8n item, so it is shown apart.
 const fullRuns = runs.filter((run) => run !== projected);
 const worstHeap = Math.max(...fullRuns.map((run) => run.peakGrowth / run.jsonBytes));
-console.log(target(worstHeap <= 2.2, `peak heap growth ≤ about 2× the JSON returned (full records): worst ${times(worstHeap)}`));
-console.log(`[info]   projected: peak heap growth ${megabytes(projected.peakGrowth)}, retained ${megabytes(projected.retainedGrowth)} for ${megabytes(projected.jsonBytes)} of JSON`);
-if (at150.ours.surfaced + at300.ours.surfaced > 0) console.log(`first error: ${at150.ours.firstError ?? at300.ours.firstError}`);
+console.log(
+	target(
+		worstHeap <= 2.2,
+		`peak heap growth ≤ about 2× the JSON returned (full records): worst ${times(worstHeap)}`,
+	),
+);
+console.log(
+	`[info]   projected: peak heap growth ${megabytes(projected.peakGrowth)}, retained ${megabytes(projected.retainedGrowth)} for ${megabytes(projected.jsonBytes)} of JSON`,
+);
+if (at150.ours.surfaced + at300.ours.surfaced > 0)
+	console.log(`first error: ${at150.ours.firstError ?? at300.ours.firstError}`);

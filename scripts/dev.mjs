@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { DEFAULT_CLIENT } from '../test/fake-coupa/index.mjs';
 import { REPO_DIR } from './install-package.mjs';
 import { N8N_VERSION } from './n8n-runtime.mjs';
-import { SANDBOX_CREDENTIAL, SANDBOX_MCP_TOKEN, SANDBOX_OWNER, startSandbox } from './n8n-sandbox.mjs';
+import {
+	SANDBOX_CREDENTIAL,
+	SANDBOX_MCP_TOKEN,
+	SANDBOX_OWNER,
+	startSandbox,
+} from './n8n-sandbox.mjs';
 import { isPortFree } from './ports.mjs';
 
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
@@ -26,7 +31,9 @@ async function checkPorts() {
 	];
 	for (const [variable, port, what] of wanted) {
 		if (!(await isPortFree(port))) {
-			throw new Error(`Port ${port} (${what}) is in use. Stop whatever uses it, or pick another: ${variable}=<port> npm run dev`);
+			throw new Error(
+				`Port ${port} (${what}) is in use. Stop whatever uses it, or pick another: ${variable}=<port> npm run dev`,
+			);
 		}
 	}
 }
@@ -93,7 +100,8 @@ async function main() {
 			// Stable, so the credentials in .cache/n8n-dev stay readable across runs.
 			encryptionKey: 'n8n-nodes-coupa-dev-sandbox',
 			log,
-			onUnexpectedExit: (code) => stop(`n8n exited unexpectedly (code ${code}); see ${join(USER_FOLDER, 'n8n.log')}`, 1),
+			onUnexpectedExit: (code) =>
+				stop(`n8n exited unexpectedly (code ${code}); see ${join(USER_FOLDER, 'n8n.log')}`, 1),
 		});
 		printBanner(sandbox.fake, sandbox.logFile, `http://localhost:${N8N_PORT}`);
 	} catch (error) {

@@ -16,7 +16,8 @@ export const PACKAGE_NAME = JSON.parse(readFileSync(join(REPO_DIR, 'package.json
 
 function run(command, args, cwd) {
 	const result = spawnSync(command, args, { cwd, env: cleanEnv(), encoding: 'utf8' });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 	return result.stdout;
 }
 

@@ -16,7 +16,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { NodeHelpers, generateZodSchema, nodeNameToToolName, traverseNodeParameters } = require('n8n-workflow');
+const {
+	NodeHelpers,
+	generateZodSchema,
+	nodeNameToToolName,
+	traverseNodeParameters,
+} = require('n8n-workflow');
 const { DynamicStructuredTool } = require('@langchain/core/tools');
 const { convertToOpenAITool } = require('@langchain/core/utils/function_calling');
 const { z } = require('zod');
@@ -34,7 +39,9 @@ export function openAiTool(node) {
 	const found = [];
 	traverseNodeParameters(node.parameters, found);
 	const unique = new Map(found.map((argument) => [argument.key, argument]));
-	const shape = Object.fromEntries([...unique.values()].map((argument) => [argument.key, generateZodSchema(argument)]));
+	const shape = Object.fromEntries(
+		[...unique.values()].map((argument) => [argument.key, generateZodSchema(argument)]),
+	);
 	const tool = new DynamicStructuredTool({
 		name: nodeNameToToolName(node),
 		description: NodeHelpers.getToolDescriptionForNode(node, toolType),
@@ -53,10 +60,14 @@ export function measureExample(file) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const kb = (bytes) => `${bytes} bytes (~${Math.round(bytes / 4)} tokens)`;
 	for (const { file, tools, bytes } of EXAMPLES.map(measureExample)) {
-		console.log(`\n${file}: ${tools.length} Coupa tools, ${kb(bytes)} sent to the model on every turn`);
+		console.log(
+			`\n${file}: ${tools.length} Coupa tools, ${kb(bytes)} sent to the model on every turn`,
+		);
 		for (const { function: fn } of tools) {
 			const size = Buffer.byteLength(JSON.stringify({ type: 'function', function: fn }));
-			console.log(`  ${fn.name.padEnd(24)} ${String(size).padStart(5)} bytes  params: ${Object.keys(fn.parameters.properties ?? {}).join(', ') || '(none)'}`);
+			console.log(
+				`  ${fn.name.padEnd(24)} ${String(size).padStart(5)} bytes  params: ${Object.keys(fn.parameters.properties ?? {}).join(', ') || '(none)'}`,
+			);
 		}
 	}
 	// For comparison: the same tools with their descriptions set automatically.
@@ -64,7 +75,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 		const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 		return workflow.nodes
 			.filter((node) => node.type === TOOL_TYPE)
-			.map((node) => openAiTool({ ...node, parameters: { ...node.parameters, descriptionType: 'auto' } }).function.description);
+			.map(
+				(node) =>
+					openAiTool({ ...node, parameters: { ...node.parameters, descriptionType: 'auto' } })
+						.function.description,
+			);
 	});
-	console.log(`\nAutomatic tool descriptions (Tool Description: Set Automatically), for comparison:\n  ${auto.flat().join('\n  ')}`);
+	console.log(
+		`\nAutomatic tool descriptions (Tool Description: Set Automatically), for comparison:\n  ${auto.flat().join('\n  ')}`,
+	);
 }

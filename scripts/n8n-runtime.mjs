@@ -10,7 +10,16 @@
 // sqlite3 version and Node major and reused by every n8n version in the cache.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +36,8 @@ export const NODE_MAJOR = process.env.COUPA_N8N_NODE_MAJOR ?? '24';
 export const MEASURED = { install: '1½ to 3 minutes', sqlite3: '1¼ to 3 minutes' };
 
 export const CACHE_DIR =
-	process.env.COUPA_N8N_CACHE ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-coupa');
+	process.env.COUPA_N8N_CACHE ??
+	join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'n8n-nodes-coupa');
 const SCRIPTS_DIR = dirname(fileURLToPath(import.meta.url));
 export const LOCK_ROOT = join(SCRIPTS_DIR, 'n8n-lock');
 const LOCK_DIR = join(LOCK_ROOT, N8N_VERSION);
@@ -41,7 +51,11 @@ const RECIPE_REVISION = 'npm-ci-1';
 
 /** The package.json of the folder n8n is installed into; scripts/n8n-lock/<version>/ holds its lock. */
 export function runtimeManifest(version) {
-	const manifest = { name: `coupa-n8n-runtime-${version.replace(/\./g, '-')}`, private: true, dependencies: { n8n: version } };
+	const manifest = {
+		name: `coupa-n8n-runtime-${version.replace(/\./g, '-')}`,
+		private: true,
+		dependencies: { n8n: version },
+	};
 	// n8n 1.x's n8n-nodes-base takes xlsx as a tarball from cdn.sheetjs.com, which is not the npm
 	// registry (and not reachable everywhere); the registry's last xlsx release stands in for it.
 	if (version.split('.')[0] === '1') manifest.overrides = { xlsx: '0.18.5' };
@@ -54,7 +68,8 @@ const hasLock = () => existsSync(join(LOCK_DIR, 'package-lock.json'));
 function recipeHash() {
 	const hash = createHash('sha256').update(RECIPE_REVISION);
 	if (hasLock()) {
-		for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(LOCK_DIR, file)));
+		for (const file of ['package.json', 'package-lock.json'])
+			hash.update(readFileSync(join(LOCK_DIR, file)));
 	} else {
 		hash.update(JSON.stringify(runtimeManifest(N8N_VERSION)));
 	}
@@ -62,7 +77,10 @@ function recipeHash() {
 }
 
 // The folder name changes with the recipe: a lockfile update installs beside the old folder.
-export const N8N_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}-${hasLock() ? 'lock' : 'resolved'}-${recipeHash()}`);
+export const N8N_DIR = join(
+	CACHE_DIR,
+	`n8n-${N8N_VERSION}-${hasLock() ? 'lock' : 'resolved'}-${recipeHash()}`,
+);
 export const N8N_BIN = join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const READY_MARKER = join(N8N_DIR, '.coupa-runtime-ready');
 
@@ -129,14 +147,28 @@ function ensureNode() {
 	rmSync(NODE_DIR, { recursive: true, force: true });
 	mkdirSync(NODE_DIR, { recursive: true });
 	// Its own package.json keeps npm from reading the repo's .npmrc or package.json.
-	writeFileSync(join(NODE_DIR, 'package.json'), JSON.stringify({ name: 'coupa-node-runtime', private: true }));
+	writeFileSync(
+		join(NODE_DIR, 'package.json'),
+		JSON.stringify({ name: 'coupa-node-runtime', private: true }),
+	);
 	npm(
-		['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--progress=false', '--update-notifier=false', `${NODE_PACKAGE}@${NODE_MAJOR}`],
+		[
+			'install',
+			'--no-save',
+			'--no-audit',
+			'--no-fund',
+			'--ignore-scripts',
+			'--progress=false',
+			'--update-notifier=false',
+			`${NODE_PACKAGE}@${NODE_MAJOR}`,
+		],
 		NODE_DIR,
 		`Node ${NODE_MAJOR}`,
 	);
 	if (!versionOf(NODE_BIN)?.startsWith(`v${NODE_MAJOR}.`)) {
-		throw new Error(`${NODE_BIN} does not run. Is ${NODE_PACKAGE} published for this machine? Delete ${NODE_DIR} and retry.`);
+		throw new Error(
+			`${NODE_BIN} does not run. Is ${NODE_PACKAGE} published for this machine? Delete ${NODE_DIR} and retry.`,
+		);
 	}
 }
 
@@ -147,7 +179,14 @@ function n8nReady() {
 	return existsSync(READY_MARKER) && readFileSync(READY_MARKER, 'utf8').trim() === readyStamp();
 }
 
-const INSTALL_FLAGS = ['--ignore-scripts', '--no-audit', '--no-fund', '--progress=false', '--update-notifier=false', '--loglevel=error'];
+const INSTALL_FLAGS = [
+	'--ignore-scripts',
+	'--no-audit',
+	'--no-fund',
+	'--progress=false',
+	'--update-notifier=false',
+	'--loglevel=error',
+];
 
 function installN8n() {
 	rmSync(N8N_DIR, { recursive: true, force: true });
@@ -155,8 +194,11 @@ function installN8n() {
 	// Install scripts stay off: @confluentinc/kafka-javascript's native build fails and n8n does
 	// not need it. sqlite3 is the one native module n8n needs; ensureSqlite3 builds it.
 	if (hasLock()) {
-		log(`installing n8n ${N8N_VERSION} from the pinned lockfile scripts/n8n-lock/${N8N_VERSION} into ${N8N_DIR}`);
-		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(LOCK_DIR, file), join(N8N_DIR, file));
+		log(
+			`installing n8n ${N8N_VERSION} from the pinned lockfile scripts/n8n-lock/${N8N_VERSION} into ${N8N_DIR}`,
+		);
+		for (const file of ['package.json', 'package-lock.json'])
+			copyFileSync(join(LOCK_DIR, file), join(N8N_DIR, file));
 		npm(['ci', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, {
 			hint: `first run only, about 2,200 packages; measured cold: ${MEASURED.install}`,
 		});
@@ -165,8 +207,13 @@ function installN8n() {
 			`no pinned lockfile in scripts/n8n-lock/${N8N_VERSION}: resolving n8n ${N8N_VERSION} from the registry, ` +
 				'which takes several minutes longer (`node scripts/n8n-runtime.mjs --lock <version>` pins one)',
 		);
-		writeFileSync(join(N8N_DIR, 'package.json'), `${JSON.stringify(runtimeManifest(N8N_VERSION), null, 2)}\n`);
-		npm(['install', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, { hint: 'first run only, about 2,200 packages' });
+		writeFileSync(
+			join(N8N_DIR, 'package.json'),
+			`${JSON.stringify(runtimeManifest(N8N_VERSION), null, 2)}\n`,
+		);
+		npm(['install', ...INSTALL_FLAGS], N8N_DIR, `n8n ${N8N_VERSION}`, {
+			hint: 'first run only, about 2,200 packages',
+		});
 	}
 }
 
@@ -179,13 +226,18 @@ function builtElsewhere(version) {
 		if (!name.startsWith('n8n-') || join(CACHE_DIR, name) === N8N_DIR) continue;
 		const binary = join(dir, 'build', 'Release', 'node_sqlite3.node');
 		if (!existsSync(binary) || !existsSync(join(CACHE_DIR, name, '.coupa-runtime-ready'))) continue;
-		if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version === version) return binary;
+		if (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version === version)
+			return binary;
 	}
 	return null;
 }
 
 const sqlite3Loads = () =>
-	versionOf(NODE_BIN, ['-e', "new (require('sqlite3').Database)(':memory:').close(() => console.log('ok'))"], N8N_DIR) === 'ok';
+	versionOf(
+		NODE_BIN,
+		['-e', "new (require('sqlite3').Database)(':memory:').close(() => console.log('ok'))"],
+		N8N_DIR,
+	) === 'ok';
 
 /**
  * sqlite3 builds from source (its prebuilt binaries live on GitHub, not the npm registry). The
@@ -194,7 +246,11 @@ const sqlite3Loads = () =>
  */
 function ensureSqlite3() {
 	const version = JSON.parse(readFileSync(join(SQLITE3_DIR(), 'package.json'), 'utf8')).version;
-	const shared = join(CACHE_DIR, `sqlite3-${version}-node${NODE_MAJOR}-${process.platform}-${process.arch}`, 'node_sqlite3.node');
+	const shared = join(
+		CACHE_DIR,
+		`sqlite3-${version}-node${NODE_MAJOR}-${process.platform}-${process.arch}`,
+		'node_sqlite3.node',
+	);
 	const candidate = existsSync(shared) ? shared : builtElsewhere(version);
 	if (candidate) {
 		mkdirSync(dirname(SQLITE3_BINARY()), { recursive: true });
@@ -211,11 +267,17 @@ function ensureSqlite3() {
 	}
 	// --ignore-scripts=false: a plain rebuild would honour an inherited ignore-scripts and build
 	// nothing. JOBS=max: node-gyp compiles on every core.
-	npm(['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${NODE_HOME}`, '--progress=false'], N8N_DIR, `sqlite3 ${version} for Node ${NODE_MAJOR}`, {
-		hint: `first run only, compiles SQLite; measured cold: ${MEASURED.sqlite3}`,
-		env: { JOBS: 'max' },
-	});
-	if (!sqlite3Loads()) throw new Error(`sqlite3 did not load after its build. Delete ${N8N_DIR} and run again.`);
+	npm(
+		['rebuild', 'sqlite3', '--ignore-scripts=false', `--nodedir=${NODE_HOME}`, '--progress=false'],
+		N8N_DIR,
+		`sqlite3 ${version} for Node ${NODE_MAJOR}`,
+		{
+			hint: `first run only, compiles SQLite; measured cold: ${MEASURED.sqlite3}`,
+			env: { JOBS: 'max' },
+		},
+	);
+	if (!sqlite3Loads())
+		throw new Error(`sqlite3 did not load after its build. Delete ${N8N_DIR} and run again.`);
 	mkdirSync(dirname(shared), { recursive: true });
 	copyFileSync(SQLITE3_BINARY(), shared);
 }
@@ -229,7 +291,9 @@ function ensureN8n() {
 	ensureSqlite3();
 	const version = versionOf(NODE_BIN, [N8N_BIN, '--version']);
 	if (version !== N8N_VERSION) {
-		throw new Error(`n8n did not start after install (printed: ${version}). Delete ${N8N_DIR} and run again.`);
+		throw new Error(
+			`n8n did not start after install (printed: ${version}). Delete ${N8N_DIR} and run again.`,
+		);
 	}
 	writeFileSync(READY_MARKER, `${readyStamp()}\n`);
 }
@@ -239,7 +303,9 @@ export function ensureRuntime() {
 	const started = Date.now();
 	ensureNode();
 	ensureN8n();
-	log(`n8n ${N8N_VERSION} on Node ${versionOf(NODE_BIN)} ready (${N8N_DIR}, ${Date.now() - started} ms)`);
+	log(
+		`n8n ${N8N_VERSION} on Node ${versionOf(NODE_BIN)} ready (${N8N_DIR}, ${Date.now() - started} ms)`,
+	);
 	return { nodeBin: NODE_BIN, n8nBin: N8N_BIN, cacheDir: CACHE_DIR, n8nDir: N8N_DIR };
 }
 
@@ -251,11 +317,24 @@ export function writeLock(version) {
 	ensureNode();
 	const dir = mkdtempSync(join(tmpdir(), 'coupa-n8n-lock-'));
 	try {
-		writeFileSync(join(dir, 'package.json'), `${JSON.stringify(runtimeManifest(version), null, 2)}\n`);
-		npm(['install', '--package-lock-only', '--omit-lockfile-registry-resolved=false', ...INSTALL_FLAGS], dir, `lockfile for n8n ${version}`);
+		writeFileSync(
+			join(dir, 'package.json'),
+			`${JSON.stringify(runtimeManifest(version), null, 2)}\n`,
+		);
+		npm(
+			[
+				'install',
+				'--package-lock-only',
+				'--omit-lockfile-registry-resolved=false',
+				...INSTALL_FLAGS,
+			],
+			dir,
+			`lockfile for n8n ${version}`,
+		);
 		const target = join(LOCK_ROOT, version);
 		mkdirSync(target, { recursive: true });
-		for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(dir, file), join(target, file));
+		for (const file of ['package.json', 'package-lock.json'])
+			copyFileSync(join(dir, file), join(target, file));
 		log(`wrote ${target}`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -306,7 +385,9 @@ export function runN8n(args, env) {
 export async function runN8nOrThrow(args, env) {
 	const result = await runN8n(args, env);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`.trim());
+		throw new Error(
+			`n8n ${args.join(' ')} failed (exit ${result.code}):\n${result.stdout}\n${result.stderr}`.trim(),
+		);
 	}
 	return result;
 }
@@ -340,7 +421,8 @@ export function stopN8nServer(child, graceMs = 10000) {
 export async function waitForHttp(url, { timeoutMs = 120000, child } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (child && child.exitCode !== null) throw new Error(`n8n exited (code ${child.exitCode}) before ${url} answered`);
+		if (child && child.exitCode !== null)
+			throw new Error(`n8n exited (code ${child.exitCode}) before ${url} answered`);
 		try {
 			const response = await fetch(url);
 			if (response.ok) return;

@@ -6,8 +6,21 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync }
 import { join } from 'node:path';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../test/fake-coupa/index.mjs';
 import { installPackage } from './install-package.mjs';
-import { ensureRuntime, n8nEnv, startN8nServer, stopN8nServer, waitForHttp } from './n8n-runtime.mjs';
-import { coupaCredential, importCredentials, importWorkflows, loadExample, ownerEnv, setupOwnerIfNeeded } from './n8n-setup.mjs';
+import {
+	ensureRuntime,
+	n8nEnv,
+	startN8nServer,
+	stopN8nServer,
+	waitForHttp,
+} from './n8n-runtime.mjs';
+import {
+	coupaCredential,
+	importCredentials,
+	importWorkflows,
+	loadExample,
+	ownerEnv,
+	setupOwnerIfNeeded,
+} from './n8n-setup.mjs';
 
 export const SANDBOX_OWNER = { email: 'owner@example.com', password: 'CoupaSandbox1' };
 export const SANDBOX_CREDENTIAL = { id: 'coupaSandbox', name: 'Coupa sandbox' };
@@ -19,7 +32,11 @@ export const SANDBOX_EXAMPLES = [
 	'procurement-assistant.json',
 ];
 // The Bearer Auth credential the approvals MCP server example names; MCP clients send this token.
-export const SANDBOX_MCP_TOKEN = { id: 'coupaMcpToken', name: 'Coupa MCP token', token: 'coupa-sandbox-mcp-token' };
+export const SANDBOX_MCP_TOKEN = {
+	id: 'coupaMcpToken',
+	name: 'Coupa MCP token',
+	token: 'coupa-sandbox-mcp-token',
+};
 
 /**
  * The credential is re-imported when the sandbox URL changes; the examples only on the first
@@ -33,7 +50,12 @@ async function prepareUserFolder({ userFolder, fake, env, log, workflows, creden
 		await importCredentials(
 			[
 				coupaCredential({ ...SANDBOX_CREDENTIAL, domain: fake.url, ...DEFAULT_CLIENT }),
-				{ id: SANDBOX_MCP_TOKEN.id, name: SANDBOX_MCP_TOKEN.name, type: 'httpBearerAuth', data: { token: SANDBOX_MCP_TOKEN.token } },
+				{
+					id: SANDBOX_MCP_TOKEN.id,
+					name: SANDBOX_MCP_TOKEN.name,
+					type: 'httpBearerAuth',
+					data: { token: SANDBOX_MCP_TOKEN.token },
+				},
 				...credentials(fake),
 			],
 			env,
@@ -41,13 +63,19 @@ async function prepareUserFolder({ userFolder, fake, env, log, workflows, creden
 	}
 	if (!state.examplesImported) {
 		log(`importing example workflows: ${SANDBOX_EXAMPLES.join(', ')}`);
-		await importWorkflows(SANDBOX_EXAMPLES.map((file) => loadExample(file, SANDBOX_CREDENTIAL)), env);
+		await importWorkflows(
+			SANDBOX_EXAMPLES.map((file) => loadExample(file, SANDBOX_CREDENTIAL)),
+			env,
+		);
 		if (workflows.length) {
 			log(`importing ${workflows.length} more workflow(s)`);
 			await importWorkflows(workflows, env);
 		}
 	}
-	writeFileSync(stateFile, JSON.stringify({ sandboxUrl: fake.url, examplesImported: true }, null, 2));
+	writeFileSync(
+		stateFile,
+		JSON.stringify({ sandboxUrl: fake.url, examplesImported: true }, null, 2),
+	);
 }
 
 /**
@@ -76,7 +104,13 @@ export async function startSandbox({
 
 	const fake = await startFakeCoupa({ port: sandboxPort, seed: 'sandbox' });
 	log(`Coupa sandbox listening on ${fake.url}`);
-	const env = n8nEnv({ userFolder, port: n8nPort, brokerPort, encryptionKey, extra: ownerEnv(SANDBOX_OWNER) });
+	const env = n8nEnv({
+		userFolder,
+		port: n8nPort,
+		brokerPort,
+		encryptionKey,
+		extra: ownerEnv(SANDBOX_OWNER),
+	});
 	const logFile = join(userFolder, 'n8n.log');
 	let n8n = null;
 	let stopping = false;
@@ -95,9 +129,13 @@ export async function startSandbox({
 		n8n.on('exit', (code) => {
 			if (!stopping) onUnexpectedExit(code);
 		});
-		await waitForHttp(`http://127.0.0.1:${n8nPort}/healthz/readiness`, { child: n8n, timeoutMs: readyTimeoutMs });
+		await waitForHttp(`http://127.0.0.1:${n8nPort}/healthz/readiness`, {
+			child: n8n,
+			timeoutMs: readyTimeoutMs,
+		});
 		// n8n 1.x (COUPA_N8N_VERSION=1.123.81) takes its owner from the setup form, not the env.
-		if (await setupOwnerIfNeeded(`http://127.0.0.1:${n8nPort}`, SANDBOX_OWNER)) log(`created the owner ${SANDBOX_OWNER.email}`);
+		if (await setupOwnerIfNeeded(`http://127.0.0.1:${n8nPort}`, SANDBOX_OWNER))
+			log(`created the owner ${SANDBOX_OWNER.email}`);
 	} catch (error) {
 		await stop();
 		throw error;

@@ -16,9 +16,22 @@ export const CREDENTIAL_TYPE = 'coupaOAuth2Api';
  * import), with the fields of the credential form. `legacy: true` stores it as version 0.1 did
  * (domain, clientId, clientSecret, scope), which must keep working.
  */
-export function coupaCredential({ id, name, domain, clientId, clientSecret, scopes, legacy = false }) {
+export function coupaCredential({
+	id,
+	name,
+	domain,
+	clientId,
+	clientSecret,
+	scopes,
+	legacy = false,
+}) {
 	// The form keeps Domain in the inherited `authUrl` slot (see the credential).
-	const data = { [legacy ? 'domain' : 'authUrl']: domain, clientId, clientSecret, scope: scopes.join(' ') };
+	const data = {
+		[legacy ? 'domain' : 'authUrl']: domain,
+		clientId,
+		clientSecret,
+		scope: scopes.join(' '),
+	};
 	return { id, name, type: CREDENTIAL_TYPE, data };
 }
 
@@ -34,7 +47,8 @@ async function importJson(command, items, env) {
 }
 
 /** `n8n import:credentials`; an existing id is overwritten, so re-running updates the credential. */
-export const importCredentials = (credentials, env) => importJson('import:credentials', credentials, env);
+export const importCredentials = (credentials, env) =>
+	importJson('import:credentials', credentials, env);
 
 /** `n8n import:workflow`; each workflow needs an explicit `id` (max 21 characters). */
 export const importWorkflows = (workflows, env) => importJson('import:workflow', workflows, env);
@@ -43,7 +57,8 @@ export const importWorkflows = (workflows, env) => importJson('import:workflow',
 export function loadExample(file, credential) {
 	const workflow = JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8'));
 	for (const node of workflow.nodes) {
-		if (node.credentials?.[CREDENTIAL_TYPE]) node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
+		if (node.credentials?.[CREDENTIAL_TYPE])
+			node.credentials[CREDENTIAL_TYPE] = { id: credential.id, name: credential.name };
 	}
 	return workflow;
 }
@@ -70,7 +85,10 @@ export function ownerEnv({ email, password, firstName = 'Coupa', lastName = 'San
  * the same REST call the browser's setup form makes. Resolves true when it did. n8n 1.x answers
  * /healthz/readiness before its REST routes are mounted, so this first waits for them.
  */
-export async function setupOwnerIfNeeded(baseUrl, { email, password, firstName = 'Coupa', lastName = 'Sandbox' }) {
+export async function setupOwnerIfNeeded(
+	baseUrl,
+	{ email, password, firstName = 'Coupa', lastName = 'Sandbox' },
+) {
 	await waitForHttp(`${baseUrl}/rest/settings`, { timeoutMs: 60000 });
 	const settings = await fetch(`${baseUrl}/rest/settings`);
 	if (!(await settings.json())?.data?.userManagement?.showSetupOnFirstLoad) return false;
@@ -79,6 +97,9 @@ export async function setupOwnerIfNeeded(baseUrl, { email, password, firstName =
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ email, password, firstName, lastName }),
 	});
-	if (!response.ok) throw new Error(`POST /rest/owner/setup failed: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`);
+	if (!response.ok)
+		throw new Error(
+			`POST /rest/owner/setup failed: HTTP ${response.status} ${(await response.text()).slice(0, 500)}`,
+		);
 	return true;
 }

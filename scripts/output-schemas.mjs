@@ -9,7 +9,15 @@
  *   node scripts/output-schemas.mjs           rewrites nodes/Coupa/__schema__
  *   node scripts/output-schemas.mjs --check   fails when the committed files are stale
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import {
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+	existsSync,
+	readdirSync,
+	statSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +58,16 @@ function mergeSchemas(a, b) {
 	if (a.type !== b.type) return a;
 	if (a.type === 'object') {
 		const properties = { ...a.properties };
-		for (const [key, schema] of Object.entries(b.properties)) properties[key] = mergeSchemas(properties[key], schema);
-		return { type: 'object', properties: Object.fromEntries(Object.keys(properties).sort().map((key) => [key, properties[key]])) };
+		for (const [key, schema] of Object.entries(b.properties))
+			properties[key] = mergeSchemas(properties[key], schema);
+		return {
+			type: 'object',
+			properties: Object.fromEntries(
+				Object.keys(properties)
+					.sort()
+					.map((key) => [key, properties[key]]),
+			),
+		};
 	}
 	if (a.type === 'array') {
 		const items = mergeSchemas(a.items, b.items);
@@ -90,7 +106,8 @@ export async function generateSchemas() {
 			if (!records.length) throw new Error(`The fake Coupa has no ${object.path} to describe`);
 			const schema = records.map(schemaOf).reduce(mergeSchemas, undefined);
 			for (const operation of RECORD_OPERATIONS) {
-				if (object.operations[operation]) files.set(`${VERSION_DIR}/${object.resource}/${operation}.json`, schema);
+				if (object.operations[operation])
+					files.set(`${VERSION_DIR}/${object.resource}/${operation}.json`, schema);
 			}
 			// The trigger has Resource but no Operation parameter.
 			if (object.operations.getAll) files.set(`${VERSION_DIR}/${object.resource}.json`, schema);
@@ -127,7 +144,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	if (process.argv.includes('--check')) {
 		const stale = await staleSchemas();
 		if (stale.length) {
-			console.error(`Output schemas are stale (${stale.length}): run npm run docs\n${stale.join('\n')}`);
+			console.error(
+				`Output schemas are stale (${stale.length}): run npm run docs\n${stale.join('\n')}`,
+			);
 			process.exit(1);
 		}
 		console.log('Output schemas are up to date.');

@@ -8,7 +8,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, actionsOf, createPathOf, scopesFor, BASE_SCOPES } = require('../dist/nodes/Coupa/catalog.js');
+const {
+	CATALOG,
+	actionsOf,
+	createPathOf,
+	scopesFor,
+	BASE_SCOPES,
+} = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));
@@ -19,9 +25,13 @@ const scopeCell = (list) => (list.length ? code(list) : 'not documented: Coupa d
 
 function scopeTable() {
 	const rows = CATALOG.map((object) => {
-		const isRead = (entry) => entry.value === 'get' || entry.value === 'getAll' || entry.catalogAction?.method === 'GET';
+		const isRead = (entry) =>
+			entry.value === 'get' || entry.value === 'getAll' || entry.catalogAction?.method === 'GET';
 		const writeEntries = operationsOf(object).filter((entry) => !isRead(entry));
-		const writes = new Set([...object.writeScopes, ...writeEntries.flatMap((entry) => scopesFor(object, entry.value))]);
+		const writes = new Set([
+			...object.writeScopes,
+			...writeEntries.flatMap((entry) => scopesFor(object, entry.value)),
+		]);
 		return `| ${object.name} | \`/api/${object.path}\` | ${scopeCell(object.readScopes)} | ${writeEntries.length ? scopeCell([...writes]) : 'none (read only)'} |`;
 	});
 	return [
@@ -50,7 +60,10 @@ function requestOf(object, entry) {
 
 function operationsTable() {
 	const rows = CATALOG.flatMap((object) =>
-		operationsOf(object).map((entry) => `| ${object.name} | ${entry.name} | \`${requestOf(object, entry)}\` | ${scopeCell(scopesFor(object, entry.value))} |`),
+		operationsOf(object).map(
+			(entry) =>
+				`| ${object.name} | ${entry.name} | \`${requestOf(object, entry)}\` | ${scopeCell(scopesFor(object, entry.value))} |`,
+		),
 	);
 	return [
 		'| Resource | Operation | Coupa request | Scope (any one) |',
@@ -58,7 +71,9 @@ function operationsTable() {
 		...rows,
 		'| Custom API Call | Send Request | any method and `/api/...` path | the scope of that path |',
 		'',
-		...CATALOG.filter((object) => object.notes).map((object) => `- **${object.name}:** ${object.notes}`),
+		...CATALOG.filter((object) => object.notes).map(
+			(object) => `- **${object.name}:** ${object.notes}`,
+		),
 	].join('\n');
 }
 
@@ -72,7 +87,9 @@ function confirmationList() {
 			if (!action.leadsTo) unconfirmed.add(action.name);
 			else {
 				const { field, values, notValues } = action.leadsTo;
-				const state = values ? `${field} ${values.map(String).join(' or ')}` : `${field} no longer ${notValues.map(String).join(' or ')}`;
+				const state = values
+					? `${field} ${values.map(String).join(' or ')}`
+					: `${field} no longer ${notValues.map(String).join(' or ')}`;
 				const states = confirmed.get(action.name) ?? new Set();
 				confirmed.set(action.name, states.add(state));
 			}
@@ -80,7 +97,9 @@ function confirmationList() {
 	}
 	const sorted = (list) => [...list].sort((a, b) => a.localeCompare(b));
 	return [
-		`- Confirmed by reading back (the state each leads to): ${sorted(confirmed.keys()).map((name) => `${name} (${[...confirmed.get(name)].join('; ')})`).join(', ')}.`,
+		`- Confirmed by reading back (the state each leads to): ${sorted(confirmed.keys())
+			.map((name) => `${name} (${[...confirmed.get(name)].join('; ')})`)
+			.join(', ')}.`,
 		`- Not confirmable, reported as "may have been applied": create, update, ${sorted(unconfirmed).join(', ')}, and Custom API Call writes.`,
 	].join('\n');
 }
@@ -93,7 +112,10 @@ export function renderReadme(text) {
 		['confirmations', confirmationList()],
 	].reduce(
 		(doc, [name, body]) =>
-			doc.replace(new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`), `$1\n${body}\n$2`),
+			doc.replace(
+				new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`),
+				`$1\n${body}\n$2`,
+			),
 		text,
 	);
 }

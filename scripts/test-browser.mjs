@@ -30,12 +30,18 @@ const files = chosen.length
 			.filter((file) => file.endsWith('.browser.mjs'))
 			.map((file) => join('test', 'browser', file));
 const options = args.filter((arg) => !chosen.includes(arg));
-const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...options, ...files], {
-	cwd: REPO_DIR,
-	stdio: 'inherit',
-});
+const child = spawn(
+	process.execPath,
+	['--test', '--test-reporter=spec', '--test-concurrency=1', ...options, ...files],
+	{
+		cwd: REPO_DIR,
+		stdio: 'inherit',
+	},
+);
 process.on('SIGINT', () => {});
 child.on('close', (code, signal) => {
-	console.log(`[test:browser] ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SCREENSHOTS}`);
+	console.log(
+		`[test:browser] ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${SCREENSHOTS}`,
+	);
 	process.exit(code ?? (signal ? 1 : 0));
 });

@@ -43,6 +43,8 @@ const cleanup = () => rmSync(dirname(tarball), { recursive: true, force: true })
 process.on('SIGINT', () => {});
 child.on('close', (code, signal) => {
 	cleanup();
-	console.log(`[test:e2e] ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
+	console.log(
+		`[test:e2e] ${code === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
+	);
 	process.exit(code ?? (signal ? 1 : 0));
 });

@@ -14,7 +14,14 @@ import { credentialFor, startCoupa } from './harness/setup.mjs';
 import { registerNodeType, runNode, runPoll } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, LOOKUPS, createPathOf, objectByResource, scopesFor, statusKeyOf } = require('../dist/nodes/Coupa/catalog.js');
+const {
+	CATALOG,
+	LOOKUPS,
+	createPathOf,
+	objectByResource,
+	scopesFor,
+	statusKeyOf,
+} = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 const { statusTransitions } = require('../dist/nodes/Coupa/trigger/events.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
@@ -32,14 +39,25 @@ function catalogueRoute(object, entry) {
 		...object.fields.filter((field) => field.required).map((field) => field.key),
 		...(object.lines?.required ? [object.lines.key] : []),
 	];
-	const route = { method: 'GET', path: base, query: {}, scopes: scopesFor(object, entry.value), required: [] };
+	const route = {
+		method: 'GET',
+		path: base,
+		query: {},
+		scopes: scopesFor(object, entry.value),
+		required: [],
+	};
 	switch (entry.value) {
 		case 'get':
 			return { ...route, path: `${base}/{id}` };
 		case 'getAll':
 			return route;
 		case 'create':
-			return { ...route, method: 'POST', path: `/api/${createPathOf(object)}`, required: fieldKeys() };
+			return {
+				...route,
+				method: 'POST',
+				path: `/api/${createPathOf(object)}`,
+				required: fieldKeys(),
+			};
 		case 'update':
 			return { ...route, method: 'PUT', path: `${base}/{id}` };
 		case 'delete':
@@ -51,7 +69,10 @@ function catalogueRoute(object, entry) {
 				...route,
 				method: action.method,
 				path: `${base}/${action.path}`,
-				required: action.takesRecordBody === true ? fieldKeys() : (action.inputs ?? []).filter((i) => i.required).map((i) => i.key),
+				required:
+					action.takesRecordBody === true
+						? fieldKeys()
+						: (action.inputs ?? []).filter((i) => i.required).map((i) => i.key),
 			};
 	}
 }
@@ -66,7 +87,9 @@ function documented(route) {
 	);
 }
 
-const operations = CATALOG.flatMap((object) => operationsOf(object).map((entry) => [object.resource, entry.value, object, entry]));
+const operations = CATALOG.flatMap((object) =>
+	operationsOf(object).map((entry) => [object.resource, entry.value, object, entry]),
+);
 
 describe('every catalogue operation is a documented Coupa route', () => {
 	test.each(operations)('%s: %s', (_resource, _operation, object, entry) => {
@@ -91,11 +114,13 @@ describe('every catalogue operation is a documented Coupa route', () => {
 		}
 	});
 
-	test('lists read by the editor\'s dropdowns are documented lists with the same scopes', () => {
+	test("lists read by the editor's dropdowns are documented lists with the same scopes", () => {
 		for (const lookup of Object.values(LOOKUPS)) {
 			const row = ROUTES.find((r) => r.method === 'GET' && r.path === `/api/${lookup.path}`);
 			// Reference lists (currencies, payment terms, COAs) are fake-side facts per coupa-api.md §6.19.
-			expect(sorted(row?.scopes ?? FAKE_LOOKUPS.get(lookup.path)?.scopes ?? [])).toEqual(sorted(lookup.scopes));
+			expect(sorted(row?.scopes ?? FAKE_LOOKUPS.get(lookup.path)?.scopes ?? [])).toEqual(
+				sorted(lookup.scopes),
+			);
 		}
 	});
 });
@@ -109,15 +134,23 @@ describe('status lists match the documented values', () => {
 		expect(contract.statusesSource).toEqual(expect.any(String));
 		// Every documented value is offered; anything else offered is a guess the contract marks as one.
 		expect(object.statuses).toEqual(expect.arrayContaining(contract.statuses ?? []));
-		expect(sorted(object.statuses)).toEqual(sorted([...(contract.statuses ?? []), ...(contract.statusesUnconfirmed ?? [])]));
+		expect(sorted(object.statuses)).toEqual(
+			sorted([...(contract.statuses ?? []), ...(contract.statusesUnconfirmed ?? [])]),
+		);
 	});
 });
 
-describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
+describe("the discrepancies found against Coupa's docs stay fixed", () => {
 	let fake;
 	afterEach(async () => fake?.close());
 
-	const rowFor = (method, path, query) => ROUTES.find((row) => row.method === method && row.path === path && JSON.stringify(row.query ?? {}) === JSON.stringify(query ?? {}));
+	const rowFor = (method, path, query) =>
+		ROUTES.find(
+			(row) =>
+				row.method === method &&
+				row.path === path &&
+				JSON.stringify(row.query ?? {}) === JSON.stringify(query ?? {}),
+		);
 
 	test('quote requests keep their status in `state`: filters and Status Changed use it', async () => {
 		const quoteRequest = objectByResource('quoteRequest');
@@ -129,17 +162,38 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		expect(target).not.toHaveProperty('status');
 		const output = await runNode({
 			store: credentialFor(fake, 'core.sourcing.read'),
-			parameters: { resource: 'quoteRequest', operation: 'getAll', returnAll: true, filters: { statuses: [target.state] } },
+			parameters: {
+				resource: 'quoteRequest',
+				operation: 'getAll',
+				returnAll: true,
+				filters: { statuses: [target.state] },
+			},
 		});
 		expect(fake.apiRequests()[0].query).toMatchObject({ 'state[in]': target.state });
-		expect(output.map((item) => item.json.id)).toEqual(fake.store.list('quote_requests').filter((r) => r.state === target.state).map((r) => r.id));
+		expect(output.map((item) => item.json.id)).toEqual(
+			fake.store
+				.list('quote_requests')
+				.filter((r) => r.state === target.state)
+				.map((r) => r.id),
+		);
 
 		// Status Changed reads the same attribute: a move into a watched state fires once.
 		const memory = new Map();
 		const watched = new Set(['active']);
-		expect(statusTransitions([{ id: 1, state: 'draft' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([]);
-		expect(statusTransitions([{ id: 1, state: 'active' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([{ id: 1, state: 'active' }]);
-		expect(statusTransitions([{ id: 1, state: 'active', description: 'edited' }], watched, memory, statusKeyOf(quoteRequest))).toEqual([]);
+		expect(
+			statusTransitions([{ id: 1, state: 'draft' }], watched, memory, statusKeyOf(quoteRequest)),
+		).toEqual([]);
+		expect(
+			statusTransitions([{ id: 1, state: 'active' }], watched, memory, statusKeyOf(quoteRequest)),
+		).toEqual([{ id: 1, state: 'active' }]);
+		expect(
+			statusTransitions(
+				[{ id: 1, state: 'active', description: 'edited' }],
+				watched,
+				memory,
+				statusKeyOf(quoteRequest),
+			),
+		).toEqual([]);
 	});
 
 	test('Status Changed fires for quote requests when their state becomes a watched one', async () => {
@@ -147,21 +201,43 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		const T0 = Math.floor(Date.now() / 1000) * 1000 - 60_000;
 		fake = await startCoupa({ seed: false, clock: T0 });
 		const stamp = (seconds) => formatTimestamp(T0 + seconds * 1000, -480);
-		const event = fake.store.insert('quote_requests', { description: 'Laptops', 'event-type': 'rfq', state: 'draft', 'created-at': stamp(0), 'updated-at': stamp(0) });
+		const event = fake.store.insert('quote_requests', {
+			description: 'Laptops',
+			'event-type': 'rfq',
+			state: 'draft',
+			'created-at': stamp(0),
+			'updated-at': stamp(0),
+		});
 		const store = credentialFor(fake, 'core.sourcing.read');
 		const staticData = {};
-		const parameters = { resource: 'quoteRequest', event: 'statusChanged', statuses: ['active'], options: { startFrom: new Date(T0 - 3_600_000).toISOString() } };
-		const poll = async () => ((await runPoll({ parameters, store, staticData })).result?.[0] ?? []).map((item) => item.json);
+		const parameters = {
+			resource: 'quoteRequest',
+			event: 'statusChanged',
+			statuses: ['active'],
+			options: { startFrom: new Date(T0 - 3_600_000).toISOString() },
+		};
+		const poll = async () =>
+			((await runPoll({ parameters, store, staticData })).result?.[0] ?? []).map(
+				(item) => item.json,
+			);
 
 		expect(await poll()).toEqual([]);
 		fake.store.update('quote_requests', event.id, { state: 'active' }, { at: stamp(5) });
 		expect((await poll()).map((r) => [r.id, r.state])).toEqual([[event.id, 'active']]);
-		fake.store.update('quote_requests', event.id, { description: 'Laptops 2027' }, { at: stamp(9) });
+		fake.store.update(
+			'quote_requests',
+			event.id,
+			{ description: 'Laptops 2027' },
+			{ at: stamp(9) },
+		);
 		expect(await poll()).toEqual([]);
 	});
 
 	test('invoice create is allowed with core.invoice.write alone', async () => {
-		expect(sorted(rowFor('POST', '/api/invoices').scopes)).toEqual(['core.invoice.create', 'core.invoice.write']);
+		expect(sorted(rowFor('POST', '/api/invoices').scopes)).toEqual([
+			'core.invoice.create',
+			'core.invoice.write',
+		]);
 		fake = await startCoupa();
 		const output = await runNode({
 			store: credentialFor(fake, 'core.invoice.write'),
@@ -184,10 +260,17 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 	test('invoice dispute sends no reason when none is given (the docs make it optional)', async () => {
 		expect(rowFor('PUT', '/api/invoices/{id}/dispute').required).toEqual([]);
 		fake = await startCoupa();
-		const invoice = fake.store.list('invoices').find((i) => i.status === 'pending_approval') ?? fake.store.list('invoices')[0];
+		const invoice =
+			fake.store.list('invoices').find((i) => i.status === 'pending_approval') ??
+			fake.store.list('invoices')[0];
 		const output = await runNode({
 			store: credentialFor(fake, 'core.invoice.write'),
-			parameters: { resource: 'invoice', operation: 'dispute', id: String(invoice.id), comment: 'Price differs' },
+			parameters: {
+				resource: 'invoice',
+				operation: 'dispute',
+				id: String(invoice.id),
+				comment: 'Price differs',
+			},
 		});
 		expect(fake.apiRequests()[0].body).toEqual({ comment: 'Price differs' });
 		expect(output[0].json).toMatchObject({ id: invoice.id, status: 'disputed' });
@@ -212,25 +295,40 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 	});
 
 	test('contract attachment download fetches the file at file-url on the Coupa origin, with the token', async () => {
-		expect(rowFor('GET', '/api/contracts/{id}/attachments/{attachment_id}').returns).toMatch(/file-url/);
+		expect(rowFor('GET', '/api/contracts/{id}/attachments/{attachment_id}').returns).toMatch(
+			/file-url/,
+		);
 		fake = await startCoupa();
 		const attachment = fake.store.list('contract_attachments')[0];
 		const output = await runNode({
 			store: credentialFor(fake, 'core.contract.read'),
-			parameters: { resource: 'contract', operation: 'downloadAttachment', id: String(attachment['attachable-id']), attachmentId: String(attachment.id) },
+			parameters: {
+				resource: 'contract',
+				operation: 'downloadAttachment',
+				id: String(attachment['attachable-id']),
+				attachmentId: String(attachment.id),
+			},
 		});
 		const calls = fake.apiRequests();
-		expect(calls.map((c) => c.path)).toEqual([`/api/contracts/${attachment['attachable-id']}/attachments/${attachment.id}`, `/api/attachment_files/${attachment.id}`]);
+		expect(calls.map((c) => c.path)).toEqual([
+			`/api/contracts/${attachment['attachable-id']}/attachments/${attachment.id}`,
+			`/api/attachment_files/${attachment.id}`,
+		]);
 		expect(calls[1].headers.authorization).toMatch(/^Bearer /);
 		expect(output[0].json.fileName).toBe(attachment['file-name']);
-		expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+		expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe(
+			'%PDF-',
+		);
 	});
 
 	test('a file-url on another host is fetched without the Coupa token', async () => {
 		const seen = [];
 		const files = createServer((req, res) => {
 			seen.push({ path: req.url, authorization: req.headers.authorization });
-			res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Disposition': 'attachment; filename="terms.txt"' });
+			res.writeHead(200, {
+				'Content-Type': 'text/plain',
+				'Content-Disposition': 'attachment; filename="terms.txt"',
+			});
 			res.end('signed terms');
 		});
 		await new Promise((resolve) => files.listen(0, '127.0.0.1', resolve));
@@ -238,10 +336,17 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 			fake = await startCoupa();
 			const attachment = fake.store.list('contract_attachments')[0];
 			// Another origin (another port) than the Coupa instance.
-			fake.store.update('contract_attachments', attachment.id, { 'file-url': `http://127.0.0.1:${files.address().port}/files/terms.txt?signature=abc` });
+			fake.store.update('contract_attachments', attachment.id, {
+				'file-url': `http://127.0.0.1:${files.address().port}/files/terms.txt?signature=abc`,
+			});
 			const output = await runNode({
 				store: credentialFor(fake, 'core.contract.read'),
-				parameters: { resource: 'contract', operation: 'downloadAttachment', id: String(attachment['attachable-id']), attachmentId: String(attachment.id) },
+				parameters: {
+					resource: 'contract',
+					operation: 'downloadAttachment',
+					id: String(attachment['attachable-id']),
+					attachmentId: String(attachment.id),
+				},
 			});
 			expect(seen).toEqual([{ path: '/files/terms.txt?signature=abc', authorization: undefined }]);
 			expect(fake.apiRequests()).toHaveLength(1);
@@ -255,10 +360,19 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 	test('an attachment without file-url (a URL or text attachment) fails the item with what to do', async () => {
 		fake = await startCoupa();
 		const attachment = fake.store.list('contract_attachments')[0];
-		fake.store.update('contract_attachments', attachment.id, { type: 'url', 'file-url': null, url: 'https://example.com/terms' });
+		fake.store.update('contract_attachments', attachment.id, {
+			type: 'url',
+			'file-url': null,
+			url: 'https://example.com/terms',
+		});
 		const error = await runNode({
 			store: credentialFor(fake, 'core.contract.read'),
-			parameters: { resource: 'contract', operation: 'downloadAttachment', id: String(attachment['attachable-id']), attachmentId: String(attachment.id) },
+			parameters: {
+				resource: 'contract',
+				operation: 'downloadAttachment',
+				id: String(attachment['attachable-id']),
+				attachmentId: String(attachment.id),
+			},
 		}).catch((e) => e);
 		expect(error.message).toBe('This attachment has no file to download (no file-url)');
 		expect(error.description).toMatch(/type "url"/);
@@ -266,22 +380,44 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 	});
 
 	test('inventory transactions are read only; receipts are created and voided through receiving transactions', async () => {
-		expect(ROUTES.filter((row) => row.collection === 'inventory_transactions').map((row) => row.method)).toEqual(['GET', 'GET']);
-		expect(operationsOf(objectByResource('inventoryTransaction')).map((entry) => entry.value)).toEqual(['get', 'getAll']);
+		expect(
+			ROUTES.filter((row) => row.collection === 'inventory_transactions').map((row) => row.method),
+		).toEqual(['GET', 'GET']);
+		expect(
+			operationsOf(objectByResource('inventoryTransaction')).map((entry) => entry.value),
+		).toEqual(['get', 'getAll']);
 		fake = await startCoupa();
 		const line = fake.store.list('purchase_order_lines')[0];
 		const store = credentialFor(fake, 'core.inventory.receiving.write');
 		const [created] = await runNode({
 			store,
-			parameters: { resource: 'receivingTransaction', operation: 'create', type: 'InventoryReceipt', additionalFields: { quantity: '1.0', orderLineId: line.id } },
+			parameters: {
+				resource: 'receivingTransaction',
+				operation: 'create',
+				type: 'InventoryReceipt',
+				additionalFields: { quantity: '1.0', orderLineId: line.id },
+			},
 		});
-		expect(fake.apiRequests()[0]).toMatchObject({ method: 'POST', path: '/api/receiving_transactions', body: { type: 'InventoryReceipt', quantity: '1.0', 'order-line': { id: line.id } } });
-		const [voided] = await runNode({ store, parameters: { resource: 'receivingTransaction', operation: 'void', id: String(created.json.id) } });
+		expect(fake.apiRequests()[0]).toMatchObject({
+			method: 'POST',
+			path: '/api/receiving_transactions',
+			body: { type: 'InventoryReceipt', quantity: '1.0', 'order-line': { id: line.id } },
+		});
+		const [voided] = await runNode({
+			store,
+			parameters: {
+				resource: 'receivingTransaction',
+				operation: 'void',
+				id: String(created.json.id),
+			},
+		});
 		expect(voided.json).toMatchObject({ id: created.json.id, status: 'voided' });
 	});
 
 	test('expense lines are created under their report; expense-report-id is not sent', async () => {
-		expect(rowFor('POST', '/api/expense_reports/{expense_report_id}/expense_lines').required).toEqual(['expense-category', 'foreign-currency', 'start-date']);
+		expect(
+			rowFor('POST', '/api/expense_reports/{expense_report_id}/expense_lines').required,
+		).toEqual(['expense-category', 'foreign-currency', 'start-date']);
 		fake = await startCoupa();
 		const report = fake.store.list('expense_reports')[0];
 		const category = fake.store.list('expense_categories')[0];
@@ -299,7 +435,12 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		});
 		const [call] = fake.apiRequests();
 		expect(call.path).toBe(`/api/expense_reports/${report.id}/expense_lines`);
-		expect(call.body).toEqual({ 'expense-category': { name: category.name }, 'foreign-currency': { code: 'USD' }, 'start-date': '2026-11-03', 'foreign-amount': '42.00' });
+		expect(call.body).toEqual({
+			'expense-category': { name: category.name },
+			'foreign-currency': { code: 'USD' },
+			'start-date': '2026-11-03',
+			'foreign-amount': '42.00',
+		});
 		expect(line.json['expense-report-id']).toBe(report.id);
 	});
 
@@ -308,32 +449,60 @@ describe('the discrepancies found against Coupa\'s docs stay fixed', () => {
 		const close = purchaseOrder.actions.find((a) => a.value === 'close');
 		const reopen = purchaseOrder.actions.find((a) => a.value === 'reopen');
 		expect(close.description).not.toMatch(/soft/i);
-		expect(rowFor('PUT', '/api/purchase_orders/{id}/reopen').optional).toEqual(reopen.inputs.map((input) => input.key));
+		expect(rowFor('PUT', '/api/purchase_orders/{id}/reopen').optional).toEqual(
+			reopen.inputs.map((input) => input.key),
+		);
 		fake = await startCoupa();
 		const po = fake.store.list('purchase_orders')[0];
 		await runNode({
 			store: credentialFor(fake, 'core.purchase_order.write'),
-			parameters: { resource: 'purchaseOrder', operation: 'reopen', id: String(po.id), reasonInsightCode: 'SUPPLIER_DELAY' },
+			parameters: {
+				resource: 'purchaseOrder',
+				operation: 'reopen',
+				id: String(po.id),
+				reasonInsightCode: 'SUPPLIER_DELAY',
+			},
 		});
-		expect(fake.apiRequests()[0]).toMatchObject({ method: 'PUT', path: `/api/purchase_orders/${po.id}/reopen`, body: { 'reason-insight-code': 'SUPPLIER_DELAY' } });
+		expect(fake.apiRequests()[0]).toMatchObject({
+			method: 'PUT',
+			path: `/api/purchase_orders/${po.id}/reopen`,
+			body: { 'reason-insight-code': 'SUPPLIER_DELAY' },
+		});
 	});
 
 	test('budget line adjust sends the Budget Line Adjustment elements', async () => {
-		expect(rowFor('PUT', '/api/budget_lines/{id}/adjust')).toMatchObject({ required: ['adjustment-amount'], optional: ['description', 'currency.code'] });
+		expect(rowFor('PUT', '/api/budget_lines/{id}/adjust')).toMatchObject({
+			required: ['adjustment-amount'],
+			optional: ['description', 'currency.code'],
+		});
 		fake = await startCoupa();
 		const budgetLine = fake.store.list('budget_lines')[0];
 		await runNode({
 			store: credentialFor(fake, 'core.budget.write'),
-			parameters: { resource: 'budgetLine', operation: 'adjust', id: String(budgetLine.id), adjustmentAmount: '-50.00', adjustmentDescription: 'Q4 cut', adjustmentCurrency: 'USD' },
+			parameters: {
+				resource: 'budgetLine',
+				operation: 'adjust',
+				id: String(budgetLine.id),
+				adjustmentAmount: '-50.00',
+				adjustmentDescription: 'Q4 cut',
+				adjustmentCurrency: 'USD',
+			},
 		});
-		expect(fake.apiRequests()[0].body).toEqual({ 'adjustment-amount': '-50.00', description: 'Q4 cut', currency: { code: 'USD' } });
+		expect(fake.apiRequests()[0].body).toEqual({
+			'adjustment-amount': '-50.00',
+			description: 'Q4 cut',
+			currency: { code: 'USD' },
+		});
 	});
 
 	test('where the docs name no scope, the pre-check lets the call through', async () => {
 		expect(rowFor('DELETE', '/api/budget_lines/{id}').scopes).toEqual([]);
 		fake = await startCoupa();
 		const budgetLine = fake.store.list('budget_lines')[0];
-		const output = await runNode({ store: credentialFor(fake, 'core.supplier.read'), parameters: { resource: 'budgetLine', operation: 'delete', id: String(budgetLine.id) } });
+		const output = await runNode({
+			store: credentialFor(fake, 'core.supplier.read'),
+			parameters: { resource: 'budgetLine', operation: 'delete', id: String(budgetLine.id) },
+		});
 		expect(output[0].json).toEqual({ deleted: true, id: budgetLine.id });
 	});
 });
@@ -343,7 +512,11 @@ const accessToken = (fake) =>
 	fetch(`${fake.url}/oauth2/token`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'n8n-test-client', client_secret: 'n8n-test-secret' }),
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: 'n8n-test-client',
+			client_secret: 'n8n-test-secret',
+		}),
 	}).then((r) => r.json());
 
 describe('the fake follows Coupa where the docs say how it behaves', () => {
@@ -353,7 +526,10 @@ describe('the fake follows Coupa where the docs say how it behaves', () => {
 	test('an XML list with no records is a 404 "No results match your search criteria."; JSON is []', async () => {
 		fake = await startCoupa();
 		const token = await accessToken(fake);
-		const get = (accept) => fetch(`${fake.url}/api/suppliers?name=Nobody`, { headers: { Authorization: `Bearer ${token.access_token}`, Accept: accept } });
+		const get = (accept) =>
+			fetch(`${fake.url}/api/suppliers?name=Nobody`, {
+				headers: { Authorization: `Bearer ${token.access_token}`, Accept: accept },
+			});
 		const xml = await get('application/xml');
 		expect(xml.status).toBe(404);
 		expect(await xml.text()).toContain('<error>No results match your search criteria.</error>');
@@ -367,7 +543,11 @@ describe('the fake follows Coupa where the docs say how it behaves', () => {
 		const token = await accessToken(fake);
 		const res = await fetch(`${fake.url}/api/inventory_transactions`, {
 			method: 'POST',
-			headers: { Authorization: `Bearer ${token.access_token}`, Accept: 'application/json', 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: `Bearer ${token.access_token}`,
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+			},
 			body: JSON.stringify({ type: 'InventoryReceipt' }),
 		});
 		expect(res.status).toBe(404);

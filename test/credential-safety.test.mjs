@@ -14,7 +14,13 @@ const { resolveCustomApiPath } = require('../dist/nodes/Coupa/actions/customApiC
 
 const SECRET = 'n8n-test-secret';
 const getSupplier = (id = '1') => ({ resource: 'supplier', operation: 'get', id });
-const customCall = (method, path, extra = {}) => ({ resource: 'customApiCall', operation: 'request', method, path, ...extra });
+const customCall = (method, path, extra = {}) => ({
+	resource: 'customApiCall',
+	operation: 'request',
+	method,
+	path,
+	...extra,
+});
 const tokenUrlFor = (domain) => resolvedCredential({ domain }).accessTokenUrl;
 
 /** A loopback listener that must stay untouched: counts TCP connections and records HTTP requests. */
@@ -23,7 +29,12 @@ async function startEvil() {
 	const server = createServer(async (req, res) => {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
-		evil.requests.push({ method: req.method, path: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+		evil.requests.push({
+			method: req.method,
+			path: req.url,
+			headers: req.headers,
+			body: Buffer.concat(chunks).toString('utf8'),
+		});
 		res.writeHead(404, { 'Content-Type': 'text/html' });
 		res.end('<html><body>Not Coupa</body></html>');
 	});
@@ -47,7 +58,13 @@ async function startEvil() {
 
 /** Every string of an error a user or a log could see. */
 function everythingIn(error) {
-	return [error.message, error.description, JSON.stringify(error), String(error.stack), JSON.stringify(error.context ?? {})].join('\n');
+	return [
+		error.message,
+		error.description,
+		JSON.stringify(error),
+		String(error.stack),
+		JSON.stringify(error.context ?? {}),
+	].join('\n');
 }
 
 let fake;
@@ -87,11 +104,17 @@ describe('Domain: only a host and an optional port', () => {
 	test('each refused domain: a clear message, nothing sent to the fake or to the host after "@"', async () => {
 		fake = await startCoupa({ tls: true });
 		for (const [domain, why] of refused(fake.port, evil.port)) {
-			expect([domain, tokenUrlFor(domain)]).toEqual([domain, 'https://not-a-coupa-host.invalid/oauth2/token']);
+			expect([domain, tokenUrlFor(domain)]).toEqual([
+				domain,
+				'https://not-a-coupa-host.invalid/oauth2/token',
+			]);
 			expect(normalizeCoupaDomain(domain)).toBe('https://not-a-coupa-host.invalid');
 			const store = credentialFor(fake, 'core.supplier.read', { domain });
 			const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-			expect([domain, error.message]).toEqual([domain, expect.stringMatching(/^The Coupa domain is not a host name: /)]);
+			expect([domain, error.message]).toEqual([
+				domain,
+				expect.stringMatching(/^The Coupa domain is not a host name: /),
+			]);
 			expect([domain, error.message]).toEqual([domain, expect.stringMatching(why)]);
 			expect(error.message).toMatch(/Nothing was sent\. Enter only the host of your instance/);
 			expect(everythingIn(error)).not.toContain(SECRET);
@@ -106,8 +129,14 @@ describe('Domain: only a host and an optional port', () => {
 		const { runPoll, registerNodeType } = await import('./harness/n8n.mjs');
 		const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 		registerNodeType('coupaTrigger', new CoupaTrigger());
-		const store = credentialFor(fake, 'core.supplier.read', { domain: `acme.coupahost.com@${evil.host}` });
-		const error = await runPoll({ store, parameters: { resource: 'supplier', event: 'updated' }, mode: 'manual' }).catch((e) => e);
+		const store = credentialFor(fake, 'core.supplier.read', {
+			domain: `acme.coupahost.com@${evil.host}`,
+		});
+		const error = await runPoll({
+			store,
+			parameters: { resource: 'supplier', event: 'updated' },
+			mode: 'manual',
+		}).catch((e) => e);
 		expect(error.message).toMatch(/^The Coupa domain is not a host name: it contains "@"/);
 		expect(fake.requests).toHaveLength(0);
 		expect(evil.connections).toBe(0);
@@ -124,23 +153,33 @@ describe('Domain: only a host and an optional port', () => {
 		const store = credentialFor(fake, 'core.supplier.read', { domain: spell(fake.port) });
 		const output = await runNode({ store, parameters: getSupplier('2') });
 		expect(output[0].json.id).toBe(2);
-		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /oauth2/token', 'GET /api/suppliers/2']);
+		expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'POST /oauth2/token',
+			'GET /api/suppliers/2',
+		]);
 		expect(fake.requests[0].body.client_secret).toBe(SECRET);
 		expect(evil.connections).toBe(0);
 	});
 
 	test('an explicit default port is the same instance: https://host:443 is https://host', () => {
 		expect(normalizeCoupaDomain('acme.coupahost.com:443')).toBe('https://acme.coupahost.com');
-		expect(normalizeCoupaDomain('https://ACME.coupahost.com.:443/api')).toBe('https://acme.coupahost.com');
+		expect(normalizeCoupaDomain('https://ACME.coupahost.com.:443/api')).toBe(
+			'https://acme.coupahost.com',
+		);
 		expect(normalizeCoupaDomain('acme.coupahost.com:8443')).toBe('https://acme.coupahost.com:8443');
 		expect(normalizeCoupaDomain('http://localhost:80')).toBe('http://localhost');
-		expect(tokenUrlFor('https://acme.coupahost.com:443/')).toBe('https://acme.coupahost.com/oauth2/token');
+		expect(tokenUrlFor('https://acme.coupahost.com:443/')).toBe(
+			'https://acme.coupahost.com/oauth2/token',
+		);
 	});
 
-	test('the token URL and the Test button\'s URL use the same rule', () => {
+	test("the token URL and the Test button's URL use the same rule", () => {
 		// The Domain is read from the form's slot (authUrl) or, for credentials saved by 0.1, `domain`.
-		const domainOf = (ref) => `((${ref}["authUrl"] || "").trim() ? ${ref}["authUrl"] : ${ref}["domain"])`;
-		expect(credentialType.test.request.baseURL).toBe(`={{ (${normalizeCoupaDomain.toString()})(${domainOf('$credentials')}) }}`);
+		const domainOf = (ref) =>
+			`((${ref}["authUrl"] || "").trim() ? ${ref}["authUrl"] : ${ref}["domain"])`;
+		expect(credentialType.test.request.baseURL).toBe(
+			`={{ (${normalizeCoupaDomain.toString()})(${domainOf('$credentials')}) }}`,
+		);
 		expect(credentialType.properties.find((p) => p.name === 'accessTokenUrl').default).toBe(
 			`={{ (${normalizeCoupaDomain.toString()})(${domainOf('$self')}) }}/oauth2/token`,
 		);
@@ -154,27 +193,39 @@ describe('Domain: only a host and an optional port', () => {
 });
 
 describe('Redirects: the token never follows a redirect to another origin', () => {
-	test.each([301, 302, 303, 307, 308])('a %i to another host fails naming it, and nothing reaches that host', async (status) => {
-		fake = await startCoupa();
-		fake.faults.redirect({ to: evil.url, status });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe(
-			`Coupa redirected Get Supplier to another host, ${evil.host}. The redirect was not followed, so the access token was not sent there`,
-		);
-		expect(error.description).toMatch(new RegExp(`never followed\\. If your Coupa instance now lives at ${evil.host}, change the credential's Domain`));
-		expect(error.httpCode).toBe(String(status));
-		expect(apiCalls(fake)).toEqual(['GET /api/suppliers/1']);
-		expect(evil.connections).toBe(0);
-		expect(everythingIn(error)).not.toContain(fake.tokens[0].accessToken);
-	});
+	test.each([301, 302, 303, 307, 308])(
+		'a %i to another host fails naming it, and nothing reaches that host',
+		async (status) => {
+			fake = await startCoupa();
+			fake.faults.redirect({ to: evil.url, status });
+			const store = credentialFor(fake, 'core.supplier.read');
+			const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
+			expect(error.message).toBe(
+				`Coupa redirected Get Supplier to another host, ${evil.host}. The redirect was not followed, so the access token was not sent there`,
+			);
+			expect(error.description).toMatch(
+				new RegExp(
+					`never followed\\. If your Coupa instance now lives at ${evil.host}, change the credential's Domain`,
+				),
+			);
+			expect(error.httpCode).toBe(String(status));
+			expect(apiCalls(fake)).toEqual(['GET /api/suppliers/1']);
+			expect(evil.connections).toBe(0);
+			expect(everythingIn(error)).not.toContain(fake.tokens[0].accessToken);
+		},
+	);
 
 	test('a write redirected to another host is not sent there either (307 keeps method and body)', async () => {
 		fake = await startCoupa();
 		fake.faults.redirect({ to: evil.url, status: 307 });
 		const store = credentialFor(fake, 'core.supplier.write');
-		const error = await runNode({ store, parameters: { resource: 'supplier', operation: 'create', name: 'Redirected Ltd' } }).catch((e) => e);
-		expect(error.message).toMatch(new RegExp(`^Coupa redirected Create Supplier to another host, ${evil.host}\\.`));
+		const error = await runNode({
+			store,
+			parameters: { resource: 'supplier', operation: 'create', name: 'Redirected Ltd' },
+		}).catch((e) => e);
+		expect(error.message).toMatch(
+			new RegExp(`^Coupa redirected Create Supplier to another host, ${evil.host}\\.`),
+		);
 		expect(evil.connections).toBe(0);
 		expect(fake.store.list('suppliers').filter((s) => s.name === 'Redirected Ltd')).toHaveLength(0);
 	});
@@ -184,13 +235,21 @@ describe('Redirects: the token never follows a redirect to another origin', () =
 		fake.faults.redirect({ to: `https://127.0.0.1:${fake.port}/api/suppliers/1`, status: 301 });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toMatch(new RegExp(`^Coupa redirected Get Supplier to another host, https://127\\.0\\.0\\.1:${fake.port}\\. The redirect was not followed`));
+		expect(error.message).toMatch(
+			new RegExp(
+				`^Coupa redirected Get Supplier to another host, https://127\\.0\\.0\\.1:${fake.port}\\. The redirect was not followed`,
+			),
+		);
 		expect(apiCalls(fake)).toEqual(['GET /api/suppliers/1']);
 	});
 
 	test('a redirect within the API of the same origin is followed for a read, with the same token', async () => {
 		fake = await startCoupa();
-		fake.faults.redirect({ to: `${fake.url}/api/suppliers/2`, status: 301, path: '/api/suppliers/1' });
+		fake.faults.redirect({
+			to: `${fake.url}/api/suppliers/2`,
+			status: 301,
+			path: '/api/suppliers/1',
+		});
 		const store = credentialFor(fake, 'core.supplier.read');
 		const output = await runNode({ store, parameters: getSupplier('1') });
 		expect(output[0].json.id).toBe(2);
@@ -208,14 +267,20 @@ describe('Redirects: the token never follows a redirect to another origin', () =
 		const store = credentialFor(fake, 'core.supplier.read');
 		const output = await runNode({ store, parameters: customCall('GET', '/api/suppliers') });
 		expect(output).toEqual([]);
-		expect(fake.apiRequests().map((c) => `${c.path}?${c.rawQuery}`)).toEqual(['/api/suppliers?', '/api/suppliers?name=nobody-by-this-name']);
+		expect(fake.apiRequests().map((c) => `${c.path}?${c.rawQuery}`)).toEqual([
+			'/api/suppliers?',
+			'/api/suppliers?name=nobody-by-this-name',
+		]);
 	});
 
 	test('a 307 or 308 to a write is sent again, once, to the same origin: HTTP says it was not carried out', async () => {
 		fake = await startCoupa();
 		fake.faults.redirect({ to: `${fake.url}/api/suppliers/3`, status: 308 });
 		const store = credentialFor(fake, 'core.supplier.write');
-		const output = await runNode({ store, parameters: customCall('PUT', '/api/suppliers/999', { body: '{"display-name":"Moved Ltd"}' }) });
+		const output = await runNode({
+			store,
+			parameters: customCall('PUT', '/api/suppliers/999', { body: '{"display-name":"Moved Ltd"}' }),
+		});
 		expect(output[0].json.id).toBe(3);
 		expect(fake.store.get('suppliers', 3)['display-name']).toBe('Moved Ltd');
 		expect(fake.apiRequests().map((c) => [c.method, c.path, c.status])).toEqual([
@@ -224,24 +289,36 @@ describe('Redirects: the token never follows a redirect to another origin', () =
 		]);
 	});
 
-	test.each([301, 302, 303])('a %i to a write is not resent: the change may already have been made', async (status) => {
-		fake = await startCoupa();
-		fake.faults.redirect({ to: `${fake.url}/api/suppliers/1`, status });
-		const store = credentialFor(fake, 'core.supplier.write');
-		const before = fake.store.count('suppliers');
-		const error = await runNode({ store, parameters: { resource: 'supplier', operation: 'create', name: 'Maybe Made Ltd' } }).catch((e) => e);
-		expect(error.message).toBe(`Coupa answered Create Supplier with a redirect (HTTP ${status}) to /api/suppliers/1: the change may already have been made`);
-		expect(error.description).toMatch(/was not sent again\. Check the record in Coupa before running the node again/);
-		expect(apiCalls(fake)).toEqual(['POST /api/suppliers']);
-		expect(fake.store.count('suppliers')).toBe(before);
-	});
+	test.each([301, 302, 303])(
+		'a %i to a write is not resent: the change may already have been made',
+		async (status) => {
+			fake = await startCoupa();
+			fake.faults.redirect({ to: `${fake.url}/api/suppliers/1`, status });
+			const store = credentialFor(fake, 'core.supplier.write');
+			const before = fake.store.count('suppliers');
+			const error = await runNode({
+				store,
+				parameters: { resource: 'supplier', operation: 'create', name: 'Maybe Made Ltd' },
+			}).catch((e) => e);
+			expect(error.message).toBe(
+				`Coupa answered Create Supplier with a redirect (HTTP ${status}) to /api/suppliers/1: the change may already have been made`,
+			);
+			expect(error.description).toMatch(
+				/was not sent again\. Check the record in Coupa before running the node again/,
+			);
+			expect(apiCalls(fake)).toEqual(['POST /api/suppliers']);
+			expect(fake.store.count('suppliers')).toBe(before);
+		},
+	);
 
 	test('a redirect out of /api/ (a login page) is not followed', async () => {
 		fake = await startCoupa();
 		fake.faults.redirect({ to: `${fake.url}/sessions/new`, status: 302 });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa redirected Get Supplier to /sessions/new, outside the API. The redirect was not followed');
+		expect(error.message).toBe(
+			'Coupa redirected Get Supplier to /sessions/new, outside the API. The redirect was not followed',
+		);
 		expect(fake.requests.map((r) => r.path)).toEqual(['/oauth2/token', '/api/suppliers/1']);
 	});
 
@@ -250,7 +327,9 @@ describe('Redirects: the token never follows a redirect to another origin', () =
 		fake.faults.redirect({ to: null, status: 302 });
 		const store = credentialFor(fake, 'core.supplier.read');
 		let error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa answered Get Supplier with a redirect (HTTP 302) that names no target');
+		expect(error.message).toBe(
+			'Coupa answered Get Supplier with a redirect (HTTP 302) that names no target',
+		);
 		fake.clearRequests();
 		fake.faults.redirect({ to: `${fake.url}/api/suppliers/1`, status: 302, count: 100 });
 		error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
@@ -271,17 +350,23 @@ describe('Token answers and token-endpoint redirects', () => {
 		fake.faults.tokenAnswer({ status: 200, body: '{}' });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa\'s token endpoint answered without an access token');
+		expect(error.message).toBe("Coupa's token endpoint answered without an access token");
 		noCoupaResponse(error);
 		expect(apiCalls(fake)).toEqual([]);
 	});
 
 	test('an HTML page instead of a token', async () => {
 		fake = await startCoupa();
-		fake.faults.tokenAnswer({ status: 200, body: '<html><body>Sign in</body></html>', headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+		fake.faults.tokenAnswer({
+			status: 200,
+			body: '<html><body>Sign in</body></html>',
+			headers: { 'Content-Type': 'text/html; charset=utf-8' },
+		});
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with text/html (HTTP 200) instead of a token');
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with text/html (HTTP 200) instead of a token",
+		);
 		noCoupaResponse(error);
 	});
 
@@ -290,29 +375,46 @@ describe('Token answers and token-endpoint redirects', () => {
 		const store = credentialFor(fake, 'core.supplier.read');
 		await runNode({ store, parameters: getSupplier() });
 		fake.faults.revokeTokens();
-		fake.faults.tokenAnswer({ status: 200, body: '<html><body>Maintenance</body></html>', headers: { 'Content-Type': 'text/html' } });
+		fake.faults.tokenAnswer({
+			status: 200,
+			body: '<html><body>Maintenance</body></html>',
+			headers: { 'Content-Type': 'text/html' },
+		});
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with text/html (HTTP 200) instead of a token');
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with text/html (HTTP 200) instead of a token",
+		);
 		noCoupaResponse(error);
 		expect(everythingIn(error)).not.toContain(fake.tokens[0].accessToken);
 	});
 
-	test('a redirect n8n can\'t follow (no Location) says it was a redirect', async () => {
+	test("a redirect n8n can't follow (no Location) says it was a redirect", async () => {
 		fake = await startCoupa();
 		fake.faults.tokenAnswer({ status: 302, body: '', headers: {} });
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with a redirect (HTTP 302) instead of a token');
-		expect(error.description).toMatch(/n8n's OAuth2 code, not this node, makes the token request, and it follows redirects/);
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with a redirect (HTTP 302) instead of a token",
+		);
+		expect(error.description).toMatch(
+			/n8n's OAuth2 code, not this node, makes the token request, and it follows redirects/,
+		);
 		expect(apiCalls(fake)).toEqual([]);
 	});
 
 	test('a token-endpoint redirect loop says it was a redirect', async () => {
 		fake = await startCoupa();
-		fake.faults.tokenAnswer({ count: 50, status: 307, body: '', headers: { Location: `${fake.url}/oauth2/token` } });
+		fake.faults.tokenAnswer({
+			count: 50,
+			status: 307,
+			body: '',
+			headers: { Location: `${fake.url}/oauth2/token` },
+		});
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with a redirect instead of a token');
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with a redirect instead of a token",
+		);
 		expect(error.description).toMatch(/the redirects never ended/);
 		expect(apiCalls(fake)).toEqual([]);
 	});
@@ -321,25 +423,41 @@ describe('Token answers and token-endpoint redirects', () => {
 	// README's Credentials section states it. The node can't change it: it only sets the token URL.
 	test('n8n follows a token-endpoint 302 as a GET without the form; the error names the redirect as a cause', async () => {
 		fake = await startCoupa();
-		fake.faults.tokenAnswer({ status: 302, body: '', headers: { Location: `${evil.url}/oauth2/token` } });
+		fake.faults.tokenAnswer({
+			status: 302,
+			body: '',
+			headers: { Location: `${evil.url}/oauth2/token` },
+		});
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
-		expect(evil.requests.map((r) => [r.method, r.path, r.body])).toEqual([['GET', '/oauth2/token', '']]);
+		expect(evil.requests.map((r) => [r.method, r.path, r.body])).toEqual([
+			['GET', '/oauth2/token', ''],
+		]);
 		expect(JSON.stringify(evil.requests)).not.toContain(SECRET);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with text/html (HTTP 404) instead of a token');
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with text/html (HTTP 404) instead of a token",
+		);
 		expect(error.description).toMatch(/or the token request was redirected to such a host/);
-		expect(error.description).toMatch(/a 307 or 308 re-sends the form with the Client ID and Secret to the new address/);
+		expect(error.description).toMatch(
+			/a 307 or 308 re-sends the form with the Client ID and Secret to the new address/,
+		);
 		expect(apiCalls(fake)).toEqual([]);
 	});
 
 	test('n8n follows a token-endpoint 307 and re-posts the form, Secret included (README warns)', async () => {
 		fake = await startCoupa();
-		fake.faults.tokenAnswer({ status: 307, body: '', headers: { Location: `${evil.url}/oauth2/token` } });
+		fake.faults.tokenAnswer({
+			status: 307,
+			body: '',
+			headers: { Location: `${evil.url}/oauth2/token` },
+		});
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({ store, parameters: getSupplier() }).catch((e) => e);
 		expect(evil.requests.map((r) => [r.method, r.path])).toEqual([['POST', '/oauth2/token']]);
 		expect(new URLSearchParams(evil.requests[0].body).get('client_secret')).toBe(SECRET);
-		expect(error.message).toBe('Coupa\'s token endpoint answered with text/html (HTTP 404) instead of a token');
+		expect(error.message).toBe(
+			"Coupa's token endpoint answered with text/html (HTTP 404) instead of a token",
+		);
 		expect(everythingIn(error)).not.toContain(SECRET);
 	});
 });
@@ -351,17 +469,27 @@ describe('Redaction covers tokens minted during the call', () => {
 		await runNode({ store, parameters: getSupplier() });
 		fake.faults.revokeTokens();
 		fake.faults.echoToken({ status: 400 });
-		const error = await runNode({ store, parameters: { resource: 'supplier', operation: 'update', id: '1', updateFields: { website: 'https://echo.example' } } }).catch((e) => e);
+		const error = await runNode({
+			store,
+			parameters: {
+				resource: 'supplier',
+				operation: 'update',
+				id: '1',
+				updateFields: { website: 'https://echo.example' },
+			},
+		}).catch((e) => e);
 		expect(fake.tokens).toHaveLength(2);
 		expect(fake.apiRequests().map((c) => c.status)).toEqual([200, 401, 400]);
-		expect(error.message).toBe('Coupa rejected Update Supplier: Request with token [redacted] refused: this token may not change the record');
+		expect(error.message).toBe(
+			'Coupa rejected Update Supplier: Request with token [redacted] refused: this token may not change the record',
+		);
 		const seen = everythingIn(error);
 		for (const token of fake.tokens) expect(seen).not.toContain(token.accessToken);
 		expect(seen).not.toContain(SECRET);
 	});
 });
 
-describe('Custom API Call: only paths below /api/ of the credential\'s Coupa', () => {
+describe("Custom API Call: only paths below /api/ of the credential's Coupa", () => {
 	const refusedPaths = (fakeUrl, evilHost) => [
 		['suppliers/../users/3', /dot segment/],
 		['/api/suppliers/../users/3', /dot segment/],
@@ -379,7 +507,10 @@ describe('Custom API Call: only paths below /api/ of the credential\'s Coupa', (
 		['/api\\..\\oauth2\\token', /backslash/],
 		['\\\\127.0.0.1/api/users', /backslash/],
 		[`//${evilHost}/api/users`, /starts with "\/\/"/],
-		[`http://${evilHost}/api/users`, new RegExp(`points at ${evilHost}, not at the credential's Coupa`)],
+		[
+			`http://${evilHost}/api/users`,
+			new RegExp(`points at ${evilHost}, not at the credential's Coupa`),
+		],
 		['https://evil.example/api/users', /points at evil\.example, not at the credential's Coupa/],
 		[`${fakeUrl.replace('://', '://someone@')}/api/users`, /not at the credential's Coupa/],
 		[`${fakeUrl.replace('http:', 'https:')}/api/users`, /not at the credential's Coupa/],
@@ -399,10 +530,14 @@ describe('Custom API Call: only paths below /api/ of the credential\'s Coupa', (
 		const store = credentialFor(fake, allScopes());
 		for (const [path, why] of refusedPaths(fake.url, evil.host)) {
 			for (const method of ['GET', 'DELETE']) {
-				const error = await runNode({ store, parameters: customCall(method, path) }).catch((e) => e);
+				const error = await runNode({ store, parameters: customCall(method, path) }).catch(
+					(e) => e,
+				);
 				expect([path, error.message]).toEqual([path, expect.stringMatching(why)]);
 				expect(error.message.startsWith(`"${path}" can't be called: `)).toBe(true);
-				expect(error.description).toMatch(/^Nothing was sent\. Enter a path below \/api on the credential's Coupa/);
+				expect(error.description).toMatch(
+					/^Nothing was sent\. Enter a path below \/api on the credential's Coupa/,
+				);
 			}
 		}
 		expect(fake.requests).toHaveLength(0);
@@ -412,7 +547,14 @@ describe('Custom API Call: only paths below /api/ of the credential\'s Coupa', (
 	test('paths that stay below /api/ are called as written, encoded unreserved letters decoded', async () => {
 		fake = await startCoupa();
 		const store = credentialFor(fake, allScopes());
-		for (const path of [`${fake.url}/api/suppliers/1`, '/api/suppliers/1', 'api/suppliers/1', 'suppliers/1', '/%73uppliers/%31', 'suppliers/1?fields=["id"]']) {
+		for (const path of [
+			`${fake.url}/api/suppliers/1`,
+			'/api/suppliers/1',
+			'api/suppliers/1',
+			'suppliers/1',
+			'/%73uppliers/%31',
+			'suppliers/1?fields=["id"]',
+		]) {
 			const output = await runNode({ store, parameters: customCall('GET', path) });
 			expect([path, output[0].json.id]).toEqual([path, 1]);
 		}
@@ -423,19 +565,35 @@ describe('Custom API Call: only paths below /api/ of the credential\'s Coupa', (
 	test('the scope Coupa asks for is judged on the path really called, not as typed', async () => {
 		fake = await startCoupa({ scopeDeniedStatus: 403 });
 		const store = credentialFor(fake, 'core.supplier.read');
-		const error = await runNode({ store, parameters: customCall('GET', '/api/%75sers/1') }).catch((e) => e);
-		expect(error.message).toBe('Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read');
+		const error = await runNode({ store, parameters: customCall('GET', '/api/%75sers/1') }).catch(
+			(e) => e,
+		);
+		expect(error.message).toBe(
+			'Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read',
+		);
 		expect(apiCalls(fake)).toEqual(['GET /api/users/1']);
 	});
 
 	test('resolveCustomApiPath, the pure rule', () => {
 		const base = 'https://acme.coupahost.com';
-		expect(resolveCustomApiPath('https://ACME.coupahost.com:443/api/invoices?x=1', base)).toEqual({ path: 'invoices?x=1' });
-		expect(resolveCustomApiPath(' /api/receiving_transactions ', base)).toEqual({ path: 'receiving_transactions' });
-		expect(resolveCustomApiPath('/api/suppliers/%41cme%20Ltd', base)).toEqual({ path: 'suppliers/Acme%20Ltd' });
-		expect(resolveCustomApiPath('/api/suppliers?name=a/../b', base)).toEqual({ path: 'suppliers?name=a/../b' });
-		expect(resolveCustomApiPath('https://acme.coupahost.com.evil.example/api/users', base)).toHaveProperty('problem');
-		expect(resolveCustomApiPath('http://acme.coupahost.com/api/users', base)).toHaveProperty('problem');
+		expect(resolveCustomApiPath('https://ACME.coupahost.com:443/api/invoices?x=1', base)).toEqual({
+			path: 'invoices?x=1',
+		});
+		expect(resolveCustomApiPath(' /api/receiving_transactions ', base)).toEqual({
+			path: 'receiving_transactions',
+		});
+		expect(resolveCustomApiPath('/api/suppliers/%41cme%20Ltd', base)).toEqual({
+			path: 'suppliers/Acme%20Ltd',
+		});
+		expect(resolveCustomApiPath('/api/suppliers?name=a/../b', base)).toEqual({
+			path: 'suppliers?name=a/../b',
+		});
+		expect(
+			resolveCustomApiPath('https://acme.coupahost.com.evil.example/api/users', base),
+		).toHaveProperty('problem');
+		expect(resolveCustomApiPath('http://acme.coupahost.com/api/users', base)).toHaveProperty(
+			'problem',
+		);
 	});
 });
 
@@ -458,7 +616,9 @@ describe('Scopes typed with commas', () => {
 
 	test('the form says so too', () => {
 		const scope = credentialType.properties.find((p) => p.name === 'scope');
-		expect(scope.description).toMatch(/separated by single spaces, not commas: n8n sends this field to Coupa as typed/);
+		expect(scope.description).toMatch(
+			/separated by single spaces, not commas: n8n sends this field to Coupa as typed/,
+		);
 		const notice = credentialType.properties.find((p) => p.name === 'scopeNotice');
 		expect(notice.displayName).toMatch(/separated by spaces \(not commas\)/);
 	});
@@ -467,15 +627,41 @@ describe('Scopes typed with commas', () => {
 describe('Rate limiter key: one limit per instance, however it is spelled', () => {
 	test('the key is the normalised origin', () => {
 		const same = (...urls) => expect(new Set(urls.map(coupaOriginKey)).size).toBe(1);
-		same('http://localhost:4010', 'http://127.0.0.1:4010', 'http://LOCALHOST:4010/', 'http://127.0.0.2:4010', 'http://[::1]:4010');
-		same('https://acme.coupahost.com', 'https://acme.coupahost.com:443', 'https://ACME.CoupaHost.com.', 'HTTPS://acme.coupahost.com/api');
+		same(
+			'http://localhost:4010',
+			'http://127.0.0.1:4010',
+			'http://LOCALHOST:4010/',
+			'http://127.0.0.2:4010',
+			'http://[::1]:4010',
+		);
+		same(
+			'https://acme.coupahost.com',
+			'https://acme.coupahost.com:443',
+			'https://ACME.CoupaHost.com.',
+			'HTTPS://acme.coupahost.com/api',
+		);
 		same('http://localhost', 'http://127.0.0.1:80');
-		expect(coupaOriginKey('https://acme.coupahost.com')).not.toBe(coupaOriginKey('https://acme-test.coupahost.com'));
-		expect(coupaOriginKey('http://localhost:4010')).not.toBe(coupaOriginKey('http://localhost:4011'));
-		expect(coupaOriginKey('http://localhost:4010')).not.toBe(coupaOriginKey('https://localhost:4010'));
-		expect(coupaOriginKey('https://acme.coupahost.com:8443')).not.toBe(coupaOriginKey('https://acme.coupahost.com'));
+		expect(coupaOriginKey('https://acme.coupahost.com')).not.toBe(
+			coupaOriginKey('https://acme-test.coupahost.com'),
+		);
+		expect(coupaOriginKey('http://localhost:4010')).not.toBe(
+			coupaOriginKey('http://localhost:4011'),
+		);
+		expect(coupaOriginKey('http://localhost:4010')).not.toBe(
+			coupaOriginKey('https://localhost:4010'),
+		);
+		expect(coupaOriginKey('https://acme.coupahost.com:8443')).not.toBe(
+			coupaOriginKey('https://acme.coupahost.com'),
+		);
 		// Every spelling the Domain field accepts for one instance gives one key.
-		same(...['acme', 'acme.coupahost.com', 'https://acme.coupahost.com:443/', 'ACME.coupahost.com.'].map(normalizeCoupaDomain));
+		same(
+			...[
+				'acme',
+				'acme.coupahost.com',
+				'https://acme.coupahost.com:443/',
+				'ACME.coupahost.com.',
+			].map(normalizeCoupaDomain),
+		);
 	});
 
 	test('two spellings of one instance running at once share one limit: Coupa never answers 429', async () => {
@@ -485,7 +671,10 @@ describe('Rate limiter key: one limit per instance, however it is spelled', () =
 		fake.faults.rateLimit({ perSecond: 25, burst: 30 });
 		const spellings = [`http://localhost:${fake.port}`, `http://127.0.0.1:${fake.port}`];
 		const runs = spellings.map((domain) =>
-			runNode({ store: credentialFor(fake, 'core.supplier.read', { domain }), parameters: { resource: 'supplier', operation: 'getAll', returnAll: true } }),
+			runNode({
+				store: credentialFor(fake, 'core.supplier.read', { domain }),
+				parameters: { resource: 'supplier', operation: 'getAll', returnAll: true },
+			}),
 		);
 		const outputs = await Promise.all(runs);
 		for (const output of outputs) expect(output).toHaveLength(1500);

@@ -8,12 +8,19 @@ const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 let fake;
 
 async function tokenResponse(form, server = fake) {
-	const res = await fetch(`${server.url}/oauth2/token`, { method: 'POST', headers: FORM, body: new URLSearchParams(form) });
+	const res = await fetch(`${server.url}/oauth2/token`, {
+		method: 'POST',
+		headers: FORM,
+		body: new URLSearchParams(form),
+	});
 	return { status: res.status, body: await res.json() };
 }
 
 async function token(scope, server = fake) {
-	const { body } = await tokenResponse({ ...CLIENT, grant_type: 'client_credentials', ...(scope ? { scope } : {}) }, server);
+	const { body } = await tokenResponse(
+		{ ...CLIENT, grant_type: 'client_credentials', ...(scope ? { scope } : {}) },
+		server,
+	);
 	return body.access_token;
 }
 
@@ -30,7 +37,12 @@ async function api(path, { method = 'GET', body, accessToken, headers = {}, serv
 		body: body ? JSON.stringify(body) : undefined,
 	});
 	const text = await res.text();
-	return { status: res.status, headers: res.headers, text, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
+	return {
+		status: res.status,
+		headers: res.headers,
+		text,
+		body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+	};
 }
 
 const q = (params) => new URLSearchParams(params).toString();
@@ -45,10 +57,19 @@ describe('token endpoint', () => {
 	test('issues a bearer token with all granted scopes when none are requested', async () => {
 		const { status, body } = await tokenResponse({ ...CLIENT, grant_type: 'client_credentials' });
 		expect(status).toBe(200);
-		expect(body).toEqual({ access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), token_type: 'bearer', expires_in: 86399 });
+		expect(body).toEqual({
+			access_token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
+			token_type: 'bearer',
+			expires_in: 86399,
+		});
 		const issued = fake.tokens.find((t) => t.accessToken === body.access_token);
 		expect(issued.scopes).toEqual(ALL_SCOPES);
-		expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: '/oauth2/token', status: 200, body: { grant_type: 'client_credentials' } });
+		expect(fake.requests.at(-1)).toMatchObject({
+			method: 'POST',
+			path: '/oauth2/token',
+			status: 200,
+			body: { grant_type: 'client_credentials' },
+		});
 	});
 
 	test('accepts HTTP Basic client authentication', async () => {
@@ -60,17 +81,30 @@ describe('token endpoint', () => {
 		});
 		expect(res.status).toBe(200);
 		const { access_token } = await res.json();
-		expect(fake.tokens.find((t) => t.accessToken === access_token).scopes).toEqual(['core.common.read']);
+		expect(fake.tokens.find((t) => t.accessToken === access_token).scopes).toEqual([
+			'core.common.read',
+		]);
 	});
 
 	test('rejects a wrong secret with 401 invalid_client', async () => {
-		const { status, body } = await tokenResponse({ ...CLIENT, client_secret: 'nope', grant_type: 'client_credentials' });
+		const { status, body } = await tokenResponse({
+			...CLIENT,
+			client_secret: 'nope',
+			grant_type: 'client_credentials',
+		});
 		expect(status).toBe(401);
-		expect(body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed.' });
+		expect(body).toEqual({
+			error: 'invalid_client',
+			error_description: 'Client authentication failed.',
+		});
 	});
 
 	test('rejects scopes the client was not granted with 400 invalid_scope naming them', async () => {
-		const { status, body } = await tokenResponse({ ...CLIENT, grant_type: 'client_credentials', scope: 'core.common.read core.bogus.read' });
+		const { status, body } = await tokenResponse({
+			...CLIENT,
+			grant_type: 'client_credentials',
+			scope: 'core.common.read core.bogus.read',
+		});
 		expect(status).toBe(400);
 		expect(body.error).toBe('invalid_scope');
 		expect(body.error_description).toMatch(/: core\.bogus\.read$/);
@@ -85,7 +119,9 @@ describe('token endpoint', () => {
 
 describe('authentication and scopes on /api', () => {
 	test('401 without a token and with an unknown one', async () => {
-		const res = await fetch(`${fake.url}/api/suppliers`, { headers: { Accept: 'application/json' } });
+		const res = await fetch(`${fake.url}/api/suppliers`, {
+			headers: { Accept: 'application/json' },
+		});
 		expect(res.status).toBe(401);
 		expect((await api('suppliers', { accessToken: 'not-a-token' })).status).toBe(401);
 	});
@@ -105,16 +141,23 @@ describe('authentication and scopes on /api', () => {
 		const accessToken = await token('core.common.read');
 		const res = await api('suppliers', { accessToken });
 		expect(res.status).toBe(403);
-		expect(res.body).toEqual({ errors: { base: ['Access denied: missing scope core.supplier.read'] } });
+		expect(res.body).toEqual({
+			errors: { base: ['Access denied: missing scope core.supplier.read'] },
+		});
 		expect((await api('currencies', { accessToken })).status).toBe(200);
 		// Any one of the catalogue's scopes suffices (items: core.item.read OR core.catalog.read).
-		expect((await api('items', { accessToken: await token('core.catalog.read') })).status).toBe(200);
+		expect((await api('items', { accessToken: await token('core.catalog.read') })).status).toBe(
+			200,
+		);
 	});
 
 	test('scopeDeniedStatus 401 is configurable', async () => {
 		const other = await startFakeCoupa({ seed: false, scopeDeniedStatus: 401 });
 		try {
-			expect((await api('users', { server: other, accessToken: await token('core.common.read', other) })).status).toBe(401);
+			expect(
+				(await api('users', { server: other, accessToken: await token('core.common.read', other) }))
+					.status,
+			).toBe(401);
 		} finally {
 			await other.close();
 		}
@@ -130,17 +173,25 @@ describe('formats', () => {
 	test('XML when Accept does not ask for JSON', async () => {
 		const res = await api('suppliers?limit=2', { headers: { Accept: '*/*' } });
 		expect(res.headers.get('content-type')).toMatch(/^application\/xml/);
-		expect(res.text).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><suppliers type="array"><supplier><id type="integer">1<\/id>/);
+		expect(res.text).toMatch(
+			/^<\?xml version="1.0" encoding="UTF-8"\?><suppliers type="array"><supplier><id type="integer">1<\/id>/,
+		);
 		const missing = await api('suppliers/99999', { headers: { Accept: 'application/xml' } });
 		expect(missing.status).toBe(404);
-		expect(missing.text).toContain("<errors><error>Couldn't find Supplier with 'id'=99999</error></errors>");
+		expect(missing.text).toContain(
+			"<errors><error>Couldn't find Supplier with 'id'=99999</error></errors>",
+		);
 	});
 
 	test('JSON records are hyphenated, decimals are strings, timestamps carry offsets', async () => {
 		const { status, headers, body } = await api('invoices/1');
 		expect(status).toBe(200);
 		expect(headers.get('content-type')).toBe('application/json; charset=utf-8');
-		expect(body).toMatchObject({ id: 1, 'invoice-number': expect.any(String), 'total-with-taxes': expect.stringMatching(/^\d+\.\d{2}$/) });
+		expect(body).toMatchObject({
+			id: 1,
+			'invoice-number': expect.any(String),
+			'total-with-taxes': expect.stringMatching(/^\d+\.\d{2}$/),
+		});
 		expect(body['updated-at']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 		expect(fake.store.get('suppliers', body.supplier.id).name).toBe(body.supplier.name);
 	});
@@ -195,18 +246,35 @@ describe('lists', () => {
 	test('every filter operator', async () => {
 		const all = big.store.list('invoices');
 		const ids = (rows) => rows.map((r) => r.id).slice(0, 50);
-		const check = async (query, predicate) => expect((await list(`${query}&fields=["id"]`)).body.map((r) => r.id)).toEqual(ids(all.filter(predicate)));
+		const check = async (query, predicate) =>
+			expect((await list(`${query}&fields=["id"]`)).body.map((r) => r.id)).toEqual(
+				ids(all.filter(predicate)),
+			);
 		const cut = '2026-06-01T00:00:00-07:00';
 		await check('status=approved', (r) => r.status === 'approved');
 		await check('status[not_eq]=approved', (r) => r.status !== 'approved');
 		await check('status[in]=approved,voided', (r) => ['approved', 'voided'].includes(r.status));
-		await check('status[not_in]=approved,voided,draft', (r) => !['approved', 'voided', 'draft'].includes(r.status));
+		await check(
+			'status[not_in]=approved,voided,draft',
+			(r) => !['approved', 'voided', 'draft'].includes(r.status),
+		);
 		await check('invoice_number[contains]=0012', (r) => r['invoice-number'].includes('0012'));
-		await check('invoice-number[starts_with]=INV-1002', (r) => r['invoice-number'].startsWith('INV-1002'));
+		await check('invoice-number[starts_with]=INV-1002', (r) =>
+			r['invoice-number'].startsWith('INV-1002'),
+		);
 		await check('invoice_number[ends_with]=77', (r) => r['invoice-number'].endsWith('77'));
-		await check(`updated_at[gt]=${encodeURIComponent(cut)}`, (r) => Date.parse(r['updated-at']) > Date.parse(cut));
-		await check(`updated_at[lt_or_eq]=${encodeURIComponent(cut)}`, (r) => Date.parse(r['updated-at']) <= Date.parse(cut));
-		await check('total_with_taxes[gt_or_eq]=1000.5', (r) => Number(r['total-with-taxes']) >= 1000.5);
+		await check(
+			`updated_at[gt]=${encodeURIComponent(cut)}`,
+			(r) => Date.parse(r['updated-at']) > Date.parse(cut),
+		);
+		await check(
+			`updated_at[lt_or_eq]=${encodeURIComponent(cut)}`,
+			(r) => Date.parse(r['updated-at']) <= Date.parse(cut),
+		);
+		await check(
+			'total_with_taxes[gt_or_eq]=1000.5',
+			(r) => Number(r['total-with-taxes']) >= 1000.5,
+		);
 		await check('total_with_taxes[lt]=99', (r) => Number(r['total-with-taxes']) < 99);
 		await check('exported=true', (r) => r.exported === true);
 		await check('payment_date[blank]=true', (r) => r['payment-date'] === null);
@@ -217,7 +285,9 @@ describe('lists', () => {
 	test('dates compare as instants across offsets', async () => {
 		const record = big.store.get('invoices', 7);
 		const instant = new Date(Date.parse(record['updated-at'])).toISOString();
-		const res = await list(`id=7&updated_at[gt_or_eq]=${encodeURIComponent(instant)}&updated_at[lt_or_eq]=${encodeURIComponent(instant)}`);
+		const res = await list(
+			`id=7&updated_at[gt_or_eq]=${encodeURIComponent(instant)}&updated_at[lt_or_eq]=${encodeURIComponent(instant)}`,
+		);
 		expect(res.body.map((r) => r.id)).toEqual([7]);
 		const offsets = new Set(big.store.list('invoices').map((r) => r['created-at'].slice(-6)));
 		expect([...offsets].sort()).toEqual(['+00:00', '+03:00', '+05:30', '-07:00', '-08:00']);
@@ -225,45 +295,71 @@ describe('lists', () => {
 
 	test('nested filters, including on line arrays', async () => {
 		const supplier = big.store.get('invoices', 3).supplier.name;
-		const bySupplier = (await list(`supplier[name]=${encodeURIComponent(supplier)}&fields=["id",{"supplier":["name"]}]`)).body;
+		const bySupplier = (
+			await list(
+				`supplier[name]=${encodeURIComponent(supplier)}&fields=["id",{"supplier":["name"]}]`,
+			)
+		).body;
 		expect(bySupplier.length).toBeGreaterThan(0);
 		expect(bySupplier.every((r) => r.supplier.name === supplier)).toBe(true);
-		const contains = (await list('supplier[name][contains]=acme&fields=[{"supplier":["name"]}]')).body;
+		const contains = (await list('supplier[name][contains]=acme&fields=[{"supplier":["name"]}]'))
+			.body;
 		expect(contains.every((r) => /acme/i.test(r.supplier.name))).toBe(true);
 		const types = (await list('account-type[name][in]=Chart%20of%20Accounts,Other&limit=3')).body;
 		expect(types).toHaveLength(3);
-		const withQuantityLines = (await list('invoice_lines[type]=InvoiceQuantityLine&fields=["id",{"invoice_lines":["type"]}]')).body;
-		expect(withQuantityLines.every((r) => r['invoice-lines'].some((l) => l.type === 'InvoiceQuantityLine'))).toBe(true);
+		const withQuantityLines = (
+			await list('invoice_lines[type]=InvoiceQuantityLine&fields=["id",{"invoice_lines":["type"]}]')
+		).body;
+		expect(
+			withQuantityLines.every((r) =>
+				r['invoice-lines'].some((l) => l.type === 'InvoiceQuantityLine'),
+			),
+		).toBe(true);
 	});
 
 	test('10,000-record lists filter, order and page', async () => {
 		const res = await list('status[in]=approved,voided&order_by=updated_at&dir=desc&offset=100');
 		expect(res.body).toHaveLength(50);
-		const matching = big.store.list('invoices').filter((i) => ['approved', 'voided'].includes(i.status));
-		const newestFirst = matching.sort((a, b) => Date.parse(b['updated-at']) - Date.parse(a['updated-at']) || a.id - b.id);
+		const matching = big.store
+			.list('invoices')
+			.filter((i) => ['approved', 'voided'].includes(i.status));
+		const newestFirst = matching.sort(
+			(a, b) => Date.parse(b['updated-at']) - Date.parse(a['updated-at']) || a.id - b.id,
+		);
 		expect(res.body.map((r) => r.id)).toEqual(newestFirst.slice(100, 150).map((r) => r.id));
 	});
-
 });
 
 describe('fields and return_object', () => {
 	test('fields projects attributes and associations, keys hyphenated', async () => {
-		const { body } = await api(`invoices/2?${q({ fields: '["id","invoice_number",{"supplier":["id","name"]},{"invoice_lines":["id","line_num"]}]' })}`);
+		const { body } = await api(
+			`invoices/2?${q({ fields: '["id","invoice_number",{"supplier":["id","name"]},{"invoice_lines":["id","line_num"]}]' })}`,
+		);
 		expect(Object.keys(body)).toEqual(['id', 'invoice-number', 'supplier', 'invoice-lines']);
 		expect(Object.keys(body.supplier)).toEqual(['id', 'name']);
 		expect(Object.keys(body['invoice-lines'][0])).toEqual(['id', 'line-num']);
 	});
 
 	test('return_object limited and shallow', async () => {
-		expect((await api('suppliers?return_object=limited&limit=2')).body).toEqual([{ id: 1 }, { id: 2 }]);
+		expect((await api('suppliers?return_object=limited&limit=2')).body).toEqual([
+			{ id: 1 },
+			{ id: 2 },
+		]);
 		const shallow = (await api('purchase_orders/1?return_object=shallow')).body;
-		expect(shallow.supplier).toEqual({ id: shallow.supplier.id, name: expect.any(String), number: expect.any(String) });
+		expect(shallow.supplier).toEqual({
+			id: shallow.supplier.id,
+			name: expect.any(String),
+			number: expect.any(String),
+		});
 		expect(shallow['payment-term']).toEqual({ id: expect.any(Number), code: expect.any(String) });
 		expect(shallow['po-number']).toBe(fake.store.get('purchase_orders', 1)['po-number']);
 	});
 
 	test('return_object=none gives an empty body on writes', async () => {
-		const res = await api('suppliers?return_object=none', { method: 'POST', body: { name: 'Silent Supplies' } });
+		const res = await api('suppliers?return_object=none', {
+			method: 'POST',
+			body: { name: 'Silent Supplies' },
+		});
 		expect(res.status).toBe(201);
 		expect(res.text).toBe('');
 		expect(fake.store.list('suppliers').some((s) => s.name === 'Silent Supplies')).toBe(true);
@@ -279,7 +375,9 @@ describe('writes', () => {
 				'invoice-date': '2026-11-20T00:00:00-08:00',
 				supplier: { name: 'Acme Computers' },
 				currency: { code: 'USD' },
-				invoice_lines: [{ type: 'InvoiceQuantityLine', description: 'Toner', price: '10.00', quantity: '3' }],
+				invoice_lines: [
+					{ type: 'InvoiceQuantityLine', description: 'Toner', price: '10.00', quantity: '3' },
+				],
 			},
 		});
 		expect(res.status).toBe(201);
@@ -293,33 +391,59 @@ describe('writes', () => {
 			'created-at': '2026-11-27T04:00:00-08:00',
 			'created-by': { login: 'integration' },
 		});
-		expect(fake.store.get('invoices', res.body.id)['invoice-lines'][0]).toMatchObject({ 'line-num': 1, total: '30.00' });
+		expect(fake.store.get('invoices', res.body.id)['invoice-lines'][0]).toMatchObject({
+			'line-num': 1,
+			total: '30.00',
+		});
 	});
 
 	test('400 with Coupa errors for missing required fields, lines, unknown references and duplicates', async () => {
-		const missing = await api('invoices', { method: 'POST', body: { supplier: { name: 'No Such Supplier' } } });
+		const missing = await api('invoices', {
+			method: 'POST',
+			body: { supplier: { name: 'No Such Supplier' } },
+		});
 		expect(missing.status).toBe(400);
 		expect(missing.body.errors.invoice_header).toEqual(
-			expect.arrayContaining(["Invoice number can't be blank", "Currency can't be blank", "Invoice lines can't be blank", expect.stringMatching(/^Unable to find valid Supplier record/)]),
+			expect.arrayContaining([
+				"Invoice number can't be blank",
+				"Currency can't be blank",
+				"Invoice lines can't be blank",
+				expect.stringMatching(/^Unable to find valid Supplier record/),
+			]),
 		);
 		const user = fake.store.get('users', 3);
-		const duplicate = await api('users', { method: 'POST', body: { login: user.login, email: user.email, firstname: 'A', lastname: 'B' } });
+		const duplicate = await api('users', {
+			method: 'POST',
+			body: { login: user.login, email: user.email, firstname: 'A', lastname: 'B' },
+		});
 		expect(duplicate.status).toBe(400);
-		expect(duplicate.body).toEqual({ errors: { user: ['Login has already been taken', 'Email has already been taken'] } });
+		expect(duplicate.body).toEqual({
+			errors: { user: ['Login has already been taken', 'Email has already been taken'] },
+		});
 		const supplier = await api('suppliers', { method: 'POST', body: { name: 'Acme Computers' } });
 		expect(supplier.body).toEqual({ errors: { supplier: ['Name has already been taken'] } });
 	});
 
 	test('update merges and bumps updated-at to the clock', async () => {
 		fake.clock.set('2026-11-28T09:30:00Z');
-		const res = await api('suppliers/2?fields=["id","website","updated_at","name"]', { method: 'PUT', body: { website: 'https://abs.example' } });
-		expect(res.body).toEqual({ id: 2, website: 'https://abs.example', 'updated-at': '2026-11-28T01:30:00-08:00', name: 'ABS Services' });
+		const res = await api('suppliers/2?fields=["id","website","updated_at","name"]', {
+			method: 'PUT',
+			body: { website: 'https://abs.example' },
+		});
+		expect(res.body).toEqual({
+			id: 2,
+			website: 'https://abs.example',
+			'updated-at': '2026-11-28T01:30:00-08:00',
+			name: 'ABS Services',
+		});
 	});
 
 	test('exported flag round trip', async () => {
 		const po = fake.store.list('purchase_orders').find((p) => !p.exported);
 		expect((await api(`purchase_orders?exported=false&id=${po.id}`)).body).toHaveLength(1);
-		const res = await api(`purchase_orders/${po.id}?exported=true&fields=["id","exported"]`, { method: 'PUT' });
+		const res = await api(`purchase_orders/${po.id}?exported=true&fields=["id","exported"]`, {
+			method: 'PUT',
+		});
 		expect(res).toMatchObject({ status: 200, body: { id: po.id, exported: true } });
 		expect(fake.store.get('purchase_orders', po.id)['last-exported-at']).toBe(fake.clock.iso());
 		expect((await api(`purchase_orders?exported=false&id=${po.id}`)).body).toEqual([]);
@@ -338,10 +462,15 @@ describe('actions', () => {
 		const draft = fake.store.list('purchase_orders').find((p) => p.status !== 'issued');
 		const issued = await api(`purchase_orders/${draft.id}/issue`, { method: 'PUT' });
 		expect(issued.body).toMatchObject({ status: 'issued', 'updated-at': fake.clock.iso() });
-		expect((await api(`purchase_orders/${draft.id}/cancel`, { method: 'PUT' })).body.status).toBe('cancelled');
+		expect((await api(`purchase_orders/${draft.id}/cancel`, { method: 'PUT' })).body.status).toBe(
+			'cancelled',
+		);
 
 		const approval = fake.store.list('approvals').find((a) => a.status === 'pending_approval');
-		const approved = await api(`approvals/${approval.id}/approve?reason=${encodeURIComponent('Looks good')}`, { method: 'PUT' });
+		const approved = await api(
+			`approvals/${approval.id}/approve?reason=${encodeURIComponent('Looks good')}`,
+			{ method: 'PUT' },
+		);
 		expect(approved.body).toMatchObject({ status: 'approved', note: 'Looks good' });
 		const again = await api(`approvals/${approval.id}/reject`, { method: 'PUT' });
 		expect(again.status).toBe(400);
@@ -350,33 +479,74 @@ describe('actions', () => {
 
 	test('invoice dispute takes an optional reason code (Invoices API); budget adjust adds decimals', async () => {
 		const bare = await api('invoices/3/dispute', { method: 'PUT', body: {} });
-		expect(bare).toMatchObject({ status: 200, body: { status: 'disputed', 'dispute-reason': null } });
-		const disputed = await api('invoices/4/dispute', { method: 'PUT', body: { 'dispute-reason': { code: 'INCORRECT-QUANTITY' }, comment: 'Short shipped' } });
-		expect(disputed.body).toMatchObject({ status: 'disputed', 'dispute-reason': { code: 'INCORRECT-QUANTITY' }, comments: 'Short shipped' });
+		expect(bare).toMatchObject({
+			status: 200,
+			body: { status: 'disputed', 'dispute-reason': null },
+		});
+		const disputed = await api('invoices/4/dispute', {
+			method: 'PUT',
+			body: { 'dispute-reason': { code: 'INCORRECT-QUANTITY' }, comment: 'Short shipped' },
+		});
+		expect(disputed.body).toMatchObject({
+			status: 'disputed',
+			'dispute-reason': { code: 'INCORRECT-QUANTITY' },
+			comments: 'Short shipped',
+		});
 		const before = Number(fake.store.get('budget_lines', 2).amount);
-		const adjusted = await api('budget_lines/2/adjust', { method: 'PUT', body: { 'adjustment-amount': '-500.25' } });
+		const adjusted = await api('budget_lines/2/adjust', {
+			method: 'PUT',
+			body: { 'adjustment-amount': '-500.25' },
+		});
 		expect(adjusted.body.amount).toBe((before - 500.25).toFixed(2));
 	});
 
 	test('requisition create-and-submit opens a pending approval', async () => {
 		const res = await api('requisitions/submit_for_approval', {
 			method: 'POST',
-			body: { 'requested-by': { login: 'kyle' }, 'requisition-lines': [{ description: 'Bulbs', quantity: 2, 'unit-price': '30.00', currency: { code: 'USD' } }] },
+			body: {
+				'requested-by': { login: 'kyle' },
+				'requisition-lines': [
+					{ description: 'Bulbs', quantity: 2, 'unit-price': '30.00', currency: { code: 'USD' } },
+				],
+			},
 		});
-		expect(res).toMatchObject({ status: 201, body: { status: 'pending_approval', total: '60.00' } });
-		expect(fake.store.list('approvals').some((a) => a['approvable-id'] === res.body.id && a['approvable-type'] === 'RequisitionHeader')).toBe(true);
+		expect(res).toMatchObject({
+			status: 201,
+			body: { status: 'pending_approval', total: '60.00' },
+		});
+		expect(
+			fake.store
+				.list('approvals')
+				.some(
+					(a) => a['approvable-id'] === res.body.id && a['approvable-type'] === 'RequisitionHeader',
+				),
+		).toBe(true);
 	});
 
 	test('contract attachment show returns the record; the file is at its file-url (Attachment File API)', async () => {
 		const list = await api('contracts/1/attachments');
-		expect(list.body[0]).toMatchObject({ type: 'AttachmentFile', 'file-name': expect.stringMatching(/\.pdf$/) });
+		expect(list.body[0]).toMatchObject({
+			type: 'AttachmentFile',
+			'file-name': expect.stringMatching(/\.pdf$/),
+		});
 		const shown = await api(`contracts/1/attachments/${list.body[0].id}`);
 		expect(shown.status).toBe(200);
-		expect(shown.body).toMatchObject({ id: list.body[0].id, 'file-url': `${fake.url}/api/attachment_files/${list.body[0].id}` });
-		const res = await fetch(shown.body['file-url'], { headers: { Authorization: `Bearer ${await token()}` } });
+		expect(shown.body).toMatchObject({
+			id: list.body[0].id,
+			'file-url': `${fake.url}/api/attachment_files/${list.body[0].id}`,
+		});
+		const res = await fetch(shown.body['file-url'], {
+			headers: { Authorization: `Bearer ${await token()}` },
+		});
 		expect(res.headers.get('content-type')).toBe('application/pdf');
-		expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${list.body[0]['file-name']}"`);
-		expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+		expect(res.headers.get('content-disposition')).toBe(
+			`attachment; filename="${list.body[0]['file-name']}"`,
+		);
+		expect(
+			Buffer.from(await res.arrayBuffer())
+				.subarray(0, 5)
+				.toString(),
+		).toBe('%PDF-');
 	});
 });
 
@@ -411,7 +581,9 @@ describe('faults', () => {
 		const accessToken = await token();
 		const before = fake.store.count('suppliers');
 		fake.faults.dropConnections({ count: 1 });
-		await expect(api('suppliers', { method: 'POST', body: { name: 'Dropped Co' }, accessToken })).rejects.toThrow();
+		await expect(
+			api('suppliers', { method: 'POST', body: { name: 'Dropped Co' }, accessToken }),
+		).rejects.toThrow();
 		expect(fake.store.count('suppliers')).toBe(before);
 		expect(fake.faults.stats.dropped).toBe(1);
 	});
@@ -419,21 +591,38 @@ describe('faults', () => {
 	test('dropped connection after processing: the create happened, the response was lost', async () => {
 		const accessToken = await token();
 		fake.faults.dropConnections({ count: 1, afterProcessing: true });
-		await expect(api('suppliers', { method: 'POST', body: { name: 'Lost Response Inc' }, accessToken })).rejects.toThrow();
-		expect(fake.store.list('suppliers').filter((s) => s.name === 'Lost Response Inc')).toHaveLength(1);
+		await expect(
+			api('suppliers', { method: 'POST', body: { name: 'Lost Response Inc' }, accessToken }),
+		).rejects.toThrow();
+		expect(fake.store.list('suppliers').filter((s) => s.name === 'Lost Response Inc')).toHaveLength(
+			1,
+		);
 		expect(fake.apiRequests().at(-1)).toMatchObject({ method: 'POST', status: 0, dropped: true });
 	});
 
-	test.each([502, 504])('a lost answer: Coupa carries the write out, a proxy answers %i', async (status) => {
-		const accessToken = await token();
-		fake.faults.loseAnswers({ as: status, methods: ['POST'] });
-		const res = await api('suppliers', { method: 'POST', body: { name: `Proxy ${status} Inc` }, accessToken });
-		expect(res.status).toBe(status);
-		expect(fake.store.list('suppliers').filter((s) => s.name === `Proxy ${status} Inc`)).toHaveLength(1);
-		expect(fake.apiRequests().at(-1)).toMatchObject({ method: 'POST', status, processedStatus: 201 });
-		// Only the next matching request loses its answer.
-		expect((await api('suppliers/1', { accessToken })).status).toBe(200);
-	});
+	test.each([502, 504])(
+		'a lost answer: Coupa carries the write out, a proxy answers %i',
+		async (status) => {
+			const accessToken = await token();
+			fake.faults.loseAnswers({ as: status, methods: ['POST'] });
+			const res = await api('suppliers', {
+				method: 'POST',
+				body: { name: `Proxy ${status} Inc` },
+				accessToken,
+			});
+			expect(res.status).toBe(status);
+			expect(
+				fake.store.list('suppliers').filter((s) => s.name === `Proxy ${status} Inc`),
+			).toHaveLength(1);
+			expect(fake.apiRequests().at(-1)).toMatchObject({
+				method: 'POST',
+				status,
+				processedStatus: 201,
+			});
+			// Only the next matching request loses its answer.
+			expect((await api('suppliers/1', { accessToken })).status).toBe(200);
+		},
+	);
 
 	test('latency delays every API response and concurrency is measured', async () => {
 		const accessToken = await token();
@@ -450,16 +639,34 @@ describe('request log and store helpers', () => {
 		await api('invoices?updated_at[gt_or_eq]=2026-01-01&offset=50&limit=50');
 		expect(fake.requests.map((r) => r.path)).toEqual(['/oauth2/token', '/api/invoices']);
 		expect(fake.apiRequests()).toHaveLength(1);
-		expect(fake.apiRequests()[0].query).toEqual({ 'updated_at[gt_or_eq]': '2026-01-01', offset: '50', limit: '50' });
+		expect(fake.apiRequests()[0].query).toEqual({
+			'updated_at[gt_or_eq]': '2026-01-01',
+			offset: '50',
+			limit: '50',
+		});
 	});
 
 	test('store.seed adds deterministic records; insert/update keep PO lines in step', async () => {
 		const added = fake.store.seed('quote_requests', 3);
 		expect(added).toHaveLength(3);
-		const po = fake.store.insert('purchase_orders', { 'po-number': 'X-1', status: 'draft', 'order-lines': [{ description: 'Widget', price: '1.00' }] });
-		const line = fake.store.list('purchase_order_lines').find((l) => l['order-header-id'] === po.id);
+		const po = fake.store.insert('purchase_orders', {
+			'po-number': 'X-1',
+			status: 'draft',
+			'order-lines': [{ description: 'Widget', price: '1.00' }],
+		});
+		const line = fake.store
+			.list('purchase_order_lines')
+			.find((l) => l['order-header-id'] === po.id);
 		expect(line.description).toBe('Widget');
-		fake.store.update('purchase_order_lines', line.id, { status: 'received' }, { at: '2026-12-01T00:00:00+00:00' });
-		expect(fake.store.get('purchase_orders', po.id)['order-lines'][0]).toMatchObject({ status: 'received', 'updated-at': '2026-12-01T00:00:00+00:00' });
+		fake.store.update(
+			'purchase_order_lines',
+			line.id,
+			{ status: 'received' },
+			{ at: '2026-12-01T00:00:00+00:00' },
+		);
+		expect(fake.store.get('purchase_orders', po.id)['order-lines'][0]).toMatchObject({
+			status: 'received',
+			'updated-at': '2026-12-01T00:00:00+00:00',
+		});
 	});
 });

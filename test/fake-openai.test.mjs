@@ -2,7 +2,11 @@
 import { say, startFakeOpenAi, toolCalls, toolResults } from './fake-openai/index.mjs';
 
 const post = async (fake, body) =>
-	await fetch(`${fake.url}/chat/completions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+	await fetch(`${fake.url}/chat/completions`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 
 describe('fake OpenAI chat completions', () => {
 	let fake;
@@ -15,7 +19,9 @@ describe('fake OpenAI chat completions', () => {
 				(request) => say(`saw ${toolResults(request)[0].name}: ${toolResults(request)[0].content}`),
 			],
 		});
-		const first = await (await post(fake, { model: 'm', messages: [{ role: 'user', content: 'hi' }], tools: [] })).json();
+		const first = await (
+			await post(fake, { model: 'm', messages: [{ role: 'user', content: 'hi' }], tools: [] })
+		).json();
 		const call = first.choices[0].message.tool_calls[0];
 		expect(first.choices[0].finish_reason).toBe('tool_calls');
 		expect(call.function).toEqual({ name: 'list_pending_approvals', arguments: '{}' });
@@ -29,7 +35,10 @@ describe('fake OpenAI chat completions', () => {
 				],
 			})
 		).json();
-		expect(second.choices[0]).toMatchObject({ finish_reason: 'stop', message: { role: 'assistant', content: 'saw list_pending_approvals: [{"id":1}]' } });
+		expect(second.choices[0]).toMatchObject({
+			finish_reason: 'stop',
+			message: { role: 'assistant', content: 'saw list_pending_approvals: [{"id":1}]' },
+		});
 		expect(fake.played).toBe(2);
 		expect(fake.requests).toHaveLength(2);
 		const extra = await post(fake, { model: 'm', messages: [] });
@@ -37,7 +46,9 @@ describe('fake OpenAI chat completions', () => {
 	});
 
 	test('answers streaming requests as OpenAI chunks ending in [DONE]', async () => {
-		fake = await startFakeOpenAi({ script: [() => toolCalls({ name: 'approve', args: { approval_id: 3 } }), () => say('done')] });
+		fake = await startFakeOpenAi({
+			script: [() => toolCalls({ name: 'approve', args: { approval_id: 3 } }), () => say('done')],
+		});
 		const events = async (response) =>
 			(await response.text())
 				.split('\n\n')
@@ -46,8 +57,14 @@ describe('fake OpenAI chat completions', () => {
 		const toolEvents = await events(await post(fake, { model: 'm', stream: true, messages: [] }));
 		expect(toolEvents.at(-1)).toBe('[DONE]');
 		const chunks = toolEvents.slice(0, -1).map((event) => JSON.parse(event));
-		const delta = chunks.flatMap((chunk) => chunk.choices.map((choice) => choice.delta)).find((d) => d.tool_calls);
-		expect(delta.tool_calls[0]).toMatchObject({ index: 0, type: 'function', function: { name: 'approve', arguments: '{"approval_id":3}' } });
+		const delta = chunks
+			.flatMap((chunk) => chunk.choices.map((choice) => choice.delta))
+			.find((d) => d.tool_calls);
+		expect(delta.tool_calls[0]).toMatchObject({
+			index: 0,
+			type: 'function',
+			function: { name: 'approve', arguments: '{"approval_id":3}' },
+		});
 		expect(chunks.some((chunk) => chunk.choices[0]?.finish_reason === 'tool_calls')).toBe(true);
 		const textEvents = await events(await post(fake, { model: 'm', stream: true, messages: [] }));
 		const text = textEvents

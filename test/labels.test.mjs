@@ -16,7 +16,8 @@ function texts(value, path = '', out = []) {
 	} else if (value && typeof value === 'object') {
 		for (const [key, entry] of Object.entries(value)) {
 			if (key === 'displayOptions' || key === 'default') continue;
-			if (TEXT_KEYS.includes(key) && typeof entry === 'string') out.push({ where: `${path}.${key}`, text: entry });
+			if (TEXT_KEYS.includes(key) && typeof entry === 'string')
+				out.push({ where: `${path}.${key}`, text: entry });
 			else texts(entry, `${path}.${key}`, out);
 		}
 	}
@@ -28,7 +29,17 @@ function texts(value, path = '', out = []) {
  * a vowel letter but are spoken with a consonant sound, and letters whose names start with a vowel
  * sound (for abbreviations read letter by letter).
  */
-const CONSONANT_SOUND_WORDS = new Set(['user', 'users', 'unit', 'unique', 'usual', 'utility', 'one', 'european', 'uom']);
+const CONSONANT_SOUND_WORDS = new Set([
+	'user',
+	'users',
+	'unit',
+	'unique',
+	'usual',
+	'utility',
+	'one',
+	'european',
+	'uom',
+]);
 const VOWEL_NAMED_LETTERS = new Set([...'AEFHILMNORSX']);
 
 function expectedArticle(word) {
@@ -42,7 +53,8 @@ function wrongArticles(entries) {
 	for (const { where, text } of entries) {
 		for (const match of text.matchAll(/\b([Aa]n?) ([A-Za-z]+)/g)) {
 			const [phrase, article, word] = match;
-			if (article.toLowerCase() !== expectedArticle(word)) wrong.push(`${where}: "${phrase}" in "${text}"`);
+			if (article.toLowerCase() !== expectedArticle(word))
+				wrong.push(`${where}: "${phrase}" in "${text}"`);
 		}
 	}
 	return wrong;
@@ -51,7 +63,9 @@ function wrongArticles(entries) {
 const nodeTexts = texts(new Coupa().description);
 const triggerTexts = texts(new CoupaTrigger().description);
 const credentialTexts = texts(new CoupaOAuth2Api().properties);
-const subtitleTexts = Object.entries({ ...NODE_SUBTITLES, ...TRIGGER_SUBTITLES }).map(([where, text]) => ({ where, text }));
+const subtitleTexts = Object.entries({ ...NODE_SUBTITLES, ...TRIGGER_SUBTITLES }).map(
+	([where, text]) => ({ where, text }),
+);
 
 describe('generated labels use the right article', () => {
 	test('the rule follows the sound, not the letter', () => {
@@ -69,16 +83,20 @@ describe('generated labels use the right article', () => {
 		expect(withArticle('update')).toBe('an update');
 	});
 
-	test('the node picker shows the issue\'s examples correctly', () => {
-		const actions = nodeTexts.filter((entry) => entry.where.endsWith('.action')).map((entry) => entry.text);
-		expect(actions).toEqual(expect.arrayContaining([
-			'Mark an invoice as exported',
-			'Mark an expense report as exported',
-			'Mark a purchase order as exported',
-			'Create a user',
-			'Create a user group',
-			'Get an approval',
-		]));
+	test("the node picker shows the issue's examples correctly", () => {
+		const actions = nodeTexts
+			.filter((entry) => entry.where.endsWith('.action'))
+			.map((entry) => entry.text);
+		expect(actions).toEqual(
+			expect.arrayContaining([
+				'Mark an invoice as exported',
+				'Mark an expense report as exported',
+				'Mark a purchase order as exported',
+				'Create a user',
+				'Create a user group',
+				'Get an approval',
+			]),
+		);
 	});
 
 	test.each([
@@ -100,20 +118,41 @@ describe('canvas subtitles and docs links', () => {
 			nodes: [node],
 			connections: {},
 			active: false,
-			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+			nodeTypes: {
+				getByName: () => nodeType,
+				getByNameAndVersion: () => nodeType,
+				getKnownTypes: () => ({}),
+			},
 		});
-		return workflow.expression.getSimpleParameterValue(node, nodeType.description.subtitle, 'internal', {});
+		return workflow.expression.getSimpleParameterValue(
+			node,
+			nodeType.description.subtitle,
+			'internal',
+			{},
+		);
 	};
 
-	test('the node and trigger subtitles are in words, evaluated by n8n\'s expression engine', () => {
+	test("the node and trigger subtitles are in words, evaluated by n8n's expression engine", () => {
 		const coupa = new Coupa();
 		const trigger = new CoupaTrigger();
-		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'getAll' })).toBe('Get many invoices');
-		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'markExported' })).toBe('Mark an invoice as exported');
-		expect(subtitleOf(coupa, 'coupa', { resource: 'user', operation: 'create' })).toBe('Create a user');
-		expect(subtitleOf(coupa, 'coupa', { resource: 'customApiCall', operation: 'request' })).toBe('Custom API call');
-		expect(subtitleOf(trigger, 'coupaTrigger', { resource: 'approval', event: 'statusChanged' })).toBe('Approval status changed');
-		expect(subtitleOf(trigger, 'coupaTrigger', { resource: 'invoice', event: 'updated' })).toBe('Invoice created or changed');
+		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'getAll' })).toBe(
+			'Get many invoices',
+		);
+		expect(subtitleOf(coupa, 'coupa', { resource: 'invoice', operation: 'markExported' })).toBe(
+			'Mark an invoice as exported',
+		);
+		expect(subtitleOf(coupa, 'coupa', { resource: 'user', operation: 'create' })).toBe(
+			'Create a user',
+		);
+		expect(subtitleOf(coupa, 'coupa', { resource: 'customApiCall', operation: 'request' })).toBe(
+			'Custom API call',
+		);
+		expect(
+			subtitleOf(trigger, 'coupaTrigger', { resource: 'approval', event: 'statusChanged' }),
+		).toBe('Approval status changed');
+		expect(subtitleOf(trigger, 'coupaTrigger', { resource: 'invoice', event: 'updated' })).toBe(
+			'Invoice created or changed',
+		);
 	});
 
 	test('n8n adds no Custom API Call of its own: the nodes declare a version list with a defaultVersion', () => {
@@ -130,8 +169,12 @@ describe('canvas subtitles and docs links', () => {
 	test('the docs links carry no fragment (n8n appends its tracking parameters to them)', () => {
 		const { readFileSync } = require('node:fs');
 		for (const file of ['Coupa.node.json', 'CoupaTrigger.node.json']) {
-			const codex = JSON.parse(readFileSync(require.resolve(`../dist/nodes/Coupa/${file}`), 'utf8'));
-			const urls = Object.values(codex.resources).flat().map((entry) => entry.url);
+			const codex = JSON.parse(
+				readFileSync(require.resolve(`../dist/nodes/Coupa/${file}`), 'utf8'),
+			);
+			const urls = Object.values(codex.resources)
+				.flat()
+				.map((entry) => entry.url);
 			expect(urls.length).toBeGreaterThan(0);
 			for (const url of urls) expect(url).not.toContain('#');
 		}

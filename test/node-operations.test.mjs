@@ -21,7 +21,9 @@ function sampleField(fake, field, index) {
 		case 'reference': {
 			const target = fake.store.list(REFERENCES[field.key].path)[0];
 			const natural = target[field.naturalKey];
-			return natural ? [natural, { [field.naturalKey]: natural }] : [String(target.id), { id: target.id }];
+			return natural
+				? [natural, { [field.naturalKey]: natural }]
+				: [String(target.id), { id: target.id }];
 		}
 		case 'number': {
 			const parent = {
@@ -44,7 +46,12 @@ function sampleField(fake, field, index) {
 		case 'options':
 			return [field.options[0], field.options[0]];
 		default: {
-			const text = field.key === 'email' ? `new.user.${index}@example.com` : field.placeholder?.match(/\d/) ? '100.00' : `Test ${field.label} ${index}`;
+			const text =
+				field.key === 'email'
+					? `new.user.${index}@example.com`
+					: field.placeholder?.match(/\d/)
+						? '100.00'
+						: `Test ${field.label} ${index}`;
 			return [text, text];
 		}
 	}
@@ -61,15 +68,19 @@ function setNested(target, key, value) {
 function createScenario(fake, object) {
 	const parameters = {};
 	const body = {};
-	object.fields.filter((f) => f.required).forEach((field, index) => {
-		const [value, sent] = sampleField(fake, field, index);
-		parameters[field.name] = value;
-		setNested(body, field.key, sent);
-	});
+	object.fields
+		.filter((f) => f.required)
+		.forEach((field, index) => {
+			const [value, sent] = sampleField(fake, field, index);
+			parameters[field.name] = value;
+			setNested(body, field.key, sent);
+		});
 	if (object.lines) {
 		const line = {};
 		const sentLine = { 'line-num': 1 };
-		for (const field of object.lines.fields.filter((f) => ['description', 'quantity', 'price', 'unitPrice', 'currency', 'type'].includes(f.name))) {
+		for (const field of object.lines.fields.filter((f) =>
+			['description', 'quantity', 'price', 'unitPrice', 'currency', 'type'].includes(f.name),
+		)) {
 			const [value, sent] = sampleField(fake, field, 0);
 			line[field.name] = value;
 			setNested(sentLine, field.key, sent);
@@ -92,27 +103,51 @@ function targetRecord(fake, object, operation) {
 	const needs = { releaseFromBuyerHold: 'buyer_hold', withdrawDispute: 'disputed' }[operation];
 	if (needs) return fake.store.update(object.path, records[0].id, { status: needs });
 	if (operation === 'listSupplierSites') {
-		fake.store.insert('supplier_sites', { 'supplier-id': records[0].id, code: 'S0', name: 'Main', 'po-method': 'email' });
+		fake.store.insert('supplier_sites', {
+			'supplier-id': records[0].id,
+			code: 'S0',
+			name: 'Main',
+			'po-method': 'email',
+		});
 		return records[0];
 	}
 	if (operation === 'listRemitToAddresses') {
-		fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': records[0].id, 'remit-to-code': 'RT-0', street1: '2 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+		fake.store.insert('supplier_remit_to_addresses', {
+			'supplier-id': records[0].id,
+			'remit-to-code': 'RT-0',
+			street1: '2 Main St',
+			city: 'Reno',
+			'postal-code': '89501',
+			country: { code: 'US' },
+		});
 		return records[0];
 	}
 	if (operation === 'listComments') {
-		fake.store.insert(commentStoreOf(object.path), { comments: 'Seen by AP', 'commentable-id': records[0].id });
+		fake.store.insert(commentStoreOf(object.path), {
+			comments: 'Seen by AP',
+			'commentable-id': records[0].id,
+		});
 		return records[0];
 	}
 	if (operation === 'downloadAttachment' || operation === 'listAttachments') {
-		const withFiles = fake.store.list(attachmentStoreOf(object.path)).map((a) => a['attachable-id']);
+		const withFiles = fake.store
+			.list(attachmentStoreOf(object.path))
+			.map((a) => a['attachable-id']);
 		const record = records.find((r) => withFiles.includes(r.id));
 		if (record) return record;
-		insertAttachment(fake.store, object.path, { type: 'AttachmentFile', 'attachable-id': records[0].id, 'file-name': 'terms.pdf', intent: 'Internal' });
+		insertAttachment(fake.store, object.path, {
+			type: 'AttachmentFile',
+			'attachable-id': records[0].id,
+			'file-name': 'terms.pdf',
+			intent: 'Internal',
+		});
 	}
 	return records[0];
 }
 
-const cases = CATALOG.flatMap((object) => operationsOf(object).map((entry) => [object.resource, entry.value, object, entry]));
+const cases = CATALOG.flatMap((object) =>
+	operationsOf(object).map((entry) => [object.resource, entry.value, object, entry]),
+);
 
 describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 	let fake;
@@ -147,7 +182,9 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			// n8n sends no body for an empty object (an expense report needs no field on create).
 			expected.body = Object.keys(scenario.body).length ? scenario.body : undefined;
 		} else if (operation === 'update' || action?.takesRecordBody === 'update') {
-			const field = object.fields.find((f) => f.type === 'string' && !f.required) ?? object.fields.find((f) => f.type === 'string');
+			const field =
+				object.fields.find((f) => f.type === 'string' && !f.required) ??
+				object.fields.find((f) => f.type === 'string');
 			parameters.updateFields = { [field.name]: 'Changed by n8n' };
 			expected.method = 'PUT';
 			if (action) expected.path += `/${action.path.replace('{id}/', '')}`;
@@ -162,15 +199,29 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expected.method = action.method;
 			let actionPath = action.path.replace('{id}', String(record.id));
 			if (action.subId?.name === 'supplierSiteId') {
-				const site = fake.store.insert('supplier_sites', { 'supplier-id': record.id, code: 'S1', name: 'Main', 'po-method': 'email' });
+				const site = fake.store.insert('supplier_sites', {
+					'supplier-id': record.id,
+					code: 'S1',
+					name: 'Main',
+					'po-method': 'email',
+				});
 				parameters.supplierSiteId = String(site.id);
 				actionPath = actionPath.replace('{subId}', String(site.id));
 			} else if (action.subId?.name === 'remitToAddressId') {
-				const address = fake.store.insert('supplier_remit_to_addresses', { 'supplier-id': record.id, 'remit-to-code': 'RT-1', street1: '1 Main St', city: 'Reno', 'postal-code': '89501', country: { code: 'US' } });
+				const address = fake.store.insert('supplier_remit_to_addresses', {
+					'supplier-id': record.id,
+					'remit-to-code': 'RT-1',
+					street1: '1 Main St',
+					city: 'Reno',
+					'postal-code': '89501',
+					country: { code: 'US' },
+				});
 				parameters.remitToAddressId = String(address.id);
 				actionPath = actionPath.replace('{subId}', String(address.id));
 			} else if (action.subId) {
-				const attachment = fake.store.list(attachmentStoreOf(object.path)).find((a) => a['attachable-id'] === record.id);
+				const attachment = fake.store
+					.list(attachmentStoreOf(object.path))
+					.find((a) => a['attachable-id'] === record.id);
 				parameters[action.subId.name] = String(attachment.id);
 				actionPath = actionPath.replace('{subId}', String(attachment.id));
 			}
@@ -178,9 +229,22 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			if (action.multipart) {
 				// A file from the input item's binary field, sent as a multipart part, byte for byte.
 				const bytes = Buffer.from('%PDF-1.4 upload test');
-				items = [{ json: {}, binary: { data: { data: bytes.toString('base64'), mimeType: 'application/pdf', fileName: 'upload.pdf' } } }];
+				items = [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: bytes.toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'upload.pdf',
+							},
+						},
+					},
+				];
 				const file = { fileName: 'upload.pdf', contentType: 'application/pdf', bytes };
-				expected.body = action.multipart.prefix ? { 'attachment[type]': 'file', [action.multipart.fileField]: file } : { [action.multipart.fileField]: file };
+				expected.body = action.multipart.prefix
+					? { 'attachment[type]': 'file', [action.multipart.fileField]: file }
+					: { [action.multipart.fileField]: file };
 			}
 			for (const input of action.inputs ?? []) {
 				const value =
@@ -203,7 +267,10 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		// A download reads the attachment record, then the file its file-url points at.
 		expect(calls).toHaveLength(action?.fileUrlKey ? 2 : 1);
 		const [call] = calls;
-		if (action?.fileUrlKey) expect(`${fake.url}${calls[1].path}`).toBe(`${fake.url}/api/attachment_files/${parameters[action.subId.name]}`);
+		if (action?.fileUrlKey)
+			expect(`${fake.url}${calls[1].path}`).toBe(
+				`${fake.url}/api/attachment_files/${parameters[action.subId.name]}`,
+			);
 		expect(call.method).toBe(expected.method);
 		expect(call.path).toBe(expected.path);
 		expect(call.query).toMatchObject(expected.query);
@@ -217,31 +284,55 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			expect(output).toEqual([{ json: { deleted: true, id: record.id }, pairedItem: { item: 0 } }]);
 			expect(fake.store.get(object.path, record.id)).toBeFalsy();
 		} else if (operation === 'getAll') {
-			expect(output.map((i) => i.json)).toEqual(JSON.parse(JSON.stringify(fake.store.list(object.path).slice(0, 3))));
+			expect(output.map((i) => i.json)).toEqual(
+				JSON.parse(JSON.stringify(fake.store.list(object.path).slice(0, 3))),
+			);
 		} else if (operation === 'markExported') {
 			expect(output[0].json).toMatchObject({ id: record.id, exported: true });
 			expect(fake.store.get(object.path, record.id).exported).toBe(true);
 		} else if (action?.binary) {
 			expect(output[0].binary.data.mimeType).toBe('application/pdf');
-			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+			expect(Buffer.from(output[0].binary.data.data, 'base64').subarray(0, 5).toString()).toBe(
+				'%PDF-',
+			);
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
 		} else if (action?.returnsList) {
 			const store =
-				{ listComments: commentStoreOf(object.path), listRemitToAddresses: 'supplier_remit_to_addresses', listSupplierSites: 'supplier_sites' }[operation] ??
-				attachmentStoreOf(object.path);
-			const listed = fake.store.list(store).filter((a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id);
+				{
+					listComments: commentStoreOf(object.path),
+					listRemitToAddresses: 'supplier_remit_to_addresses',
+					listSupplierSites: 'supplier_sites',
+				}[operation] ?? attachmentStoreOf(object.path);
+			const listed = fake.store
+				.list(store)
+				.filter(
+					(a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id,
+				);
 			expect(listed.length).toBeGreaterThan(0);
 			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
 		} else if (['createSupplierSite', 'updateSupplierSite'].includes(operation)) {
-			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, name: 'Test Site Name' });
+			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({
+				'supplier-id': record.id,
+				name: 'Test Site Name',
+			});
 		} else if (['createRemitToAddress', 'updateRemitToAddress'].includes(operation)) {
-			expect(fake.store.get('supplier_remit_to_addresses', output[0].json.id)).toMatchObject({ 'supplier-id': record.id, city: 'Test City' });
+			expect(fake.store.get('supplier_remit_to_addresses', output[0].json.id)).toMatchObject({
+				'supplier-id': record.id,
+				city: 'Test City',
+			});
 		} else if (operation === 'addComment') {
-			expect(fake.store.get(commentStoreOf(object.path), output[0].json.id)).toMatchObject({ comments: 'Test Comment', 'commentable-id': record.id });
+			expect(fake.store.get(commentStoreOf(object.path), output[0].json.id)).toMatchObject({
+				comments: 'Test Comment',
+				'commentable-id': record.id,
+			});
 			expect(call.status).toBe(201);
 		} else if (operation === 'uploadAttachment') {
 			const stored = fake.store.get(attachmentStoreOf(object.path), output[0].json.id);
-			expect(stored).toMatchObject({ 'attachable-id': record.id, type: 'AttachmentFile', 'file-name': 'upload.pdf' });
+			expect(stored).toMatchObject({
+				'attachable-id': record.id,
+				type: 'AttachmentFile',
+				'file-name': 'upload.pdf',
+			});
 			expect(call.status).toBe(201);
 		} else if (operation === 'create' || action?.takesRecordBody === true) {
 			const created = fake.store.get(object.path, output[0].json.id);
@@ -251,7 +342,9 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 		} else {
 			expect(output).toHaveLength(1);
 			expect(output[0].json.id).toBe(record.id);
-			expect(output[0].json).toEqual(JSON.parse(JSON.stringify(fake.store.get(object.path, record.id))));
+			expect(output[0].json).toEqual(
+				JSON.parse(JSON.stringify(fake.store.get(object.path, record.id))),
+			);
 		}
 	});
 });

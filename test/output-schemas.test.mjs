@@ -2,11 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { RECORD_OPERATIONS, SCHEMA_DIR, VERSION_DIR, generateSchemas, staleSchemas } from '../scripts/output-schemas.mjs';
+import {
+	RECORD_OPERATIONS,
+	SCHEMA_DIR,
+	VERSION_DIR,
+	generateSchemas,
+	staleSchemas,
+} from '../scripts/output-schemas.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
-
 
 describe('output schemas for the editor', () => {
 	test('the committed schemas are what the generator makes from the fake Coupa (run npm run docs when this fails)', async () => {
@@ -17,9 +22,13 @@ describe('output schemas for the editor', () => {
 		const files = await generateSchemas();
 		for (const object of CATALOG) {
 			for (const operation of RECORD_OPERATIONS) {
-				expect(files.has(`${VERSION_DIR}/${object.resource}/${operation}.json`)).toBe(Boolean(object.operations[operation]));
+				expect(files.has(`${VERSION_DIR}/${object.resource}/${operation}.json`)).toBe(
+					Boolean(object.operations[operation]),
+				);
 			}
-			expect(files.has(`${VERSION_DIR}/${object.resource}.json`)).toBe(Boolean(object.operations.getAll));
+			expect(files.has(`${VERSION_DIR}/${object.resource}.json`)).toBe(
+				Boolean(object.operations.getAll),
+			);
 		}
 		const invoice = files.get(`${VERSION_DIR}/invoice/getAll.json`);
 		expect(invoice.type).toBe('object');
@@ -33,6 +42,8 @@ describe('output schemas for the editor', () => {
 		const shipped = join(process.cwd(), 'dist', 'nodes', 'Coupa', '__schema__', VERSION_DIR);
 		expect(existsSync(join(shipped, 'purchaseOrder', 'get.json'))).toBe(true);
 		expect(existsSync(join(shipped, 'invoice.json'))).toBe(true);
-		expect(readFileSync(join(shipped, 'invoice', 'getAll.json'), 'utf8')).toBe(readFileSync(join(SCHEMA_DIR, VERSION_DIR, 'invoice', 'getAll.json'), 'utf8'));
+		expect(readFileSync(join(shipped, 'invoice', 'getAll.json'), 'utf8')).toBe(
+			readFileSync(join(SCHEMA_DIR, VERSION_DIR, 'invoice', 'getAll.json'), 'utf8'),
+		);
 	});
 });

@@ -21,13 +21,20 @@ describe('package.json', () => {
 		expect(pkg.files).toEqual(['dist']);
 		expect(pkg.dependencies).toBeUndefined();
 		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		for (const script of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish']) expect(pkg.scripts[script]).toBeUndefined();
+		for (const script of ['prepare', 'preinstall', 'install', 'postinstall', 'prepublish'])
+			expect(pkg.scripts[script]).toBeUndefined();
 		expect(pkg.n8n).toMatchObject({ n8nNodesApiVersion: 1, strict: true });
 	});
 
 	test('every registered node and credential is built, with its icons', () => {
-		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes]) expect(existsSync(join(root, file))).toBe(true);
-		for (const icon of ['nodes/Coupa/coupa.svg', 'nodes/Coupa/coupa.dark.svg', 'credentials/coupa.svg', 'credentials/coupa.dark.svg']) {
+		for (const file of [...pkg.n8n.credentials, ...pkg.n8n.nodes])
+			expect(existsSync(join(root, file))).toBe(true);
+		for (const icon of [
+			'nodes/Coupa/coupa.svg',
+			'nodes/Coupa/coupa.dark.svg',
+			'credentials/coupa.svg',
+			'credentials/coupa.dark.svg',
+		]) {
 			expect(existsSync(join(root, 'dist', icon))).toBe(true);
 		}
 	});
@@ -47,7 +54,10 @@ describe('build output', () => {
 	test('node and credential code requires only n8n-workflow and its own files', () => {
 		const requires = new Set();
 		for (const file of dist.filter((f) => f.endsWith('.js'))) {
-			for (const [, name] of readFileSync(join(root, file), 'utf8').matchAll(/require\("([^"]+)"\)/g)) requires.add(name);
+			for (const [, name] of readFileSync(join(root, file), 'utf8').matchAll(
+				/require\("([^"]+)"\)/g,
+			))
+				requires.add(name);
 		}
 		expect([...requires].filter((name) => !name.startsWith('.'))).toEqual(['n8n-workflow']);
 	});
@@ -55,14 +65,21 @@ describe('build output', () => {
 	test('never touches process, timers, files or the console', () => {
 		for (const file of dist.filter((f) => f.endsWith('.js'))) {
 			const code = readFileSync(join(root, file), 'utf8');
-			expect({ file, hits: code.match(/\bprocess\.|\bsetTimeout\(|\bsetInterval\(|console\.\w+\(|require\("(fs|http|https|child_process)"\)/g) }).toEqual({ file, hits: null });
+			expect({
+				file,
+				hits: code.match(
+					/\bprocess\.|\bsetTimeout\(|\bsetInterval\(|console\.\w+\(|require\("(fs|http|https|child_process)"\)/g,
+				),
+			}).toEqual({ file, hits: null });
 		}
 	});
 });
 
 describe('release the way n8n requires (provenance from GitHub Actions)', () => {
 	const read = (file) => readFileSync(join(root, file), 'utf8');
-	const repo = pkg.repository.url.match(/^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\.git$/)?.[1];
+	const repo = pkg.repository.url.match(
+		/^git\+https:\/\/github\.com\/([\w.-]+\/[\w.-]+)\.git$/,
+	)?.[1];
 	const base = `https://github.com/${repo}`;
 
 	test('repository, homepage, bugs, author and the docs links name one GitHub repository', () => {
@@ -76,16 +93,23 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 			...filesUnder(join(root, 'credentials')).filter((file) => file.endsWith('.ts')),
 			...filesUnder(join(root, 'nodes')).filter((file) => file.endsWith('.node.json')),
 		];
-		const links = sources.flatMap((file) => [...read(relative(root, file)).matchAll(/https:\/\/github\.com\/[^'"#?\s)]+/g)].map(([url]) => url));
+		const links = sources.flatMap((file) =>
+			[...read(relative(root, file)).matchAll(/https:\/\/github\.com\/[^'"#?\s)]+/g)].map(
+				([url]) => url,
+			),
+		);
 		expect(links.length).toBeGreaterThan(0);
 		expect(links.filter((url) => url !== base && !url.startsWith(`${base}/`))).toEqual([]);
 	});
 
-	test('`npm run release` is n8n-node release (prepublishOnly keeps n8n-node\'s prerelease guard)', () => {
+	test("`npm run release` is n8n-node release (prepublishOnly keeps n8n-node's prerelease guard)", () => {
 		expect(pkg.scripts.release).toBe('n8n-node release');
 		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
 		// Inside GitHub Actions, n8n-node release lints, builds and publishes with provenance on.
-		const cli = readFileSync(join(root, 'node_modules', '@n8n', 'node-cli', 'dist', 'commands', 'release.js'), 'utf8');
+		const cli = readFileSync(
+			join(root, 'node_modules', '@n8n', 'node-cli', 'dist', 'commands', 'release.js'),
+			'utf8',
+		);
 		expect(cli).toMatch(/GITHUB_ACTIONS/);
 		expect(cli).toMatch(/NPM_CONFIG_PROVENANCE: 'true'/);
 	});
@@ -93,7 +117,9 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 	test('publish.yml publishes a v* tag with provenance from GitHub Actions', () => {
 		const workflow = read('.github/workflows/publish.yml');
 		expect(workflow).toMatch(/^on:\n {2}push:\n {4}tags:\n {6}- 'v\*\.\*\.\*'$/m);
-		expect(workflow).toMatch(/^ {4}permissions:\n(?: {6}#.*\n)* {6}id-token: write\n {6}contents: read$/m);
+		expect(workflow).toMatch(
+			/^ {4}permissions:\n(?: {6}#.*\n)* {6}id-token: write\n {6}contents: read$/m,
+		);
 		expect(workflow).toMatch(/^ {8}run: npm ci$/m);
 		expect(workflow).toMatch(/^ {10}npm run release$/m);
 		expect(workflow).toMatch(/^ {10}NPM_CONFIG_PROVENANCE: 'true'$/m);
@@ -123,20 +149,30 @@ describe('pinned n8n installs (scripts/n8n-lock)', () => {
 		expect(versions).toContain(runtime.N8N_VERSION);
 		const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
 		for (const version of versions.filter((v) => v !== runtime.N8N_VERSION)) {
-			expect({ version, inCi: ci.includes(`COUPA_N8N_VERSION=${version} `) }).toEqual({ version, inCi: true });
+			expect({ version, inCi: ci.includes(`COUPA_N8N_VERSION=${version} `) }).toEqual({
+				version,
+				inCi: true,
+			});
 		}
 	});
 
-	test.each(versions)('n8n %s: the lockfile matches its manifest and needs only the npm registry', (version) => {
-		const manifest = JSON.parse(readFileSync(join(lockRoot, version, 'package.json'), 'utf8'));
-		expect(manifest).toEqual(runtime.runtimeManifest(version));
-		const lock = JSON.parse(readFileSync(join(lockRoot, version, 'package-lock.json'), 'utf8'));
-		expect(lock.packages[''].dependencies).toEqual({ n8n: version });
-		expect(lock.packages['node_modules/n8n'].version).toBe(version);
-		const packages = Object.entries(lock.packages).filter(([path]) => path);
-		expect(packages.length).toBeGreaterThan(1000);
-		const offRegistry = packages.filter(([, entry]) => !entry.link && !entry.resolved?.startsWith('https://registry.npmjs.org/'));
-		expect(offRegistry.map(([path, entry]) => `${path} ${entry.resolved}`)).toEqual([]);
-		expect(packages.filter(([, entry]) => !entry.link && !entry.integrity).map(([path]) => path)).toEqual([]);
-	});
+	test.each(versions)(
+		'n8n %s: the lockfile matches its manifest and needs only the npm registry',
+		(version) => {
+			const manifest = JSON.parse(readFileSync(join(lockRoot, version, 'package.json'), 'utf8'));
+			expect(manifest).toEqual(runtime.runtimeManifest(version));
+			const lock = JSON.parse(readFileSync(join(lockRoot, version, 'package-lock.json'), 'utf8'));
+			expect(lock.packages[''].dependencies).toEqual({ n8n: version });
+			expect(lock.packages['node_modules/n8n'].version).toBe(version);
+			const packages = Object.entries(lock.packages).filter(([path]) => path);
+			expect(packages.length).toBeGreaterThan(1000);
+			const offRegistry = packages.filter(
+				([, entry]) => !entry.link && !entry.resolved?.startsWith('https://registry.npmjs.org/'),
+			);
+			expect(offRegistry.map(([path, entry]) => `${path} ${entry.resolved}`)).toEqual([]);
+			expect(
+				packages.filter(([, entry]) => !entry.link && !entry.integrity).map(([path]) => path),
+			).toEqual([]);
+		},
+	);
 });

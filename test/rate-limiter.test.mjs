@@ -28,7 +28,7 @@ function schedule(limiter, count, now) {
 }
 
 describe('default pacing: 24 a second with a burst of 20', () => {
-	test('the defaults are Coupa\'s limit less one request a second, and Coupa\'s burst', () => {
+	test("the defaults are Coupa's limit less one request a second, and Coupa's burst", () => {
 		expect(COUPA_REQUESTS_PER_SECOND).toBe(24);
 		expect(COUPA_BURST).toBe(20);
 		const limiter = new AdaptiveRateLimiter();
@@ -81,7 +81,9 @@ describe('the per-credential cap', () => {
 		const limiter = new AdaptiveRateLimiter(12);
 		limiter.reserve(0);
 		const times = schedule(limiter, 30, 10_000);
-		times.forEach((at, k) => expect(at).toBeCloseTo(k < 9 ? 10_000 : 10_000 + (k - 8) * (1000 / 12), 6));
+		times.forEach((at, k) =>
+			expect(at).toBeCloseTo(k < 9 ? 10_000 : 10_000 + (k - 8) * (1000 / 12), 6),
+		);
 	});
 
 	test('the credential field is read tolerantly', () => {
@@ -99,7 +101,9 @@ describe('the per-credential cap', () => {
 		const b = limiterModule.limiterFor('cap-test.example', 6);
 		expect(a).not.toBe(b);
 		expect(limiterModule.limiterFor('cap-test.example', '12')).toBe(a);
-		expect(limiterModule.limiterFor('cap-test.example')).toBe(limiterModule.limiterFor('cap-test.example', 24));
+		expect(limiterModule.limiterFor('cap-test.example')).toBe(
+			limiterModule.limiterFor('cap-test.example', 24),
+		);
 	});
 });
 
@@ -170,7 +174,14 @@ describe('adapting to 429s (AIMD)', () => {
  * burst 20, as the fake enforces it), on a simulated clock. Each process keeps `inFlight` requests
  * outstanding, every response takes `latency` ms, and a 429 is resent after `retryMs`.
  */
-function simulate({ processes, cap = 24, seconds = 30, latency = 150, inFlight = 8, retryMs = 500 }) {
+function simulate({
+	processes,
+	cap = 24,
+	seconds = 30,
+	latency = 150,
+	inFlight = 8,
+	retryMs = 500,
+}) {
 	const events = [];
 	let now = 0;
 	const at = (time, run) => events.push({ time, run });
@@ -182,7 +193,12 @@ function simulate({ processes, cap = 24, seconds = 30, latency = 150, inFlight =
 		bucket.level += 1;
 		return true;
 	};
-	const stats = Array.from({ length: processes }, () => ({ sent: 0, ok: 0, limited: 0, okBySecond: [] }));
+	const stats = Array.from({ length: processes }, () => ({
+		sent: 0,
+		ok: 0,
+		limited: 0,
+		okBySecond: [],
+	}));
 	const limiters = stats.map(() => new AdaptiveRateLimiter(cap));
 	const send = (p) => {
 		const limiter = limiters[p];
@@ -221,15 +237,20 @@ function simulate({ processes, cap = 24, seconds = 30, latency = 150, inFlight =
 }
 
 describe('several processes sharing one Coupa (simulated clock)', () => {
-	test.each([2, 3])('%i processes at the default converge: few 429s, Coupa kept busy, nobody starved', (processes) => {
-		const run = simulate({ processes });
-		expect(run.limited / run.sent).toBeLessThanOrEqual(0.1);
-		expect(run.okPerSecond).toBeGreaterThanOrEqual(0.8 * 25);
-		// Fair shares: every process gets at least half of an equal share over the run.
-		for (const s of run.stats) expect(s.ok).toBeGreaterThanOrEqual((0.5 * run.ok) / processes);
-		// No oscillation into silence: in every second after the first, every process got requests through.
-		for (const s of run.stats) for (let second = 1; second < 30; second++) expect(s.okBySecond[second] ?? 0).toBeGreaterThan(0);
-	});
+	test.each([2, 3])(
+		'%i processes at the default converge: few 429s, Coupa kept busy, nobody starved',
+		(processes) => {
+			const run = simulate({ processes });
+			expect(run.limited / run.sent).toBeLessThanOrEqual(0.1);
+			expect(run.okPerSecond).toBeGreaterThanOrEqual(0.8 * 25);
+			// Fair shares: every process gets at least half of an equal share over the run.
+			for (const s of run.stats) expect(s.ok).toBeGreaterThanOrEqual((0.5 * run.ok) / processes);
+			// No oscillation into silence: in every second after the first, every process got requests through.
+			for (const s of run.stats)
+				for (let second = 1; second < 30; second++)
+					expect(s.okBySecond[second] ?? 0).toBeGreaterThan(0);
+		},
+	);
 
 	test('2 processes with the budget split by the cap (12 each) never see a 429', () => {
 		const run = simulate({ processes: 2, cap: 12 });
@@ -287,7 +308,10 @@ describe('pacing over real HTTP against the fake Coupa', () => {
 		fake.clearRequests();
 		const asked = Date.now();
 		await burst(key, token);
-		const arrivals = fake.apiRequests().map((r) => r.at).sort((a, b) => a - b);
+		const arrivals = fake
+			.apiRequests()
+			.map((r) => r.at)
+			.sort((a, b) => a - b);
 		expect(arrivals).toHaveLength(60);
 		// The k-th arrival (from 0) can't come before asked + (k - 19) intervals (2 ms for timer
 		// rounding): the first 20 may go at once, then one every 1/24 s.

@@ -21,13 +21,28 @@ const asNode = { ...description, name: 'n8n-nodes-coupa.coupa' };
 
 function resolved(nodeType, parameters) {
 	const node = { name: 'Coupa', type: nodeType.name, typeVersion: 1, parameters };
-	return NodeHelpers.getNodeParameters(nodeType.properties, parameters, true, false, node, nodeType);
+	return NodeHelpers.getNodeParameters(
+		nodeType.properties,
+		parameters,
+		true,
+		false,
+		node,
+		nodeType,
+	);
 }
 
 describe('Coupa Tool defaults', () => {
 	test('Get Many lists 10 records, simplified, in the tool; 50 full records in the node', () => {
-		expect(resolved(asTool, { resource: 'invoice', operation: 'getAll' })).toMatchObject({ limit: 10, simplify: true, returnAll: false });
-		expect(resolved(asNode, { resource: 'invoice', operation: 'getAll' })).toMatchObject({ limit: 50, simplify: false, returnAll: false });
+		expect(resolved(asTool, { resource: 'invoice', operation: 'getAll' })).toMatchObject({
+			limit: 10,
+			simplify: true,
+			returnAll: false,
+		});
+		expect(resolved(asNode, { resource: 'invoice', operation: 'getAll' })).toMatchObject({
+			limit: 50,
+			simplify: false,
+			returnAll: false,
+		});
 	});
 
 	test('Get is simplified in the tool only', () => {
@@ -36,7 +51,9 @@ describe('Coupa Tool defaults', () => {
 	});
 
 	test('a value the builder sets wins over the tool default', () => {
-		expect(resolved(asTool, { resource: 'invoice', operation: 'getAll', limit: 3, simplify: false })).toMatchObject({ limit: 3, simplify: false });
+		expect(
+			resolved(asTool, { resource: 'invoice', operation: 'getAll', limit: 3, simplify: false }),
+		).toMatchObject({ limit: 3, simplify: false });
 	});
 });
 
@@ -54,8 +71,12 @@ describe('texts a model reads', () => {
 	});
 
 	test('the record ID parameter says where the ID comes from', () => {
-		const idParameter = description.properties.find((p) => p.name === 'id' && p.displayOptions.show.resource.includes('approval'));
-		expect(idParameter.description).toBe('ID of the approval: the ID from Get Many Approvals, or the number in its Coupa URL');
+		const idParameter = description.properties.find(
+			(p) => p.name === 'id' && p.displayOptions.show.resource.includes('approval'),
+		);
+		expect(idParameter.description).toBe(
+			'ID of the approval: the ID from Get Many Approvals, or the number in its Coupa URL',
+		);
 	});
 });
 
@@ -66,7 +87,8 @@ describe('tool schemas of the AI examples (what the model receives on every turn
 		expect(bytes).toBeLessThan(4096);
 		for (const { function: fn } of tools) {
 			expect(fn.description.length).toBeGreaterThan(40);
-			for (const parameter of Object.values(fn.parameters.properties ?? {})) expect(parameter.description.length).toBeGreaterThan(10);
+			for (const parameter of Object.values(fn.parameters.properties ?? {}))
+				expect(parameter.description.length).toBeGreaterThan(10);
 		}
 		const approve = tools.find((tool) => tool.function.name === 'approve').function;
 		expect(approve.parameters.required.sort()).toEqual(['approval_id', 'reason']);
@@ -75,7 +97,13 @@ describe('tool schemas of the AI examples (what the model receives on every turn
 
 	test('the procurement assistant: 5 tools in under 3 KB', () => {
 		const { tools, bytes } = measureExample('procurement-assistant.json');
-		expect(tools.map((tool) => tool.function.name).sort()).toEqual(['find_invoices', 'find_purchase_orders', 'find_suppliers', 'get_invoice', 'get_purchase_order']);
+		expect(tools.map((tool) => tool.function.name).sort()).toEqual([
+			'find_invoices',
+			'find_purchase_orders',
+			'find_suppliers',
+			'get_invoice',
+			'get_purchase_order',
+		]);
 		expect(bytes).toBeLessThan(3072);
 	});
 });
@@ -95,11 +123,19 @@ describe('the Coupa Tool running in n8n-core (as an agent or MCP server calls it
 	afterAll(() => fake.close());
 
 	test('Get Many returns 10 simplified records unless told otherwise', async () => {
-		const output = await runNode({ type: TOOL, store, parameters: { resource: 'supplier', operation: 'getAll' } });
+		const output = await runNode({
+			type: TOOL,
+			store,
+			parameters: { resource: 'supplier', operation: 'getAll' },
+		});
 		expect(output).toHaveLength(10);
 		const supplier = CATALOG.find((o) => o.resource === 'supplier');
-		for (const { json } of output) expect(Object.keys(json).every((key) => supplier.simplify.includes(key))).toBe(true);
-		const asNodeOutput = await runNode({ store, parameters: { resource: 'supplier', operation: 'getAll' } });
+		for (const { json } of output)
+			expect(Object.keys(json).every((key) => supplier.simplify.includes(key))).toBe(true);
+		const asNodeOutput = await runNode({
+			store,
+			parameters: { resource: 'supplier', operation: 'getAll' },
+		});
 		expect(asNodeOutput).toHaveLength(30);
 	});
 

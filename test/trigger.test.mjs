@@ -12,7 +12,12 @@ import { startProxy } from './harness/proxy.mjs';
 const require = createRequire(import.meta.url);
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 const { DEFAULT_PAGE_WINDOW } = require('../dist/nodes/Coupa/transport/paginate.js');
-const { LOOKBACK_MS, nextPosition, SEEN_LIMIT, startPosition } = require('../dist/nodes/Coupa/trigger/state.js');
+const {
+	LOOKBACK_MS,
+	nextPosition,
+	SEEN_LIMIT,
+	startPosition,
+} = require('../dist/nodes/Coupa/trigger/state.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());
 
 const wholeSecond = (ms) => Math.floor(ms / 1000) * 1000;
@@ -41,7 +46,12 @@ const fromDayAgo = () => ({ options: { startFrom: new Date(ago(-60)).toISOString
 function trigger(parameters, { scope = allScopes(), via = fake } = {}) {
 	const store = credentialFor(via, scope);
 	const staticData = {};
-	const params = { resource: 'invoice', event: 'updated', ...parameters, options: { ...backfill(), ...parameters.options } };
+	const params = {
+		resource: 'invoice',
+		event: 'updated',
+		...parameters,
+		options: { ...backfill(), ...parameters.options },
+	};
 	return {
 		staticData,
 		async poll(extra = {}) {
@@ -64,7 +74,12 @@ function trigger(parameters, { scope = allScopes(), via = fake } = {}) {
 /** Insert an invoice whose timestamps are `at` (ms) written in the given offset. */
 function insert(at, fields = {}, offset = -480) {
 	const stamp = formatTimestamp(at, offset);
-	return fake.store.insert(PATH, { status: 'draft', 'created-at': stamp, 'updated-at': stamp, ...fields });
+	return fake.store.insert(PATH, {
+		status: 'draft',
+		'created-at': stamp,
+		'updated-at': stamp,
+		...fields,
+	});
 }
 function update(id, at, changes = {}, offset = -480) {
 	return fake.store.update(PATH, id, changes, { at: formatTimestamp(at, offset) });
@@ -186,7 +201,9 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		expect(first.length).toBeGreaterThan(0);
 		expect(first.length).toBeLessThan(600);
 		const all = [...first, ...(await watcher.drain({ pollBudgetMs: 0 }))];
-		expect(all.map((r) => r.id).sort((x, y) => x - y)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+		expect(all.map((r) => r.id).sort((x, y) => x - y)).toEqual(
+			Array.from({ length: 600 }, (_, i) => i + 1),
+		);
 		// Emitted in time order, by id within a second.
 		const order = all.map((r) => [Date.parse(r['updated-at']), r.id]);
 		expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
@@ -223,7 +240,9 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		const order = all.map((r) => [Date.parse(r['updated-at']), r.id]);
 		expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
 		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
-		expect(fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['id[gt]'])).toBe(true);
+		expect(fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['id[gt]'])).toBe(
+			true,
+		);
 		expect(await watcher.poll()).toEqual([]);
 	});
 
@@ -311,20 +330,30 @@ describe('future stamps and late commits', () => {
 		for (let i = 0; i < 120; i++) insert(ago(i % 2));
 		insert(sec(0));
 		// The filter builder's dates (with milliseconds and Z) are sent in whole seconds too.
-		const filters = { updatedBefore: new Date(Date.now() + 3_600_500).toISOString(), updatedAfter: new Date(ago(-30) + 500).toISOString() };
+		const filters = {
+			updatedBefore: new Date(Date.now() + 3_600_500).toISOString(),
+			updatedAfter: new Date(ago(-30) + 500).toISOString(),
+		};
 		const watcher = trigger({ ...fromDayAgo(), filters });
 		expect(await watcher.poll()).toHaveLength(121);
-		const bounds = fake.apiRequests().flatMap((r) => Object.entries(r.query).filter(([key]) => /^updated_at\[(gt_or_eq|gt|lt)\]$/.test(key)));
+		const bounds = fake
+			.apiRequests()
+			.flatMap((r) =>
+				Object.entries(r.query).filter(([key]) => /^updated_at\[(gt_or_eq|gt|lt)\]$/.test(key)),
+			);
 		expect(bounds.some(([key]) => key === 'updated_at[gt]')).toBe(true);
 		expect(bounds.length).toBeGreaterThan(3);
-		for (const [, value] of bounds) expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+		for (const [, value] of bounds)
+			expect(value).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
 		// The id walk of a crowded second is bounded the same way.
-		expect(fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['updated_at[lt]'])).toBe(true);
+		expect(
+			fake.apiRequests().some((r) => r.query.order_by === 'id' && r.query['updated_at[lt]']),
+		).toBe(true);
 	});
 });
 
 describe('position bookkeeping (state.ts)', () => {
-	test('the position never passes n8n\'s now; the look-back reaches LOOKBACK_MS back; a budget cut reads on from where it stopped', () => {
+	test("the position never passes n8n's now; the look-back reaches LOOKBACK_MS back; a budget cut reads on from where it stopped", () => {
 		const now = wholeSecond(Date.now()) + 400;
 		const position = startPosition(now - 3_600_000);
 		const tomorrow = wholeSecond(now) + 86_400_000;
@@ -334,7 +363,10 @@ describe('position bookkeeping (state.ts)', () => {
 		expect(next).toMatchObject({ from: wholeSecond(now) - LOOKBACK_MS, to: wholeSecond(now) });
 		expect([...next.seen.keys()]).toEqual([`1@${tomorrow}`]);
 		const cut = nextPosition(startPosition(now - 3_600_000), wholeSecond(now) - 3_000_000, now);
-		expect(cut).toMatchObject({ from: wholeSecond(now) - 3_000_000, to: wholeSecond(now) - 3_000_000 });
+		expect(cut).toMatchObject({
+			from: wholeSecond(now) - 3_000_000,
+			to: wholeSecond(now) - 3_000_000,
+		});
 	});
 
 	test('beyond SEEN_LIMIT versions in the look-back, the oldest seconds are forgotten and no longer read again', () => {
@@ -361,19 +393,60 @@ describe('saved state that cannot be right', () => {
 
 	test.each([
 		['garbage', () => ({ version: 2, stream, from: 'yesterday', to: 42, seen: 'lots' })],
-		['a position far in the future', () => ({ version: 2, stream, from: '2099-01-01T00:00:00.000Z', to: '2099-01-01T00:00:00.000Z', seen: [] })],
-		['a position running backwards', () => ({ version: 2, stream, from: new Date(sec(5)).toISOString(), to: new Date(sec(0)).toISOString(), seen: [] })],
-		['impossible keys', () => ({ version: 2, stream, from: new Date(sec(0)).toISOString(), to: new Date(sec(0)).toISOString(), seen: [[new Date(sec(-100)).toISOString(), [1]]] })],
+		[
+			'a position far in the future',
+			() => ({
+				version: 2,
+				stream,
+				from: '2099-01-01T00:00:00.000Z',
+				to: '2099-01-01T00:00:00.000Z',
+				seen: [],
+			}),
+		],
+		[
+			'a position running backwards',
+			() => ({
+				version: 2,
+				stream,
+				from: new Date(sec(5)).toISOString(),
+				to: new Date(sec(0)).toISOString(),
+				seen: [],
+			}),
+		],
+		[
+			'impossible keys',
+			() => ({
+				version: 2,
+				stream,
+				from: new Date(sec(0)).toISOString(),
+				to: new Date(sec(0)).toISOString(),
+				seen: [[new Date(sec(-100)).toISOString(), [1]]],
+			}),
+		],
 		['an unknown version', () => ({ version: 7, stream })],
-		['a version 1 cursor far in the future', () => ({ version: 1, stream, cursor: { at: '2099-01-01T00:00:00.000Z', count: 3, keys: [] } })],
-		['a version 1 cursor with garbage', () => ({ version: 1, stream, cursor: { at: 'soon', count: -1, keys: 5 } })],
+		[
+			'a version 1 cursor far in the future',
+			() => ({
+				version: 1,
+				stream,
+				cursor: { at: '2099-01-01T00:00:00.000Z', count: 3, keys: [] },
+			}),
+		],
+		[
+			'a version 1 cursor with garbage',
+			() => ({ version: 1, stream, cursor: { at: 'soon', count: -1, keys: 5 } }),
+		],
 	])('%s: reset to Start From with a message in the log; the trigger goes on', async (_, state) => {
 		const a = insert(sec(0));
 		const b = insert(sec(1));
 		const watcher = trigger({});
 		withState(watcher, state());
 		expect((await watcher.poll()).map((r) => r.id)).toEqual([a.id, b.id]);
-		expect(warnings()).toEqual([expect.stringMatching(/^Coupa Trigger "Coupa Trigger": the saved position could not be used \(.+\), so it was reset\. It reads again from Start From/)]);
+		expect(warnings()).toEqual([
+			expect.stringMatching(
+				/^Coupa Trigger "Coupa Trigger": the saved position could not be used \(.+\), so it was reset\. It reads again from Start From/,
+			),
+		]);
 		clearLogs();
 		const c = insert(sec(2));
 		expect((await watcher.poll()).map((r) => r.id)).toEqual([c.id]);
@@ -388,7 +461,9 @@ describe('saved state that cannot be right', () => {
 		withState(watcher, { version: 2, stream, from: 'x', to: 'y', seen: [] });
 		expect((await watcher.poll()).map((r) => r.id)).toEqual([recent.id]);
 		expect(old.id).toBe(1);
-		expect(warnings()[0]).toMatch(/It reads from .* \(one poll interval before now\); changes before that which were not emitted yet are not emitted\./);
+		expect(warnings()[0]).toMatch(
+			/It reads from .* \(one poll interval before now\); changes before that which were not emitted yet are not emitted\./,
+		);
 	});
 
 	test('a version 1 cursor whose count runs past the end is migrated: nothing stalls, nothing is lost', async () => {
@@ -400,11 +475,17 @@ describe('saved state that cannot be right', () => {
 		withState(watcher, {
 			version: 1,
 			stream,
-			cursor: { at: new Date(sec(0)).toISOString(), count: 500, keys: atT.slice(0, 2).map(version) },
+			cursor: {
+				at: new Date(sec(0)).toISOString(),
+				count: 500,
+				keys: atT.slice(0, 2).map(version),
+			},
 		});
 		const emitted = await watcher.poll();
 		expect(emitted.map((r) => r.id)).toEqual([atT[2].id, ...after.map((r) => r.id)]);
-		expect(warnings()).toEqual([expect.stringContaining('migrated from version 1; up to 498 records changed at')]);
+		expect(warnings()).toEqual([
+			expect.stringContaining('migrated from version 1; up to 498 records changed at'),
+		]);
 		expect(watcher.staticData[KEY]).toMatchObject({ version: 2, stream });
 		expect(await watcher.poll()).toEqual([]);
 	});
@@ -413,10 +494,16 @@ describe('saved state that cannot be right', () => {
 		const atT = [insert(sec(0)), insert(sec(0))];
 		const after = insert(sec(1));
 		const watcher = trigger({});
-		withState(watcher, { version: 1, stream, cursor: { at: new Date(sec(0)).toISOString(), count: 2, keys: atT.map(version) } });
+		withState(watcher, {
+			version: 1,
+			stream,
+			cursor: { at: new Date(sec(0)).toISOString(), count: 2, keys: atT.map(version) },
+		});
 		expect((await watcher.poll()).map((r) => r.id)).toEqual([after.id]);
 		expect(warnings()).toEqual([]);
-		expect(logged('info').map((entry) => entry.message)).toEqual([expect.stringContaining('migrated from version 1')]);
+		expect(logged('info').map((entry) => entry.message)).toEqual([
+			expect.stringContaining('migrated from version 1'),
+		]);
 	});
 
 	test('a Coupa answer that is not a list fails the poll and keeps the position', async () => {
@@ -468,7 +555,11 @@ describe('failures', () => {
 		const store = credentialFor(fake, allScopes());
 		await expect(
 			runPoll({
-				parameters: { resource: 'invoice', event: 'updated', options: { ...backfill(), fields: '["id", oops' } },
+				parameters: {
+					resource: 'invoice',
+					event: 'updated',
+					options: { ...backfill(), fields: '["id", oops' },
+				},
 				store,
 				staticData,
 			}),
@@ -479,7 +570,9 @@ describe('failures', () => {
 
 	test('the credential needs the object read scope, checked before any request', async () => {
 		const watcher = trigger({}, { scope: 'core.supplier.read' });
-		await expect(watcher.poll()).rejects.toThrow('Watch Invoice needs the scope core.invoice.read, which this credential does not have');
+		await expect(watcher.poll()).rejects.toThrow(
+			'Watch Invoice needs the scope core.invoice.read, which this credential does not have',
+		);
 		expect(apiCalls(fake)).toEqual([]);
 		expect(watcher.staticData).toEqual({});
 	});
@@ -532,7 +625,11 @@ describe('events', () => {
 		update(fresh.id, sec(3), { status: 'approved' });
 		expect(await created.poll()).toEqual([]);
 		expect((await updated.poll()).map((r) => r.id)).toEqual([fresh.id]);
-		expect(fake.apiRequests().some((r) => r.query['created_at[gt_or_eq]'] && r.query.order_by === 'created_at')).toBe(true);
+		expect(
+			fake
+				.apiRequests()
+				.some((r) => r.query['created_at[gt_or_eq]'] && r.query.order_by === 'created_at'),
+		).toBe(true);
 	});
 
 	test('timestamps with mixed offsets are compared as instants', async () => {
@@ -550,7 +647,7 @@ describe('events', () => {
 		expect(await watcher.poll()).toEqual([]);
 	});
 
-	test('filters on the polled timestamp and on id are combined with the trigger\'s own bounds', async () => {
+	test("filters on the polled timestamp and on id are combined with the trigger's own bounds", async () => {
 		// 60 records share one second (read by id), one follows, one is after the user's bound.
 		for (let i = 0; i < 60; i++) insert(sec(0));
 		const next = insert(sec(1));
@@ -560,14 +657,21 @@ describe('events', () => {
 			{ field: 'updated_at', operator: 'lt', value: new Date(sec(3)).toISOString() },
 		];
 		const watcher = trigger({ filters: { conditions: { condition: conditions } } });
-		expect((await watcher.poll()).map((r) => r.id)).toEqual(Array.from({ length: 51 }, (_, i) => i + 11));
+		expect((await watcher.poll()).map((r) => r.id)).toEqual(
+			Array.from({ length: 51 }, (_, i) => i + 11),
+		);
 		expect(next.id).toBe(61);
 		expect(await watcher.poll()).toEqual([]);
 		expect((await watcher.poll({ mode: 'manual' }))[0].id).toBe(61);
 	});
 
 	test('simplify and the fields projection shape each event; filters narrow them', async () => {
-		insert(sec(1), { 'invoice-number': 'INV-1', total: '10.00', supplier: { id: 3, name: 'Acme' }, 'payment-term': { code: 'N30' } });
+		insert(sec(1), {
+			'invoice-number': 'INV-1',
+			total: '10.00',
+			supplier: { id: 3, name: 'Acme' },
+			'payment-term': { code: 'N30' },
+		});
 		insert(sec(2), { 'invoice-number': 'INV-2', status: 'approved' });
 		const simple = trigger({ simplify: true });
 		const [first] = await simple.poll();
@@ -609,7 +713,9 @@ describe('manual mode and activation', () => {
 	test('Fetch test event without a matching record says so', async () => {
 		insert(sec(1), { status: 'draft' });
 		const watcher = trigger({ event: 'statusChanged', statuses: ['approved'] });
-		await expect(watcher.poll({ mode: 'manual' })).rejects.toThrow('No invoices in Coupa match this trigger yet');
+		await expect(watcher.poll({ mode: 'manual' })).rejects.toThrow(
+			'No invoices in Coupa match this trigger yet',
+		);
 		expect(watcher.staticData).toEqual({});
 	});
 
@@ -617,10 +723,17 @@ describe('manual mode and activation', () => {
 		const now = Date.now();
 		fake.clock.set(now);
 		const stamp = (ms) => formatTimestamp(ms);
-		fake.store.insert(PATH, { 'created-at': stamp(now - 3_600_000), 'updated-at': stamp(now - 3_600_000) });
+		fake.store.insert(PATH, {
+			'created-at': stamp(now - 3_600_000),
+			'updated-at': stamp(now - 3_600_000),
+		});
 		const store = credentialFor(fake, allScopes());
 		const staticData = {};
-		const parameters = { resource: 'invoice', event: 'updated', pollTimes: { item: [{ mode: 'everyMinute' }] } };
+		const parameters = {
+			resource: 'invoice',
+			event: 'updated',
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+		};
 
 		// Activation poll: nothing new, returns null, and n8n does not commit its cursor.
 		const activation = await runPoll({ parameters, store, staticData, activation: true });
@@ -628,11 +741,16 @@ describe('manual mode and activation', () => {
 		expect(staticData).toEqual({});
 
 		// A change lands between activation and the first scheduled poll, which starts cursor-less again.
-		const changed = fake.store.insert(PATH, { 'created-at': stamp(now + 20_000), 'updated-at': stamp(now + 20_000) });
+		const changed = fake.store.insert(PATH, {
+			'created-at': stamp(now + 20_000),
+			'updated-at': stamp(now + 20_000),
+		});
 		const first = await runPoll({ parameters, store, staticData });
 		expect(first.result[0].map((item) => item.json.id)).toEqual([changed.id]);
-		expect(staticData['node:Coupa Trigger']).toMatchObject({ version: 2, stream: 'invoice:updated_at' });
+		expect(staticData['node:Coupa Trigger']).toMatchObject({
+			version: 2,
+			stream: 'invoice:updated_at',
+		});
 		expect((await runPoll({ parameters, store, staticData })).result).toBeNull();
 	});
 });
-

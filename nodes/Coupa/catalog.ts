@@ -87,7 +87,15 @@ export interface MultipartSpec {
  * `number` fields are IDs of other Coupa records (never 0). `date` is picked like a date-time but
  * sent as the date only (YYYY-MM-DD), where Coupa's docs ask for the date only.
  */
-export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'dateTime' | 'options' | 'reference' | 'json';
+export type FieldType =
+	| 'string'
+	| 'number'
+	| 'boolean'
+	| 'date'
+	| 'dateTime'
+	| 'options'
+	| 'reference'
+	| 'json';
 
 /** A field of a Coupa record as offered in the node's create and update forms. */
 export interface RecordField {
@@ -110,11 +118,36 @@ export interface RecordField {
 
 /** Coupa lists that feed the editor's dropdowns for reference fields. */
 export const LOOKUPS = {
-	currencies: { path: 'currencies', valueKey: 'code', labelKeys: ['code', 'name'], scopes: ['core.common.read'] },
-	paymentTerms: { path: 'payment_terms', valueKey: 'code', labelKeys: ['code', 'description'], scopes: ['core.common.read'] },
-	accountTypes: { path: 'account_types', valueKey: 'name', labelKeys: ['name'], scopes: ['core.accounting.read'] },
-	suppliers: { path: 'suppliers', valueKey: 'name', labelKeys: ['name', 'number'], scopes: ['core.supplier.read'] },
-	users: { path: 'users', valueKey: 'login', labelKeys: ['login', 'email'], scopes: ['core.user.read'] },
+	currencies: {
+		path: 'currencies',
+		valueKey: 'code',
+		labelKeys: ['code', 'name'],
+		scopes: ['core.common.read'],
+	},
+	paymentTerms: {
+		path: 'payment_terms',
+		valueKey: 'code',
+		labelKeys: ['code', 'description'],
+		scopes: ['core.common.read'],
+	},
+	accountTypes: {
+		path: 'account_types',
+		valueKey: 'name',
+		labelKeys: ['name'],
+		scopes: ['core.accounting.read'],
+	},
+	suppliers: {
+		path: 'suppliers',
+		valueKey: 'name',
+		labelKeys: ['name', 'number'],
+		scopes: ['core.supplier.read'],
+	},
+	users: {
+		path: 'users',
+		valueKey: 'login',
+		labelKeys: ['login', 'email'],
+		scopes: ['core.user.read'],
+	},
 } as const;
 
 export type LookupName = keyof typeof LOOKUPS;
@@ -221,7 +254,12 @@ const ref = (
 	...extra,
 });
 
-const str = (name: string, label: string, key: string, extra: Partial<RecordField> = {}): RecordField => ({
+const str = (
+	name: string,
+	label: string,
+	key: string,
+	extra: Partial<RecordField> = {},
+): RecordField => ({
 	name,
 	label,
 	key,
@@ -260,7 +298,13 @@ const COMMON_WRITE = ['core.common.write'];
 
 /** A body input of a create (required when `required`) or an update (never required) action. */
 function bodyInputs(creating: boolean) {
-	return (name: string, label: string, key: string, description: string, required = false): ActionInput => ({
+	return (
+		name: string,
+		label: string,
+		key: string,
+		description: string,
+		required = false,
+	): ActionInput => ({
 		name,
 		label,
 		description,
@@ -274,11 +318,23 @@ function bodyInputs(creating: boolean) {
 function remitToInputs(creating: boolean): ActionInput[] {
 	const input = bodyInputs(creating);
 	return [
-		input('remitToCode', 'Remit-To Code', 'remit-to-code', 'Unique code of the remit-to address, e.g. the ERP vendor site code', true),
+		input(
+			'remitToCode',
+			'Remit-To Code',
+			'remit-to-code',
+			'Unique code of the remit-to address, e.g. the ERP vendor site code',
+			true,
+		),
 		input('remitToStreet1', 'Street 1', 'street1', 'Address line 1', true),
 		input('remitToCity', 'City', 'city', 'City name', true),
 		input('remitToPostalCode', 'Postal Code', 'postal-code', 'Postal code', true),
-		input('remitToCountry', 'Country Code', 'country.code', 'ISO code of the country, e.g. US', true),
+		input(
+			'remitToCountry',
+			'Country Code',
+			'country.code',
+			'ISO code of the country, e.g. US',
+			true,
+		),
 		input('remitToName', 'Name', 'name', 'Nickname of the address'),
 		input('remitToState', 'State', 'state', 'State or region'),
 		input('remitToActive', 'Active', 'active', 'true or false; Coupa sets no status when empty'),
@@ -291,11 +347,32 @@ function supplierSiteInputs(creating: boolean): ActionInput[] {
 	return [
 		input('siteCode', 'Site Code', 'code', 'Unique code of the site (up to 20 characters)', true),
 		input('siteName', 'Site Name', 'name', 'Name of the site', true),
-		input('sitePoMethod', 'PO Method', 'po-method', 'How POs reach the site: cxml, xml, email, prompt, mark_as_sent or buy_online', true),
+		input(
+			'sitePoMethod',
+			'PO Method',
+			'po-method',
+			'How POs reach the site: cxml, xml, email, prompt, mark_as_sent or buy_online',
+			true,
+		),
 		input('sitePoEmail', 'PO Email', 'po-email', 'Where POs are sent when the PO method is email'),
-		input('sitePoChangeMethod', 'PO Change Method', 'po-change-method', 'How PO changes reach the site (same values as PO Method)'),
-		input('sitePaymentTerm', 'Payment Term Code', 'payment-term.code', 'Code of an existing payment term, e.g. Net 30'),
-		input('siteActive', 'Active', 'active', 'true or false; Coupa makes a new site active when empty'),
+		input(
+			'sitePoChangeMethod',
+			'PO Change Method',
+			'po-change-method',
+			'How PO changes reach the site (same values as PO Method)',
+		),
+		input(
+			'sitePaymentTerm',
+			'Payment Term Code',
+			'payment-term.code',
+			'Code of an existing payment term, e.g. Net 30',
+		),
+		input(
+			'siteActive',
+			'Active',
+			'active',
+			'true or false; Coupa makes a new site active when empty',
+		),
 	];
 }
 
@@ -304,8 +381,18 @@ const INTEGRATION_WRITE = ['core.integration.write'];
 
 /** The counts of an integration run (api_in on the Integration Runs element table). */
 const RUN_COUNTS = [
-	{ name: 'totalRecords', label: 'Total Records', key: 'total-records', description: 'How many records the run handles' },
-	{ name: 'recordsProcessed', label: 'Records Processed', key: 'records-processed', description: 'How many records the run has processed' },
+	{
+		name: 'totalRecords',
+		label: 'Total Records',
+		key: 'total-records',
+		description: 'How many records the run handles',
+	},
+	{
+		name: 'recordsProcessed',
+		label: 'Records Processed',
+		key: 'records-processed',
+		description: 'How many records the run has processed',
+	},
 ];
 
 function runStatusAction(value: string, name: string, action: string, status: string): CoupaAction {
@@ -353,18 +440,36 @@ const contactAlertType = str('contactAlertType', 'Contact Alert Type', 'contact-
 	placeholder: 'e.g. Functional',
 	description: 'Which integration contacts Coupa alerts (as set up on the integration)',
 });
-const integrationRef = ref('integration', 'Integration', 'integration', 'code', { description: 'The integration (Setup > Integrations) by ID, or by code' });
+const integrationRef = ref('integration', 'Integration', 'integration', 'code', {
+	description: 'The integration (Setup > Integrations) by ID, or by code',
+});
 /** The document and outcome fields shared by history records and errors; the message goes in Coupa's `responses`. */
 const integrationDocumentFields: RecordField[] = [
 	documentType,
-	{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', description: 'Coupa ID of the document, e.g. the invoice ID' },
-	str('status', 'Status', 'status', { placeholder: 'e.g. success', description: 'Outcome in the other system' }),
-	str('documentStatus', 'Document Status', 'document-status', { description: 'Status of the document when it was handled' }),
-	str('externalId', 'External ID', 'external-id', { description: 'ID of the document in the other system, e.g. the ERP voucher number' }),
-	str('responseCode', 'Response Code', 'responses.0.response-code', { description: 'Code the other system answered, e.g. 200 or an error code' }),
-	str('responseMessage', 'Response Message', 'responses.0.response-message', { description: 'Message the other system answered, e.g. why the export failed' }),
+	{
+		name: 'documentId',
+		label: 'Document ID',
+		key: 'document-id',
+		type: 'number',
+		description: 'Coupa ID of the document, e.g. the invoice ID',
+	},
+	str('status', 'Status', 'status', {
+		placeholder: 'e.g. success',
+		description: 'Outcome in the other system',
+	}),
+	str('documentStatus', 'Document Status', 'document-status', {
+		description: 'Status of the document when it was handled',
+	}),
+	str('externalId', 'External ID', 'external-id', {
+		description: 'ID of the document in the other system, e.g. the ERP voucher number',
+	}),
+	str('responseCode', 'Response Code', 'responses.0.response-code', {
+		description: 'Code the other system answered, e.g. 200 or an error code',
+	}),
+	str('responseMessage', 'Response Message', 'responses.0.response-message', {
+		description: 'Message the other system answered, e.g. why the export failed',
+	}),
 ];
-
 
 export const CATALOG: CoupaObject[] = [
 	{
@@ -377,7 +482,10 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [],
 		fields: [
-			ref('accountType', 'Chart of Accounts', 'account-type', 'name', { required: true, lookup: 'accountTypes' }),
+			ref('accountType', 'Chart of Accounts', 'account-type', 'name', {
+				required: true,
+				lookup: 'accountTypes',
+			}),
 			str('segment1', 'Segment 1', 'segment-1', { required: true }),
 			str('segment2', 'Segment 2', 'segment-2'),
 			str('segment3', 'Segment 3', 'segment-3'),
@@ -403,7 +511,11 @@ export const CATALOG: CoupaObject[] = [
 			str('street1', 'Street 1', 'street1', { required: true }),
 			str('city', 'City', 'city', { required: true }),
 			str('postalCode', 'Postal Code', 'postal-code', { required: true }),
-			str('country', 'Country Code', 'country.code', { required: true, placeholder: 'e.g. US', description: 'ISO code of the country' }),
+			str('country', 'Country Code', 'country.code', {
+				required: true,
+				placeholder: 'e.g. US',
+				description: 'ISO code of the country',
+			}),
 			str('name', 'Name', 'name', { description: 'The address nickname' }),
 			str('street2', 'Street 2', 'street2'),
 			str('state', 'State', 'state', { placeholder: 'e.g. CA' }),
@@ -413,7 +525,8 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['name', 'street1', 'city'], search: ['name'] },
 		webPath: 'addresses',
-		notes: 'Ship-to, bill-to and company addresses. Supplier remit-to addresses live under their supplier (/suppliers/{id}/addresses) and are not offered yet.',
+		notes:
+			'Ship-to, bill-to and company addresses. Supplier remit-to addresses live under their supplier (/suppliers/{id}/addresses) and are not offered yet.',
 	},
 	{
 		resource: 'approval',
@@ -428,7 +541,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'approve',
 				name: 'Approve',
 				action: 'Approve a pending approval',
-				description: 'Approve a pending approval by its ID (from Get Many Approvals, status pending approval); returns the approval. Fails if it is not pending.',
+				description:
+					'Approve a pending approval by its ID (from Get Many Approvals, status pending approval); returns the approval. Fails if it is not pending.',
 				method: 'PUT',
 				path: '{id}/approve',
 				scopes: ['core.approval.write'],
@@ -439,7 +553,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'reject',
 				name: 'Reject',
 				action: 'Reject a pending approval',
-				description: 'Reject a pending approval by its ID, optionally with a reason; returns the approval. Fails if it is not pending.',
+				description:
+					'Reject a pending approval by its ID, optionally with a reason; returns the approval. Fails if it is not pending.',
 				method: 'PUT',
 				path: '{id}/reject',
 				scopes: ['core.approval.write'],
@@ -450,7 +565,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'hold',
 				name: 'Hold',
 				action: 'Put a pending approval on hold',
-				description: 'Put a pending approval on hold by its ID, optionally with a reason; returns the approval',
+				description:
+					'Put a pending approval on hold by its ID, optionally with a reason; returns the approval',
 				method: 'PUT',
 				path: '{id}/hold',
 				scopes: ['core.approval.write'],
@@ -458,7 +574,15 @@ export const CATALOG: CoupaObject[] = [
 				inputs: [reasonInput],
 			},
 		],
-		statuses: ['pending_approval', 'approved', 'rejected', 'escalated', 'on_hold', 'skipped', 'withdrawn'],
+		statuses: [
+			'pending_approval',
+			'approved',
+			'rejected',
+			'escalated',
+			'on_hold',
+			'skipped',
+			'withdrawn',
+		],
 		fields: [str('note', 'Note', 'note')],
 		picker: { title: ['approvable-type', 'approvable-id'], search: ['approvable_id'] },
 		webPath: 'approvals',
@@ -477,7 +601,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'adjust',
 				name: 'Adjust',
 				action: 'Adjust a budget line amount',
-				description: 'Adjust the amount of a budget line by its ID (positive or negative); returns the adjustment',
+				description:
+					'Adjust the amount of a budget line by its ID (positive or negative); returns the adjustment',
 				method: 'PUT',
 				path: '{id}/adjust',
 				scopes: ['core.budget.write'],
@@ -500,7 +625,8 @@ export const CATALOG: CoupaObject[] = [
 					{
 						name: 'adjustmentCurrency',
 						label: 'Adjustment Currency',
-						description: 'Currency code of the adjustment, e.g. USD; the budget line\'s currency if empty',
+						description:
+							"Currency code of the adjustment, e.g. USD; the budget line's currency if empty",
 						in: 'body',
 						key: 'currency.code',
 					},
@@ -520,7 +646,8 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['code', 'description'], search: ['code', 'description'] },
 		webPath: 'budget_lines',
-		notes: 'Delete is listed in the R39 spec only, with no documented scope: the node lets Coupa decide.',
+		notes:
+			'Delete is listed in the R39 spec only, with no documented scope: the node lets Coupa decide.',
 	},
 	{
 		resource: 'commodity',
@@ -533,7 +660,13 @@ export const CATALOG: CoupaObject[] = [
 		actions: [],
 		fields: [
 			str('name', 'Name', 'name', { required: true }),
-			{ name: 'category', label: 'Category', key: 'category', type: 'options', options: ['goods', 'services', 'monetary', 'others'] },
+			{
+				name: 'category',
+				label: 'Category',
+				key: 'category',
+				type: 'options',
+				options: ['goods', 'services', 'monetary', 'others'],
+			},
 			active,
 		],
 		picker: { title: ['name'], search: ['name'] },
@@ -576,7 +709,18 @@ export const CATALOG: CoupaObject[] = [
 			description,
 			currency,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'start-date', 'end-date', 'supplier', 'currency', 'updated-at', 'custom-fields'],
+		simplify: [
+			'id',
+			'name',
+			'number',
+			'status',
+			'start-date',
+			'end-date',
+			'supplier',
+			'currency',
+			'updated-at',
+			'custom-fields',
+		],
 		picker: { title: ['number', 'name'], search: ['name', 'number', 'supplier[name]'] },
 		webPath: 'contracts',
 		attachments: {},
@@ -620,10 +764,25 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [],
 		fields: [
-			ref('fromCurrency', 'From Currency', 'from-currency', 'code', { required: true, lookup: 'currencies' }),
-			ref('toCurrency', 'To Currency', 'to-currency', 'code', { required: true, lookup: 'currencies' }),
-			str('rate', 'Rate', 'rate', { placeholder: 'e.g. 1.0825', description: 'Units of To Currency for one unit of From Currency' }),
-			{ name: 'rateDate', label: 'Rate Date', key: 'rate-date', type: 'dateTime', description: 'The date the rate takes effect' },
+			ref('fromCurrency', 'From Currency', 'from-currency', 'code', {
+				required: true,
+				lookup: 'currencies',
+			}),
+			ref('toCurrency', 'To Currency', 'to-currency', 'code', {
+				required: true,
+				lookup: 'currencies',
+			}),
+			str('rate', 'Rate', 'rate', {
+				placeholder: 'e.g. 1.0825',
+				description: 'Units of To Currency for one unit of From Currency',
+			}),
+			{
+				name: 'rateDate',
+				label: 'Rate Date',
+				key: 'rate-date',
+				type: 'dateTime',
+				description: 'The date the rate takes effect',
+			},
 		],
 		picker: { title: ['id', 'rate'], search: ['id'] },
 		webPath: 'exchange_rates',
@@ -659,7 +818,10 @@ export const CATALOG: CoupaObject[] = [
 				description: 'Currency the expense was paid in',
 			}),
 			{ name: 'startDate', label: 'Expense Date', key: 'start-date', type: 'date', required: true },
-			str('foreignAmount', 'Amount', 'foreign-amount', { placeholder: 'e.g. 255.00', description: 'Amount in the expense currency' }),
+			str('foreignAmount', 'Amount', 'foreign-amount', {
+				placeholder: 'e.g. 255.00',
+				description: 'Amount in the expense currency',
+			}),
 			description,
 			str('merchant', 'Merchant', 'merchant'),
 		],
@@ -705,7 +867,18 @@ export const CATALOG: CoupaObject[] = [
 			ref('expensedBy', 'Expensed By', 'expensed-by', 'login', { lookup: 'users' }),
 			currency,
 		],
-		simplify: ['id', 'title', 'status', 'total', 'currency', 'expensed-by', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
+		simplify: [
+			'id',
+			'title',
+			'status',
+			'total',
+			'currency',
+			'expensed-by',
+			'submitted-at',
+			'exported',
+			'updated-at',
+			'custom-fields',
+		],
 		picker: { title: ['title'], search: ['title'], total: 'total' },
 		webPath: 'expense_reports',
 		comments: true,
@@ -752,7 +925,8 @@ export const CATALOG: CoupaObject[] = [
 		],
 		picker: { title: ['document-type', 'document-id', 'status'], search: ['document_id'] },
 		webPath: 'integration_errors',
-		notes: 'Errors of an integration run, shown to the integration contacts in Coupa. Resolve and Unresolve set resolved.',
+		notes:
+			'Errors of an integration run, shown to the integration contacts in Coupa. Resolve and Unresolve set resolved.',
 	},
 	{
 		resource: 'integrationHistoryRecord',
@@ -765,15 +939,31 @@ export const CATALOG: CoupaObject[] = [
 		actions: [],
 		fields: [
 			{ ...documentType, required: true },
-			{ name: 'documentId', label: 'Document ID', key: 'document-id', type: 'number', required: true, description: 'Coupa ID of the document, e.g. the invoice ID' },
+			{
+				name: 'documentId',
+				label: 'Document ID',
+				key: 'document-id',
+				type: 'number',
+				required: true,
+				description: 'Coupa ID of the document, e.g. the invoice ID',
+			},
 			{ ...contactAlertType, required: true },
-			...integrationDocumentFields.filter((field) => !['documentType', 'documentId'].includes(field.name)),
-			{ name: 'integrationRunId', label: 'Integration Run ID', key: 'integration-run-id', type: 'number', description: 'ID of the integration run this record belongs to' },
+			...integrationDocumentFields.filter(
+				(field) => !['documentType', 'documentId'].includes(field.name),
+			),
+			{
+				name: 'integrationRunId',
+				label: 'Integration Run ID',
+				key: 'integration-run-id',
+				type: 'number',
+				description: 'ID of the integration run this record belongs to',
+			},
 			integrationRef,
 		],
 		picker: { title: ['document-type', 'document-id', 'status'], search: ['document_id'] },
 		webPath: 'integration_history_records',
-		notes: 'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
+		notes:
+			'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
 	},
 	{
 		resource: 'integrationRun',
@@ -785,9 +975,19 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [
 			runStatusAction('run', 'Set Running', 'Set an integration run to running', 'running'),
-			runStatusAction('success', 'Set Successful', 'Set an integration run to successful', 'successful'),
+			runStatusAction(
+				'success',
+				'Set Successful',
+				'Set an integration run to successful',
+				'successful',
+			),
 			runStatusAction('fail', 'Set Failed', 'Set an integration run to failed', 'failed'),
-			runStatusAction('pending', 'Set Pending', 'Set an integration run back to pending', 'pending'),
+			runStatusAction(
+				'pending',
+				'Set Pending',
+				'Set an integration run back to pending',
+				'pending',
+			),
 			runStatusAction('pause', 'Set Paused', 'Pause an integration run', 'paused'),
 		],
 		statuses: ['pending', 'running', 'successful', 'failed', 'paused'],
@@ -798,11 +998,17 @@ export const CATALOG: CoupaObject[] = [
 			}),
 			{ name: 'startTime', label: 'Start Time', key: 'start-time', type: 'dateTime' },
 			{ name: 'endTime', label: 'End Time', key: 'end-time', type: 'dateTime' },
-			...RUN_COUNTS.map((count) => str(count.name, count.label, count.key, { placeholder: 'e.g. 120', description: count.description })),
+			...RUN_COUNTS.map((count) =>
+				str(count.name, count.label, count.key, {
+					placeholder: 'e.g. 120',
+					description: count.description,
+				}),
+			),
 		],
 		picker: { title: ['id', 'status'], search: ['id'] },
 		webPath: 'integration_runs',
-		notes: 'Create opens a run in pending. The status actions take the counts along; Coupa does not document a message on the run: record each document\'s outcome as an Integration History Record (responses) or an Integration Error.',
+		notes:
+			"Create opens a run in pending. The status actions take the counts along; Coupa does not document a message on the run: record each document's outcome as an Integration History Record (responses) or an Integration Error.",
 	},
 	{
 		resource: 'inventoryTransaction',
@@ -849,7 +1055,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'void',
 				name: 'Void',
 				action: 'Void an invoice',
-				description: 'Void an invoice by its ID (only approved, draft or pending receipt ones); returns the invoice',
+				description:
+					'Void an invoice by its ID (only approved, draft or pending receipt ones); returns the invoice',
 				method: 'PUT',
 				path: '{id}/void',
 				scopes: ['core.invoice.delete'],
@@ -869,7 +1076,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'dispute',
 				name: 'Dispute',
 				action: 'Dispute an invoice',
-				description: 'Dispute an invoice by its ID with the supplier, optionally with a dispute reason code and a comment; returns the invoice',
+				description:
+					'Dispute an invoice by its ID with the supplier, optionally with a dispute reason code and a comment; returns the invoice',
 				method: 'PUT',
 				path: '{id}/dispute',
 				scopes: ['core.invoice.write'],
@@ -878,7 +1086,8 @@ export const CATALOG: CoupaObject[] = [
 					{
 						name: 'disputeReasonCode',
 						label: 'Dispute Reason Code',
-						description: 'Code of an active dispute reason in Coupa, e.g. INCORRECT-QUANTITY (optional)',
+						description:
+							'Code of an active dispute reason in Coupa, e.g. INCORRECT-QUANTITY (optional)',
 						in: 'body',
 						key: 'dispute-reason.code',
 					},
@@ -905,7 +1114,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'bypassCurrentApproval',
 				name: 'Bypass Current Approval',
 				action: 'Bypass the current approval of an invoice',
-				description: 'Bypass the current approver of an invoice by its ID; the next approver, if any, is asked; returns the invoice',
+				description:
+					'Bypass the current approver of an invoice by its ID; the next approver, if any, is asked; returns the invoice',
 				method: 'PUT',
 				path: '{id}/bypass_current_approval',
 				scopes: ['core.invoice.approval.bypass'],
@@ -914,7 +1124,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'restartApprovals',
 				name: 'Restart Approvals',
 				action: 'Restart the approvals of an invoice',
-				description: 'Restart the approval chain of an invoice by its ID from the first approver; returns the invoice',
+				description:
+					'Restart the approval chain of an invoice by its ID from the first approver; returns the invoice',
 				method: 'PUT',
 				path: '{id}/restart_approvals',
 				scopes: ['core.invoice.approval.write'],
@@ -934,7 +1145,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'uploadImageScan',
 				name: 'Upload Image Scan',
 				action: 'Upload the image scan of an invoice',
-				description: 'Upload the scanned image (PDF or picture) of an invoice by its ID from an input binary field; returns the invoice',
+				description:
+					'Upload the scanned image (PDF or picture) of an invoice by its ID from an input binary field; returns the invoice',
 				method: 'PUT',
 				path: '{id}/image_scan',
 				scopes: ['core.invoice.write'],
@@ -954,7 +1166,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'downloadLegalInvoicePdf',
 				name: 'Download Legal Invoice PDF',
 				action: 'Download the legal invoice PDF',
-				description: 'Download the legal PDF of an invoice by its ID (compliant invoicing countries) as binary data',
+				description:
+					'Download the legal PDF of an invoice by its ID (compliant invoicing countries) as binary data',
 				method: 'GET',
 				path: '{id}/retrieve_legal_invoice_pdf',
 				scopes: ['core.invoice.read'],
@@ -995,7 +1208,12 @@ export const CATALOG: CoupaObject[] = [
 			ref('accountType', 'Chart of Accounts', 'account-type', 'name', { lookup: 'accountTypes' }),
 			ref('paymentTerm', 'Payment Term', 'payment-term', 'code', { lookup: 'paymentTerms' }),
 			ref('billToAddress', 'Bill-To Address', 'bill-to-address', 'name'),
-			flag('lineLevelTaxation', 'Line Level Taxation', 'line-level-taxation', 'Whether taxes are given per line'),
+			flag(
+				'lineLevelTaxation',
+				'Line Level Taxation',
+				'line-level-taxation',
+				'Whether taxes are given per line',
+			),
 			str('taxAmount', 'Tax Amount', 'tax-amount', { placeholder: 'e.g. 0.00' }),
 			str('comments', 'Comments', 'comments'),
 		],
@@ -1034,12 +1252,17 @@ export const CATALOG: CoupaObject[] = [
 			'updated-at',
 			'custom-fields',
 		],
-		picker: { title: ['invoice-number'], search: ['invoice_number', 'supplier[name]'], total: 'total-with-taxes' },
+		picker: {
+			title: ['invoice-number'],
+			search: ['invoice_number', 'supplier[name]'],
+			total: 'total-with-taxes',
+		},
 		webPath: 'invoices',
 		comments: true,
 		// Compass scope map: core.invoice.create covers "create attachments".
 		attachments: { uploadScopes: ['core.invoice.create'] },
-		notes: 'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
+		notes:
+			'Create needs core.invoice.create or core.invoice.write; void and abandon need core.invoice.delete. Delete (new invoices only) has no documented scope.',
 	},
 	{
 		resource: 'item',
@@ -1072,17 +1295,30 @@ export const CATALOG: CoupaObject[] = [
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
 		actions: [],
 		fields: [
-			str('lookup', 'Lookup', 'lookup.name', { required: true, description: 'Name of the lookup (e.g. a chart-of-accounts segment); it must already exist' }),
+			str('lookup', 'Lookup', 'lookup.name', {
+				required: true,
+				description: 'Name of the lookup (e.g. a chart-of-accounts segment); it must already exist',
+			}),
 			str('name', 'Name', 'name', { required: true }),
-			str('externalRefNum', 'External Ref Num', 'external-ref-num', { description: 'The value used in accounting, e.g. the cost-centre code' }),
+			str('externalRefNum', 'External Ref Num', 'external-ref-num', {
+				description: 'The value used in accounting, e.g. the cost-centre code',
+			}),
 			description,
-			str('parent', 'Parent (External Ref Code)', 'parent.external-ref-code', { description: 'External ref code of the parent value, for hierarchical lookups' }),
-			flag('isDefault', 'Is Default', 'is-default', 'Whether this is the default value of the lookup'),
+			str('parent', 'Parent (External Ref Code)', 'parent.external-ref-code', {
+				description: 'External ref code of the parent value, for hierarchical lookups',
+			}),
+			flag(
+				'isDefault',
+				'Is Default',
+				'is-default',
+				'Whether this is the default value of the lookup',
+			),
 			active,
 		],
 		picker: { title: ['name', 'external-ref-code'], search: ['name'] },
 		webPath: 'lookup_values',
-		notes: 'Chart-of-accounts segment values and other lookups. No delete in Coupa: set Active to false with Update.',
+		notes:
+			'Chart-of-accounts segment values and other lookups. No delete in Coupa: set Active to false with Update.',
 	},
 	{
 		resource: 'paymentTerm',
@@ -1096,14 +1332,18 @@ export const CATALOG: CoupaObject[] = [
 		fields: [
 			str('code', 'Code', 'code', { required: true, placeholder: 'e.g. Net 30' }),
 			description,
-			str('daysForNetPayment', 'Days for Net Payment', 'days-for-net-payment', { placeholder: 'e.g. 30' }),
-			str('daysForDiscountPayment', 'Days for Discount Payment', 'days-for-discount-payment', { placeholder: 'e.g. 10' }),
+			str('daysForNetPayment', 'Days for Net Payment', 'days-for-net-payment', {
+				placeholder: 'e.g. 30',
+			}),
+			str('daysForDiscountPayment', 'Days for Discount Payment', 'days-for-discount-payment', {
+				placeholder: 'e.g. 10',
+			}),
 			str('discountRate', 'Discount Rate', 'discount-rate', { placeholder: 'e.g. 2.0' }),
 			active,
 		],
 		picker: { title: ['code', 'description'], search: ['code'] },
 		webPath: 'payment_terms',
-		notes: 'Which day and month elements a term needs depends on its type; Coupa\'s 400 names them.',
+		notes: "Which day and month elements a term needs depends on its type; Coupa's 400 names them.",
 	},
 	{
 		resource: 'purchaseOrder',
@@ -1118,7 +1358,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'issue',
 				name: 'Issue',
 				action: 'Issue a purchase order and send it',
-				description: 'Issue a purchase order by its ID and send it to the supplier; returns the order',
+				description:
+					'Issue a purchase order by its ID and send it to the supplier; returns the order',
 				method: 'PUT',
 				path: '{id}/issue',
 				scopes: PO_WRITE,
@@ -1128,7 +1369,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'issueWithoutSend',
 				name: 'Issue Without Send',
 				action: 'Issue a purchase order without sending it',
-				description: 'Issue a purchase order by its ID without sending it to the supplier; returns the order',
+				description:
+					'Issue a purchase order by its ID without sending it to the supplier; returns the order',
 				method: 'PUT',
 				path: '{id}/issue_without_send',
 				scopes: PO_WRITE,
@@ -1158,7 +1400,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'reopen',
 				name: 'Reopen',
 				action: 'Reopen a soft-closed purchase order',
-				description: 'Reopen a soft-closed purchase order by its ID, optionally with a reason insight; returns the order',
+				description:
+					'Reopen a soft-closed purchase order by its ID, optionally with a reason insight; returns the order',
 				method: 'PUT',
 				path: '{id}/reopen',
 				scopes: PO_WRITE,
@@ -1167,7 +1410,8 @@ export const CATALOG: CoupaObject[] = [
 					{
 						name: 'reasonInsightCode',
 						label: 'Reason Insight Code',
-						description: 'Code of a reason insight (Setup > Reason Insights), for tenants that ask for a reason to reopen',
+						description:
+							'Code of a reason insight (Setup > Reason Insights), for tenants that ask for a reason to reopen',
 						in: 'body',
 						key: 'reason-insight-code',
 					},
@@ -1195,7 +1439,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'ignoreWindowAndIssue',
 				name: 'Ignore Window and Issue',
 				action: 'Issue a purchase order ignoring the supplier window',
-				description: 'Issue a purchase order held for the supplier\'s order window now, by its ID, ignoring the window; returns the order',
+				description:
+					"Issue a purchase order held for the supplier's order window now, by its ID, ignoring the window; returns the order",
 				method: 'PUT',
 				path: '{id}/ignore_window_and_issue',
 				scopes: PO_WRITE,
@@ -1221,7 +1466,10 @@ export const CATALOG: CoupaObject[] = [
 			str('poNumber', 'PO Number', 'po-number', { required: true }),
 			{ ...supplierRef, required: true },
 			ref('shipToAddress', 'Ship-To Address', 'ship-to-address', 'name', { required: true }),
-			ref('shipToUser', 'Ship-To User', 'ship-to-user', 'login', { required: true, lookup: 'users' }),
+			ref('shipToUser', 'Ship-To User', 'ship-to-user', 'login', {
+				required: true,
+				lookup: 'users',
+			}),
 			ref('paymentTerm', 'Payment Term', 'payment-term', 'code', { lookup: 'paymentTerms' }),
 			currency,
 			str('shipToAttention', 'Ship-To Attention', 'ship-to-attention'),
@@ -1259,12 +1507,17 @@ export const CATALOG: CoupaObject[] = [
 			'updated-at',
 			'custom-fields',
 		],
-		picker: { title: ['po-number'], search: ['po_number', 'supplier[name]'], total: 'total-with-estimated-tax' },
+		picker: {
+			title: ['po-number'],
+			search: ['po_number', 'supplier[name]'],
+			total: 'total-with-estimated-tax',
+		},
 		webPath: 'order_headers',
 		showDeletedLines: true,
 		comments: true,
 		attachments: {},
-		notes: 'Create is for Coupa\'s external purchase orders feature; normal POs come from approved requisitions.',
+		notes:
+			"Create is for Coupa's external purchase orders feature; normal POs come from approved requisitions.",
 	},
 	{
 		resource: 'purchaseOrderChange',
@@ -1288,12 +1541,19 @@ export const CATALOG: CoupaObject[] = [
 		],
 		statuses: ['draft', 'pending_approval', 'approved', 'rejected', 'withdrawn'],
 		fields: [
-			{ name: 'orderHeaderId', label: 'Purchase Order ID', key: 'order-header-id', type: 'number', required: true },
+			{
+				name: 'orderHeaderId',
+				label: 'Purchase Order ID',
+				key: 'order-header-id',
+				type: 'number',
+				required: true,
+			},
 			str('justification', 'Justification', 'justification'),
 		],
 		picker: { title: ['order-header-id'], search: ['order_header_id'] },
 		webPath: 'order_header_changes',
-		notes: 'Newer tenants may enforce core.purchase_order_change.*; either scope family is accepted.',
+		notes:
+			'Newer tenants may enforce core.purchase_order_change.*; either scope family is accepted.',
 	},
 	{
 		resource: 'purchaseOrderLine',
@@ -1317,7 +1577,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'reopenForReceiving',
 				name: 'Reopen for Receiving',
 				action: 'Reopen a PO line for receiving',
-				description: 'Reopen a soft-closed purchase order line for receiving by its ID; returns the line',
+				description:
+					'Reopen a soft-closed purchase order line for receiving by its ID; returns the line',
 				method: 'PUT',
 				path: '{id}/reopen_for_receiving',
 				scopes: PO_WRITE,
@@ -1336,7 +1597,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'reopenForInvoicing',
 				name: 'Reopen for Invoicing',
 				action: 'Reopen a PO line for invoicing',
-				description: 'Reopen a purchase order line soft-closed for invoicing by its ID; returns the line',
+				description:
+					'Reopen a purchase order line soft-closed for invoicing by its ID; returns the line',
 				method: 'PUT',
 				path: '{id}/reopen_for_invoicing',
 				scopes: PO_WRITE,
@@ -1344,7 +1606,10 @@ export const CATALOG: CoupaObject[] = [
 			},
 		],
 		fields: [],
-		picker: { title: ['order-header-number', 'line-num', 'description'], search: ['description', 'order_header_number'] },
+		picker: {
+			title: ['order-header-number', 'line-num', 'description'],
+			search: ['description', 'order_header_number'],
+		},
 		webPath: 'order_lines',
 		notes: 'Lines are created and updated through their purchase order (Order Lines).',
 	},
@@ -1381,7 +1646,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'void',
 				name: 'Void',
 				action: 'Void a receiving transaction',
-				description: 'Void a receipt by its ID (from Get Many Receiving Transactions), e.g. one entered by mistake; returns the receipt',
+				description:
+					'Void a receipt by its ID (from Get Many Receiving Transactions), e.g. one entered by mistake; returns the receipt',
 				method: 'PUT',
 				path: '{id}/void',
 				scopes: ['core.inventory.receiving.write'],
@@ -1420,7 +1686,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'submitForApproval',
 				name: 'Create and Submit for Approval',
 				action: 'Create a requisition and submit it for approval',
-				description: 'Create a requisition and submit it for approval in one step; returns the requisition with its ID',
+				description:
+					'Create a requisition and submit it for approval in one step; returns the requisition with its ID',
 				method: 'POST',
 				path: 'submit_for_approval',
 				scopes: ['core.requisition.write'],
@@ -1430,7 +1697,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'updateAndSubmitForApproval',
 				name: 'Update and Submit for Approval',
 				action: 'Update a requisition and submit it for approval',
-				description: 'Change fields of a draft requisition by its ID and submit it for approval; returns the requisition',
+				description:
+					'Change fields of a draft requisition by its ID and submit it for approval; returns the requisition',
 				method: 'PUT',
 				path: '{id}/update_and_submit_for_approval',
 				scopes: ['core.requisition.write'],
@@ -1441,7 +1709,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'addApprover',
 				name: 'Add Approver',
 				action: 'Add an approver to a requisition',
-				description: 'Add a user as an approver of a requisition by its ID; returns the requisition',
+				description:
+					'Add a user as an approver of a requisition by its ID; returns the requisition',
 				method: 'PUT',
 				path: '{id}/add_approver',
 				scopes: ['core.requisition.write'],
@@ -1493,8 +1762,22 @@ export const CATALOG: CoupaObject[] = [
 				lineCustomFields,
 			],
 		},
-		simplify: ['id', 'status', 'requested-by', 'total', 'currency', 'submitted-at', 'exported', 'updated-at', 'custom-fields'],
-		picker: { title: ['requested-by'], search: ['id', 'requested_by[login]', 'justification'], total: 'total' },
+		simplify: [
+			'id',
+			'status',
+			'requested-by',
+			'total',
+			'currency',
+			'submitted-at',
+			'exported',
+			'updated-at',
+			'custom-fields',
+		],
+		picker: {
+			title: ['requested-by'],
+			search: ['id', 'requested_by[login]', 'justification'],
+			total: 'total',
+		},
 		webPath: 'requisition_headers',
 		comments: true,
 		attachments: {},
@@ -1522,7 +1805,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'createRemitToAddress',
 				name: 'Create Remit-To Address',
 				action: 'Create a remit-to address for a supplier',
-				description: 'Add a remit-to address (where payments go) to a supplier by its ID; returns the address',
+				description:
+					'Add a remit-to address (where payments go) to a supplier by its ID; returns the address',
 				method: 'POST',
 				path: '{id}/addresses',
 				scopes: ['core.supplier.write'],
@@ -1532,7 +1816,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'updateRemitToAddress',
 				name: 'Update Remit-To Address',
 				action: 'Update a remit-to address of a supplier',
-				description: 'Change a remit-to address of a supplier by its ID; empty fields are left as they are; returns the address',
+				description:
+					'Change a remit-to address of a supplier by its ID; empty fields are left as they are; returns the address',
 				method: 'PUT',
 				path: '{id}/addresses/{subId}',
 				scopes: ['core.supplier.write'],
@@ -1557,7 +1842,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'createSupplierSite',
 				name: 'Create Supplier Site',
 				action: 'Create a site for a supplier',
-				description: 'Add a supplier site (its own PO method, payment term, …) to a supplier by its ID; returns the site',
+				description:
+					'Add a supplier site (its own PO method, payment term, …) to a supplier by its ID; returns the site',
 				method: 'POST',
 				path: '{id}/supplier_sites',
 				scopes: ['core.supplier_sites.write'],
@@ -1567,7 +1853,8 @@ export const CATALOG: CoupaObject[] = [
 				value: 'updateSupplierSite',
 				name: 'Update Supplier Site',
 				action: 'Update a site of a supplier',
-				description: 'Change a supplier site of a supplier by its ID; empty fields are left as they are; returns the site',
+				description:
+					'Change a supplier site of a supplier by its ID; empty fields are left as they are; returns the site',
 				method: 'PUT',
 				path: '{id}/supplier_sites/{subId}',
 				scopes: ['core.supplier_sites.write'],
@@ -1583,7 +1870,13 @@ export const CATALOG: CoupaObject[] = [
 		fields: [
 			str('name', 'Name', 'name', { required: true }),
 			str('number', 'Number', 'number'),
-			{ name: 'status', label: 'Status', key: 'status', type: 'options', options: ['draft', 'active', 'inactive'] },
+			{
+				name: 'status',
+				label: 'Status',
+				key: 'status',
+				type: 'options',
+				options: ['draft', 'active', 'inactive'],
+			},
 			{
 				name: 'poMethod',
 				label: 'PO Method',
@@ -1612,7 +1905,17 @@ export const CATALOG: CoupaObject[] = [
 			str('taxId', 'Tax ID', 'tax-id'),
 			commodity,
 		],
-		simplify: ['id', 'name', 'number', 'status', 'po-method', 'payment-term', 'primary-contact', 'updated-at', 'custom-fields'],
+		simplify: [
+			'id',
+			'name',
+			'number',
+			'status',
+			'po-method',
+			'payment-term',
+			'primary-contact',
+			'updated-at',
+			'custom-fields',
+		],
 		picker: { title: ['name', 'number'], search: ['name', 'number'] },
 		webPath: 'suppliers',
 		notes: 'No delete in Coupa: set Status to inactive with Update.',
@@ -1630,7 +1933,12 @@ export const CATALOG: CoupaObject[] = [
 			str('name', 'Name', 'name', { required: true }),
 			description,
 			active,
-			flag('canApprove', 'Can Approve', 'can-approve', 'Whether the group can be used as an approver'),
+			flag(
+				'canApprove',
+				'Can Approve',
+				'can-approve',
+				'Whether the group can be used as an approver',
+			),
 		],
 		picker: { title: ['name'], search: ['name'] },
 		webPath: 'user_groups',
@@ -1655,9 +1963,21 @@ export const CATALOG: CoupaObject[] = [
 			flag('expenseUser', 'Expense User', 'expense-user', 'Whether the user can file expenses'),
 			str('employeeNumber', 'Employee Number', 'employee-number'),
 			ref('manager', 'Manager', 'manager', 'login', { lookup: 'users' }),
-			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', { lookup: 'currencies' }),
+			ref('defaultCurrency', 'Default Currency', 'default-currency', 'code', {
+				lookup: 'currencies',
+			}),
 		],
-		simplify: ['id', 'login', 'email', 'firstname', 'lastname', 'active', 'employee-number', 'updated-at', 'custom-fields'],
+		simplify: [
+			'id',
+			'login',
+			'email',
+			'firstname',
+			'lastname',
+			'active',
+			'employee-number',
+			'updated-at',
+			'custom-fields',
+		],
 		picker: { title: ['login', 'email'], search: ['login', 'email', 'lastname'] },
 		webPath: 'users',
 		comments: true,
@@ -1722,7 +2042,12 @@ export function attachmentActions(object: CoupaObject): CoupaAction[] {
 			method: 'POST',
 			path: '{id}/attachments',
 			scopes: object.attachments.uploadScopes ?? object.writeScopes,
-			multipart: { fileField: 'attachment[file]', kinds: ['file', 'url', 'text'], prefix: 'attachment', intent: true },
+			multipart: {
+				fileField: 'attachment[file]',
+				kinds: ['file', 'url', 'text'],
+				prefix: 'attachment',
+				intent: true,
+			},
 		},
 	];
 }
@@ -1750,7 +2075,16 @@ export function commentActions(object: CoupaObject): CoupaAction[] {
 			method: 'POST',
 			path: '{id}/comments',
 			scopes: ['core.comment.write'],
-			inputs: [{ name: 'commentText', label: 'Comment', description: 'The comment text', in: 'body', key: 'comments', required: true }],
+			inputs: [
+				{
+					name: 'commentText',
+					label: 'Comment',
+					description: 'The comment text',
+					in: 'body',
+					key: 'comments',
+					required: true,
+				},
+			],
 		},
 	];
 }
@@ -1778,13 +2112,24 @@ const words = (key: string) =>
 		.replace(/^\w/, (c) => c.toUpperCase());
 
 /** `invoice-lines` + `account` → `invoice_lines[account]`: Coupa's query form, nested in brackets. */
-const nested = (...keys: string[]) => keys.map((key, index) => (index === 0 ? key : `[${key}]`)).join('').replace(/-/g, '_');
+const nested = (...keys: string[]) =>
+	keys
+		.map((key, index) => (index === 0 ? key : `[${key}]`))
+		.join('')
+		.replace(/-/g, '_');
 
-function fieldAttributes(field: RecordField, prefix: string[] = [], labelPrefix = ''): FilterAttribute[] {
+function fieldAttributes(
+	field: RecordField,
+	prefix: string[] = [],
+	labelPrefix = '',
+): FilterAttribute[] {
 	const label = `${labelPrefix}${field.label}`;
 	if (field.type === 'reference' && field.naturalKey) {
 		return [
-			{ name: `${label} ${words(field.naturalKey)}`, value: nested(...prefix, field.key, field.naturalKey) },
+			{
+				name: `${label} ${words(field.naturalKey)}`,
+				value: nested(...prefix, field.key, field.naturalKey),
+			},
 			{ name: `${label} ID`, value: nested(...prefix, field.key, 'id') },
 		];
 	}
@@ -1807,10 +2152,14 @@ export function filterAttributes(object: CoupaObject): FilterAttribute[] {
 		...(object.lines?.fields ?? []).flatMap((field) =>
 			fieldAttributes(field, [object.lines!.key], `${object.lines!.label.replace(/s$/, '')}: `),
 		),
-		...object.picker.search.map((attribute) => ({ name: words(attribute.replace(/\[(\w+)\]/g, ' $1')), value: nested(...attribute.replace(/\]/g, '').split('[')) })),
+		...object.picker.search.map((attribute) => ({
+			name: words(attribute.replace(/\[(\w+)\]/g, ' $1')),
+			value: nested(...attribute.replace(/\]/g, '').split('[')),
+		})),
 	];
 	const byValue = new Map<string, FilterAttribute>();
-	for (const attribute of all) if (!byValue.has(attribute.value)) byValue.set(attribute.value, attribute);
+	for (const attribute of all)
+		if (!byValue.has(attribute.value)) byValue.set(attribute.value, attribute);
 	return [...byValue.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -1821,7 +2170,9 @@ export function scopesFor(object: CoupaObject, operation: string): string[] {
 	const standard = object.operations[operation as StandardOperation];
 	if (standard) {
 		if (standard.scopes) return standard.scopes;
-		return STANDARD_WRITES.includes(operation as StandardOperation) ? object.writeScopes : object.readScopes;
+		return STANDARD_WRITES.includes(operation as StandardOperation)
+			? object.writeScopes
+			: object.readScopes;
 	}
 	const action = actionsOf(object).find((a) => a.value === operation);
 	if (!action) throw new RangeError(`${object.name} has no operation "${operation}"`);

@@ -16,7 +16,10 @@ export async function executeToFile(workflowId, env) {
 	const fd = openSync(file, 'w');
 	try {
 		const { code, stderr } = await new Promise((resolve, reject) => {
-			const child = spawn(NODE_BIN, [N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'], { env, stdio: ['ignore', fd, 'pipe'] });
+			const child = spawn(NODE_BIN, [N8N_BIN, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+				env,
+				stdio: ['ignore', fd, 'pipe'],
+			});
 			let stderr = '';
 			child.stderr.on('data', (chunk) => (stderr += chunk));
 			child.on('error', reject);

@@ -9,7 +9,13 @@ import { NODE_NAME } from './workflows.mjs';
  * and the HTTP Request node when it splits a JSON array), or one item per page.
  */
 function recordsOf(items) {
-	return items.flatMap((item) => (Array.isArray(item.json) ? item.json : Array.isArray(item.json?.data) ? item.json.data : [item.json]));
+	return items.flatMap((item) =>
+		Array.isArray(item.json)
+			? item.json
+			: Array.isArray(item.json?.data)
+				? item.json.data
+				: [item.json],
+	);
 }
 
 /** The first run of the measured node, or an error that says why there is none. */

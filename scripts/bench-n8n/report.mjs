@@ -21,8 +21,11 @@ const COLUMNS = [
 export function resultsTable(rows) {
 	const cells = rows.map((row) => COLUMNS.map(([, cell]) => cell(row)));
 	const header = COLUMNS.map(([title]) => title);
-	const widths = header.map((title, i) => Math.max(title.length, ...cells.map((line) => line[i].length)));
-	const line = (values) => `| ${values.map((value, i) => (i === 0 ? value.padEnd(widths[i]) : value.padStart(widths[i]))).join(' | ')} |`;
+	const widths = header.map((title, i) =>
+		Math.max(title.length, ...cells.map((line) => line[i].length)),
+	);
+	const line = (values) =>
+		`| ${values.map((value, i) => (i === 0 ? value.padEnd(widths[i]) : value.padStart(widths[i]))).join(' | ')} |`;
 	const rule = `| ${widths.map((width, i) => (i === 0 ? '-'.repeat(width) : `${'-'.repeat(width - 1)}:`)).join(' | ')} |`;
 	return [line(header), rule, ...cells.map(line)].join('\n');
 }

@@ -35,9 +35,21 @@ export function benchCredentials(fake) {
 
 /** The Coupa node's Get Many, Return All, with its default page window (concurrent paging). */
 export const coupaWorkflow = (id) =>
-	chainWorkflow(id, [coupa(NODE_NAME, { resource: 'invoice', operation: 'getAll', returnAll: true, filters: {}, options: {} })], {
-		credential: COUPA_CREDENTIAL,
-	});
+	chainWorkflow(
+		id,
+		[
+			coupa(NODE_NAME, {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {},
+				options: {},
+			}),
+		],
+		{
+			credential: COUPA_CREDENTIAL,
+		},
+	);
 
 /**
  * How the HTTP Request node is authenticated: with our credential as a predefined credential
@@ -46,7 +58,10 @@ export const coupaWorkflow = (id) =>
  */
 const AUTH = {
 	coupaCredential: {
-		parameters: { authentication: 'predefinedCredentialType', nodeCredentialType: 'coupaOAuth2Api' },
+		parameters: {
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'coupaOAuth2Api',
+		},
 		credentials: { coupaOAuth2Api: COUPA_CREDENTIAL },
 	},
 	genericOAuth2: {
@@ -83,7 +98,11 @@ export function httpRequestWorkflow(id, fake, auth) {
 				pagination: {
 					pagination: {
 						paginationMode: 'updateAParameterInEachRequest',
-						parameters: { parameters: [{ type: 'qs', name: 'offset', value: `={{ $pageCount * ${PAGE_SIZE} }}` }] },
+						parameters: {
+							parameters: [
+								{ type: 'qs', name: 'offset', value: `={{ $pageCount * ${PAGE_SIZE} }}` },
+							],
+						},
 						paginationCompleteWhen: 'other',
 						completeExpression: `={{ $response.body.length < ${PAGE_SIZE} }}`,
 					},
@@ -92,7 +111,14 @@ export function httpRequestWorkflow(id, fake, auth) {
 		},
 		credentials,
 	};
-	const start = { id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const start = {
+		id: `${id}-start`,
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 	return {
 		id,
 		name: `bench ${id}`,

@@ -6,7 +6,8 @@
 const SAMPLE_MS = 5;
 
 function collect() {
-	if (typeof globalThis.gc !== 'function') throw new Error('Run the bench with node --expose-gc (npm run bench does)');
+	if (typeof globalThis.gc !== 'function')
+		throw new Error('Run the bench with node --expose-gc (npm run bench does)');
 	globalThis.gc();
 	return process.memoryUsage().heapUsed;
 }

@@ -2,20 +2,38 @@
 
 const MB = 1024 * 1024;
 
-const fixed = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (value, digits = 0) =>
+	value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 export const percent = (ratio) => `${fixed(ratio * 100, 1)}%`;
 export const times = (ratio) => `${fixed(ratio, 2)}×`;
 export const megabytes = (bytes) => `${fixed(bytes / MB, 1)} MB`;
 
 function table(header, rows) {
-	const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)));
+	const widths = header.map((_, column) =>
+		Math.max(...[header, ...rows].map((row) => String(row[column]).length)),
+	);
 	const line = (row) => row.map((cell, column) => String(cell).padStart(widths[column])).join('  ');
-	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+		'\n',
+	);
 }
 
 export function runsTable(runs) {
 	return table(
-		['run', 'records', 'seconds', 'records/s', 'requests', 'peak in flight', '429s seen', 'errors surfaced', 'JSON returned', 'peak heap growth', 'heap ÷ JSON', 'retained after GC'],
+		[
+			'run',
+			'records',
+			'seconds',
+			'records/s',
+			'requests',
+			'peak in flight',
+			'429s seen',
+			'errors surfaced',
+			'JSON returned',
+			'peak heap growth',
+			'heap ÷ JSON',
+			'retained after GC',
+		],
 		runs.map((run) => [
 			run.label,
 			fixed(run.records),

@@ -6,10 +6,16 @@ import { createRequire } from 'node:module';
 
 import { registerNodeType, runPoll } from '../../test/harness/n8n.mjs';
 
-const { CoupaTrigger } = createRequire(import.meta.url)('../../dist/nodes/Coupa/CoupaTrigger.node.js');
+const { CoupaTrigger } = createRequire(import.meta.url)(
+	'../../dist/nodes/Coupa/CoupaTrigger.node.js',
+);
 registerNodeType('coupaTrigger', new CoupaTrigger());
 
-const backlogFrom = { resource: 'invoice', event: 'updated', options: { startFrom: '2000-01-01T00:00:00Z' } };
+const backlogFrom = {
+	resource: 'invoice',
+	event: 'updated',
+	options: { startFrom: '2000-01-01T00:00:00Z' },
+};
 
 export async function measureTriggerBacklog({ label, fake, store, latency }) {
 	fake.faults.rateLimit({ perSecond: 25, burst: 20 });

@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DEFAULT_CLIENT } from '../fake-coupa/index.mjs';
 import { coupaCredential } from '../../scripts/n8n-setup.mjs';
-import { closeDropdown, closeNode, coupaNode, dropdownOf, openDropdownTexts, openNode, SCREENSHOT_DIR, signIn, startBrowserSuite } from './harness.mjs';
+import {
+	closeDropdown,
+	closeNode,
+	coupaNode,
+	dropdownOf,
+	openDropdownTexts,
+	openNode,
+	SCREENSHOT_DIR,
+	signIn,
+	startBrowserSuite,
+} from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog.js');
@@ -19,19 +29,50 @@ const WORKFLOWS = [
 		active: false,
 		settings: {},
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'start',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			coupaNode('Invoices', { resource: 'invoice', operation: 'getAll', limit: 5 }, [260, 0]),
-			coupaNode('Purchase order', { resource: 'purchaseOrder', operation: 'get', id: { __rl: true, mode: 'list', value: '' } }, [260, 240]),
+			coupaNode(
+				'Purchase order',
+				{
+					resource: 'purchaseOrder',
+					operation: 'get',
+					id: { __rl: true, mode: 'list', value: '' },
+				},
+				[260, 240],
+			),
 		],
 		connections: { Start: { main: [[{ node: 'Invoices', type: 'main', index: 0 }]] } },
 	},
-	{ id: 'browserCoupaTrigger', name: 'Browser: Coupa Trigger', active: false, settings: {}, nodes: [], connections: {} },
+	{
+		id: 'browserCoupaTrigger',
+		name: 'Browser: Coupa Trigger',
+		active: false,
+		settings: {},
+		nodes: [],
+		connections: {},
+	},
 	{
 		id: 'browserAgent',
 		name: 'Browser: AI Agent',
 		active: false,
 		settings: {},
-		nodes: [{ id: 'agent', name: 'AI Agent', type: '@n8n/n8n-nodes-langchain.agent', typeVersion: 3.1, position: [0, 0], parameters: {} }],
+		nodes: [
+			{
+				id: 'agent',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
 		connections: {},
 	},
 ];
@@ -46,7 +87,13 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			workflows: WORKFLOWS,
 			// As version 0.1 stored it: domain, clientId, clientSecret, scope.
 			credentials: (fake) => [
-				coupaCredential({ id: 'browserLegacy', name: 'Coupa saved by 0.1', domain: fake.url, ...DEFAULT_CLIENT, legacy: true }),
+				coupaCredential({
+					id: 'browserLegacy',
+					name: 'Coupa saved by 0.1',
+					domain: fake.url,
+					...DEFAULT_CLIENT,
+					legacy: true,
+				}),
 			],
 		});
 		({ page, step } = suite);
@@ -61,13 +108,15 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await signIn(page);
 		}));
 
-	test('Resource lists the catalogue with exactly one Custom API Call; Operation has none of n8n\'s', () =>
+	test("Resource lists the catalogue with exactly one Custom API Call; Operation has none of n8n's", () =>
 		step('open a Coupa node and read Resource and Operation', async () => {
 			await openNode(page, 'browserCoupaNode', 'Invoices');
 			await page.getByTestId('parameter-input-resource').click();
 			const resources = await openDropdownTexts(page);
 			await closeDropdown(page);
-			const expected = [...CATALOG.map((object) => object.name), 'Custom API Call'].sort((a, b) => a.localeCompare(b));
+			const expected = [...CATALOG.map((object) => object.name), 'Custom API Call'].sort((a, b) =>
+				a.localeCompare(b),
+			);
 			assert.deepEqual(resources, expected);
 			assert.equal(resources.filter((name) => name === 'Custom API Call').length, 1);
 			await page.getByTestId('parameter-input-operation').click();
@@ -75,7 +124,10 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await closeDropdown(page);
 			assert.ok(operations.includes('Get Many'), `Operation lists ${operations.join(', ')}`);
 			assert.ok(operations.includes('Mark as Exported'));
-			assert.ok(!operations.includes('Custom API Call'), `n8n added its Custom API Call to Operation: ${operations.join(', ')}`);
+			assert.ok(
+				!operations.includes('Custom API Call'),
+				`n8n added its Custom API Call to Operation: ${operations.join(', ')}`,
+			);
 		}));
 
 	test('Execute step on a Get Many shows the items', () =>
@@ -83,29 +135,57 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await page.getByTestId('node-execute-button').click();
 			const count = page.getByTestId('output-panel').getByTestId('ndv-items-count');
 			await count.filter({ hasText: /5 items/ }).waitFor();
-			await page.getByTestId('output-panel').getByText(/invoice-number|Invoice Number/i).first().waitFor();
+			await page
+				.getByTestId('output-panel')
+				.getByText(/invoice-number|Invoice Number/i)
+				.first()
+				.waitFor();
 			await closeNode(page);
 			// The canvas subtitle is in words.
-			await page.getByTestId('canvas-node').filter({ hasText: 'Invoices' }).getByText('Get many invoices').waitFor();
+			await page
+				.getByTestId('canvas-node')
+				.filter({ hasText: 'Invoices' })
+				.getByText('Get many invoices')
+				.waitFor();
 		}));
 
-	test('the record picker finds a purchase order by its supplier\'s name and shows it in words', () =>
+	test("the record picker finds a purchase order by its supplier's name and shows it in words", () =>
 		step('pick a record from the list with search', async () => {
-			const order = suite.sandbox.fake.store.list('purchase_orders').find((po) => po.supplier?.name);
+			const order = suite.sandbox.fake.store
+				.list('purchase_orders')
+				.find((po) => po.supplier?.name);
 			const supplier = order.supplier.name;
-			await page.getByTestId('canvas-node').filter({ hasText: 'Purchase order' }).first().dblclick();
+			await page
+				.getByTestId('canvas-node')
+				.filter({ hasText: 'Purchase order' })
+				.first()
+				.dblclick();
 			await page.getByTestId('ndv').waitFor();
 			await page.getByTestId('rlc-input').click();
-			await page.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input').first().fill(supplier);
-			const item = page.getByTestId('rlc-item').filter({ hasText: `${order['po-number']} · ${supplier}` }).first();
+			await page
+				.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input')
+				.first()
+				.fill(supplier);
+			const item = page
+				.getByTestId('rlc-item')
+				.filter({ hasText: `${order['po-number']} · ${supplier}` })
+				.first();
 			await item.waitFor();
 			const label = (await item.innerText()).trim();
-			assert.match(label, /· [A-Z][a-z]+( [a-z]+)* \(ID \d+\)$/, `the label ends with the status in words: ${label}`);
+			assert.match(
+				label,
+				/· [A-Z][a-z]+( [a-z]+)* \(ID \d+\)$/,
+				`the label ends with the status in words: ${label}`,
+			);
 			assert.doesNotMatch(label, /_/);
 			await item.click();
-			const picked = page.locator('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input').first();
+			const picked = page
+				.locator('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input')
+				.first();
 			await page.waitForFunction((expected) => {
-				const input = document.querySelector('input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input');
+				const input = document.querySelector(
+					'input[data-test-id="rlc-input"], [data-test-id="rlc-input"] input',
+				);
 				return input && input.value === expected;
 			}, label);
 			assert.equal(await picked.inputValue(), label);
@@ -113,15 +193,30 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			assert.ok(objectByResource('purchaseOrder').picker.search.includes('supplier[name]'));
 		}));
 
-	test('a filter condition offers the object\'s attributes, nested and custom ones included', () =>
+	test("a filter condition offers the object's attributes, nested and custom ones included", () =>
 		step('filter field dropdown', async () => {
 			await openNode(page, 'browserCoupaNode', 'Invoices');
 			await page.getByTestId('collection-parameter-add').first().click();
-			await page.locator('.el-select-dropdown__item:visible, [role="menuitem"]:visible, [role="option"]:visible').filter({ hasText: /^Conditions$/ }).first().click();
-			await page.getByRole('button', { name: /Add Condition/i }).first().click();
+			await page
+				.locator(
+					'.el-select-dropdown__item:visible, [role="menuitem"]:visible, [role="option"]:visible',
+				)
+				.filter({ hasText: /^Conditions$/ })
+				.first()
+				.click();
+			await page
+				.getByRole('button', { name: /Add Condition/i })
+				.first()
+				.click();
 			const fields = await dropdownOf(page, 'attribute');
 			await closeDropdown(page);
-			for (const name of ['Supplier Name', 'Invoice Number', 'Invoice Line: Account Code', 'Custom Field: Sap Document Number', 'Other (Type the Attribute)']) {
+			for (const name of [
+				'Supplier Name',
+				'Invoice Number',
+				'Invoice Line: Account Code',
+				'Custom Field: Sap Document Number',
+				'Other (Type the Attribute)',
+			]) {
 				assert.ok(fields.includes(name), `Field lists ${name}: ${fields.join(', ')}`);
 			}
 			await closeNode(page);
@@ -132,23 +227,36 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await page.goto('/workflow/browserCoupaTrigger');
 			await page.getByTestId('canvas-add-button').click();
 			await page.getByTestId('node-creator-search-bar').fill('Coupa');
-			await page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Coupa$/ }).first().click();
+			await page
+				.getByTestId('node-creator')
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Coupa$/ })
+				.first()
+				.click();
 			await page.getByTestId('node-creator').getByText('On updated', { exact: true }).click();
 			const ndv = page.getByTestId('ndv');
 			await ndv.waitFor();
-			await ndv.getByRole('button', { name: /fetch test event/i }).first().click();
+			await ndv
+				.getByRole('button', { name: /fetch test event/i })
+				.first()
+				.click();
 			const count = page.getByTestId('output-panel').getByTestId('ndv-items-count');
 			await count.waitFor();
 			assert.match(await count.innerText(), /\d+ items?/);
-			assert.doesNotMatch(await page.getByTestId('output-panel').innerText(), /needs the scope|error/i);
+			assert.doesNotMatch(
+				await page.getByTestId('output-panel').innerText(),
+				/needs the scope|error/i,
+			);
 			await closeNode(page);
 			// The canvas subtitle is in words, e.g. "Approval created or changed".
 			const node = page.getByTestId('canvas-node').filter({ hasText: 'Coupa Trigger' }).first();
-			await node.getByText(/^[A-Z][a-z]+( [A-Z][a-z]+)* (created or changed|created|status changed)$/).waitFor();
+			await node
+				.getByText(/^[A-Z][a-z]+( [A-Z][a-z]+)* (created or changed|created|status changed)$/)
+				.waitFor();
 		}));
 
 	test('an AI Agent offers the Coupa tool', () =>
-		step('find the Coupa tool among an AI Agent\'s tools', async () => {
+		step("find the Coupa tool among an AI Agent's tools", async () => {
 			await page.goto('/workflow/browserAgent');
 			await page.getByTestId('canvas-node').filter({ hasText: 'AI Agent' }).first().waitFor();
 			// The Tool handle's plus opens the node panel on its Tools list. On a busy machine the
@@ -156,7 +264,9 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			// close it and click again.
 			const toolsHeader = page.getByTestId('node-creator').getByText('Tools', { exact: true });
 			for (let attempt = 1; ; attempt++) {
-				await page.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]').click();
+				await page
+					.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]')
+					.click();
 				try {
 					await toolsHeader.first().waitFor({ timeout: 20000 });
 					break;
@@ -167,12 +277,15 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 				}
 			}
 			await page.getByTestId('node-creator-search-bar').fill('Coupa');
-			const tool = page.getByTestId('node-creator').getByTestId('node-creator-item-name').filter({ hasText: /^Coupa Tool$/ });
+			const tool = page
+				.getByTestId('node-creator')
+				.getByTestId('node-creator-item-name')
+				.filter({ hasText: /^Coupa Tool$/ });
 			await tool.waitFor();
 			await page.keyboard.press('Escape');
 		}));
 
-	test('n8n serves the package\'s output schemas to the editor', () =>
+	test("n8n serves the package's output schemas to the editor", () =>
 		step('output schemas are served', async () => {
 			const answers = await page.evaluate(async () => {
 				const read = async (path) => {
@@ -194,12 +307,20 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 	test('the credential form shows Domain first, and its test succeeds', () =>
 		step('credential test succeeds', async () => {
 			await page.goto('/home/credentials');
-			await page.getByTestId('resources-list-item').filter({ hasText: 'Coupa sandbox' }).first().click();
+			await page
+				.getByTestId('resources-list-item')
+				.filter({ hasText: 'Coupa sandbox' })
+				.first()
+				.click();
 			const modal = page.getByTestId('editCredential-modal');
 			await modal.getByTestId('credentials-config-container-test-success').waitFor();
-			const fields = await modal.locator('[data-test-id^="parameter-input-"]').evaluateAll((elements) =>
-				elements.map((element) => element.getAttribute('data-test-id')).filter((id) => id !== 'parameter-input-field'),
-			);
+			const fields = await modal
+				.locator('[data-test-id^="parameter-input-"]')
+				.evaluateAll((elements) =>
+					elements
+						.map((element) => element.getAttribute('data-test-id'))
+						.filter((id) => id !== 'parameter-input-field'),
+				);
 			assert.deepEqual(fields, [
 				'parameter-input-authUrl',
 				'parameter-input-clientId',
@@ -208,12 +329,28 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 				'parameter-input-maxRequestsPerSecond',
 			]);
 			const form = await modal.innerText();
-			const at = ['Domain', 'Client ID', 'Client Secret', 'OAuth Scope', 'The OAuth Scope must list exactly', 'Max Requests per Second'].map((label) => form.indexOf(label));
-			assert.deepEqual([...at].sort((a, b) => a - b), at, `labels in this order: Domain, Client ID, Client Secret, OAuth Scope, the scope notice, then Max Requests per Second\n${form}`);
+			const at = [
+				'Domain',
+				'Client ID',
+				'Client Secret',
+				'OAuth Scope',
+				'The OAuth Scope must list exactly',
+				'Max Requests per Second',
+			].map((label) => form.indexOf(label));
+			assert.deepEqual(
+				[...at].sort((a, b) => a - b),
+				at,
+				`labels in this order: Domain, Client ID, Client Secret, OAuth Scope, the scope notice, then Max Requests per Second\n${form}`,
+			);
 			assert.ok(at.every((index) => index >= 0));
-			assert.doesNotMatch(form, /Allowed HTTP Request Domains|Send Additional Body Properties|Grant Type/);
+			assert.doesNotMatch(
+				form,
+				/Allowed HTTP Request Domains|Send Additional Body Properties|Grant Type/,
+			);
 			// "Retry" is the form's test button once a test has run.
-			const tested = page.waitForResponse((response) => response.url().includes('/rest/credentials/test'));
+			const tested = page.waitForResponse((response) =>
+				response.url().includes('/rest/credentials/test'),
+			);
 			await modal.getByRole('button', { name: /retry/i }).click();
 			assert.equal((await (await tested).json()).data.status, 'OK');
 			await modal.getByTestId('credentials-config-container-test-success').waitFor();
@@ -224,7 +361,10 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			const modal = page.getByTestId('editCredential-modal');
 			await page.keyboard.press('Escape');
 			await modal.waitFor({ state: 'hidden' });
-			const card = page.getByTestId('resources-list-item').filter({ hasText: 'Coupa saved by 0.1' }).first();
+			const card = page
+				.getByTestId('resources-list-item')
+				.filter({ hasText: 'Coupa saved by 0.1' })
+				.first();
 			for (let attempt = 1; ; attempt++) {
 				await card.click();
 				try {
@@ -234,7 +374,8 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 					if (attempt === 3) throw error;
 				}
 			}
-			const input = (name) => modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+			const input = (name) =>
+				modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
 			await input('clientId').waitFor();
 			assert.match(await modal.innerText(), /Coupa saved by 0\.1|Coupa OAuth2 API/);
 			// 0.1 kept the domain under another name: the form asks for it once; the rest is there.
@@ -252,10 +393,14 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 			await page.getByTestId('editCredential-modal').waitFor({ state: 'hidden' });
 			await page.getByTestId('add-resource-credential').click();
 			await page.getByTestId('new-credential-type-select').locator('input').fill('Coupa');
-			await page.getByTestId('new-credential-type-select-option').filter({ hasText: 'Coupa OAuth2 API' }).click();
+			await page
+				.getByTestId('new-credential-type-select-option')
+				.filter({ hasText: 'Coupa OAuth2 API' })
+				.click();
 			await page.getByTestId('new-credential-type-button').click();
 			const modal = page.getByTestId('editCredential-modal');
-			const input = (name) => modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
+			const input = (name) =>
+				modal.locator(`[data-test-id="parameter-input-${name}"] input`).first();
 			await input('authUrl').fill(suite.sandbox.fake.url);
 			await input('clientId').fill('n8n-test-client');
 			await input('clientSecret').fill('not-the-secret');

@@ -49,7 +49,9 @@ export function coupaNode(name, parameters, position, type = 'n8n-nodes-coupa.co
  */
 export async function startBrowserSuite({ workflows = [], credentials } = {}) {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Chromium is not at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set COUPA_CHROMIUM.`);
+		throw new Error(
+			`Chromium is not at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set COUPA_CHROMIUM.`,
+		);
 	}
 	mkdirSync(SCREENSHOT_DIR, { recursive: true });
 	const userFolder = mkdtempSync(join(tmpdir(), 'coupa-browser-n8n-'));
@@ -64,7 +66,9 @@ export async function startBrowserSuite({ workflows = [], credentials } = {}) {
 		credentials,
 		log,
 	});
-	log(`n8n ready at ${sandbox.editorUrl} in ${Math.round((Date.now() - started) / 1000)} s (log: ${sandbox.logFile})`);
+	log(
+		`n8n ready at ${sandbox.editorUrl} in ${Math.round((Date.now() - started) / 1000)} s (log: ${sandbox.logFile})`,
+	);
 
 	// n8n marks elements with data-test-id.
 	selectors.setTestIdAttribute('data-test-id');
@@ -90,7 +94,9 @@ export async function startBrowserSuite({ workflows = [], credentials } = {}) {
 		} catch (error) {
 			const shot = join(SCREENSHOT_DIR, `FAILED-${label}.png`);
 			await page.screenshot({ path: shot }).catch(() => {});
-			const failure = new Error(`Step "${name}" failed: ${error.message}\nScreenshot: ${shot}\nn8n log: ${sandbox.logFile}`);
+			const failure = new Error(
+				`Step "${name}" failed: ${error.message}\nScreenshot: ${shot}\nn8n log: ${sandbox.logFile}`,
+			);
 			failure.stack = `${failure.message}\n${error.stack}`;
 			throw failure;
 		}
@@ -142,7 +148,9 @@ export async function dropdownOf(page, name) {
 export async function closeDropdown(page) {
 	await page.keyboard.press('Escape');
 	await page.waitForFunction(() =>
-		[...document.querySelectorAll('.el-select-dropdown__item')].every((item) => item.offsetParent === null),
+		[...document.querySelectorAll('.el-select-dropdown__item')].every(
+			(item) => item.offsetParent === null,
+		),
 	);
 }
 

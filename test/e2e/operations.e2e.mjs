@@ -24,16 +24,31 @@ function pickRecords() {
 		supplier: pick(fake, 'suppliers').id,
 		approval: pick(fake, 'approvals', status('pending_approval')).id,
 		// Records are live objects in the store: keep the amount as it was before the run.
-		budgetLine: { id: pick(fake, 'budget_lines').id, amount: Number(pick(fake, 'budget_lines').amount) },
+		budgetLine: {
+			id: pick(fake, 'budget_lines').id,
+			amount: Number(pick(fake, 'budget_lines').amount),
+		},
 		contract: pick(fake, 'contracts', status('draft')).id,
 		expenseReport: pick(fake, 'expense_reports', status('draft')).id,
-		receivingTransaction: pick(fake, 'receiving_transactions', (record) => record.status !== 'voided').id,
+		receivingTransaction: pick(
+			fake,
+			'receiving_transactions',
+			(record) => record.status !== 'voided',
+		).id,
 		disputedInvoice: pick(fake, 'invoices', status('pending_approval')).id,
-		exportedInvoice: pick(fake, 'invoices', (record) => record.status === 'approved' && !record.exported).id,
+		exportedInvoice: pick(
+			fake,
+			'invoices',
+			(record) => record.status === 'approved' && !record.exported,
+		).id,
 		deletedInvoice: pick(fake, 'invoices', status('draft')).id,
 		purchaseOrder: pick(fake, 'purchase_orders', status('issued')).id,
 		purchaseOrderChange: pick(fake, 'purchase_order_changes', status('draft')).id,
-		purchaseOrderLine: pick(fake, 'purchase_order_lines', (record) => !record['soft-closed-for-receiving']).id,
+		purchaseOrderLine: pick(
+			fake,
+			'purchase_order_lines',
+			(record) => !record['soft-closed-for-receiving'],
+		).id,
 		attachment: pick(fake, 'contract_attachments'),
 		attachmentInvoice: pick(fake, 'invoices', status('approved')).id,
 	};
@@ -41,24 +56,50 @@ function pickRecords() {
 
 /** One workflow, one `n8n execute`: every operation kind plus the custom API call and continueOnFail. */
 function operationsWorkflow() {
-	const action = (resource, operation, id, extra = {}) => ({ resource, operation, id: byId(id), ...extra });
+	const action = (resource, operation, id, extra = {}) => ({
+		resource,
+		operation,
+		id: byId(id),
+		...extra,
+	});
 	return chainWorkflow(
 		'e2eOperations',
 		[
 			coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) }),
-			coupa('All suppliers', { resource: 'supplier', operation: 'getAll', returnAll: true, filters: {}, options: { pageWindow: 1 } }),
-			coupa('Seven invoices', { resource: 'invoice', operation: 'getAll', returnAll: false, limit: 7, filters: {}, options: {} }),
+			coupa('All suppliers', {
+				resource: 'supplier',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {},
+				options: { pageWindow: 1 },
+			}),
+			coupa('Seven invoices', {
+				resource: 'invoice',
+				operation: 'getAll',
+				returnAll: false,
+				limit: 7,
+				filters: {},
+				options: {},
+			}),
 			coupa('Create supplier (fields)', {
 				resource: 'supplier',
 				operation: 'create',
 				name: `E2E Fields Supplier ${STAMP}`,
-				additionalFields: { status: 'active', poMethod: 'email', poEmail: 'orders@e2e-fields.example' },
+				additionalFields: {
+					status: 'active',
+					poMethod: 'email',
+					poEmail: 'orders@e2e-fields.example',
+				},
 			}),
 			coupa('Create supplier (JSON)', {
 				resource: 'supplier',
 				operation: 'create',
 				specifyBody: 'json',
-				jsonBody: JSON.stringify({ name: `E2E JSON Supplier ${STAMP}`, status: 'draft', website: 'https://e2e-json.example' }),
+				jsonBody: JSON.stringify({
+					name: `E2E JSON Supplier ${STAMP}`,
+					status: 'draft',
+					website: 'https://e2e-json.example',
+				}),
 			}),
 			coupa('Update supplier', {
 				resource: 'supplier',
@@ -66,17 +107,42 @@ function operationsWorkflow() {
 				id: { __rl: true, mode: 'id', value: fromNode('Create supplier (fields)') },
 				updateFields: { website: 'https://updated.e2e.example', status: 'inactive' },
 			}),
-			coupa('Delete invoice', { resource: 'invoice', operation: 'delete', id: byId(ids.deletedInvoice) }),
-			coupa('Approve approval', action('approval', 'approve', ids.approval, { reason: 'Approved by the e2e suite' })),
-			coupa('Adjust budget line', action('budgetLine', 'adjust', ids.budgetLine.id, { adjustmentAmount: '250' })),
+			coupa('Delete invoice', {
+				resource: 'invoice',
+				operation: 'delete',
+				id: byId(ids.deletedInvoice),
+			}),
+			coupa(
+				'Approve approval',
+				action('approval', 'approve', ids.approval, { reason: 'Approved by the e2e suite' }),
+			),
+			coupa(
+				'Adjust budget line',
+				action('budgetLine', 'adjust', ids.budgetLine.id, { adjustmentAmount: '250' }),
+			),
 			coupa('Submit contract', action('contract', 'submitForApproval', ids.contract)),
 			coupa('Submit expense report', action('expenseReport', 'submit', ids.expenseReport)),
-			coupa('Void receiving transaction', action('receivingTransaction', 'void', ids.receivingTransaction)),
-			coupa('Dispute invoice', action('invoice', 'dispute', ids.disputedInvoice, { disputeReasonCode: 'PRICE', comment: 'Price differs from PO' })),
+			coupa(
+				'Void receiving transaction',
+				action('receivingTransaction', 'void', ids.receivingTransaction),
+			),
+			coupa(
+				'Dispute invoice',
+				action('invoice', 'dispute', ids.disputedInvoice, {
+					disputeReasonCode: 'PRICE',
+					comment: 'Price differs from PO',
+				}),
+			),
 			coupa('Mark invoice exported', action('invoice', 'markExported', ids.exportedInvoice)),
 			coupa('Close purchase order', action('purchaseOrder', 'close', ids.purchaseOrder)),
-			coupa('Submit PO change', action('purchaseOrderChange', 'submitForApproval', ids.purchaseOrderChange)),
-			coupa('Soft-close PO line', action('purchaseOrderLine', 'softCloseForReceiving', ids.purchaseOrderLine)),
+			coupa(
+				'Submit PO change',
+				action('purchaseOrderChange', 'submitForApproval', ids.purchaseOrderChange),
+			),
+			coupa(
+				'Soft-close PO line',
+				action('purchaseOrderLine', 'softCloseForReceiving', ids.purchaseOrderLine),
+			),
 			coupa('Create and submit requisition', {
 				resource: 'requisition',
 				operation: 'submitForApproval',
@@ -91,7 +157,11 @@ function operationsWorkflow() {
 				queryParameters: { parameter: [{ name: 'status', value: 'active' }] },
 				paginate: true,
 			}),
-			coupa('Missing supplier (continue)', { resource: 'supplier', operation: 'get', id: byId(99999999) }, { continueOnFail: true }),
+			coupa(
+				'Missing supplier (continue)',
+				{ resource: 'supplier', operation: 'get', id: byId(99999999) },
+				{ continueOnFail: true },
+			),
 			coupa(
 				'Create without write scope (continue)',
 				{ resource: 'supplier', operation: 'create', name: `Never created ${STAMP}` },
@@ -139,13 +209,24 @@ function filesWorkflow() {
 
 /** A single get: run again and again to watch n8n's token handling. */
 const tokenWorkflow = () =>
-	chainWorkflow('e2eToken', [coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) })], { credential: FULL });
+	chainWorkflow(
+		'e2eToken',
+		[coupa('Get supplier', { resource: 'supplier', operation: 'get', id: byId(ids.supplier) })],
+		{ credential: FULL },
+	);
 
 /** Coupa answers 400 with a validation error; no continueOnFail, so the execution fails. */
 const validationWorkflow = () =>
 	chainWorkflow(
 		'e2eValidation',
-		[coupa('Create invalid supplier', { resource: 'supplier', operation: 'create', specifyBody: 'json', jsonBody: '{"status": "active"}' })],
+		[
+			coupa('Create invalid supplier', {
+				resource: 'supplier',
+				operation: 'create',
+				specifyBody: 'json',
+				jsonBody: '{"status": "active"}',
+			}),
+		],
 		{ credential: FULL },
 	);
 
@@ -192,15 +273,31 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 
 	it('returns all records over three or more pages of 50', () => {
 		const suppliers = items('All suppliers');
-		const pages = fake.requests.filter((r) => r.method === 'GET' && r.path === '/api/suppliers' && r.query.limit === '50');
+		const pages = fake.requests.filter(
+			(r) => r.method === 'GET' && r.path === '/api/suppliers' && r.query.limit === '50',
+		);
 		assert.equal(suppliers.length, 120);
-		assert.deepEqual([...new Set(suppliers.map((s) => s.id))].length, 120, 'no duplicates across pages');
+		assert.deepEqual(
+			[...new Set(suppliers.map((s) => s.id))].length,
+			120,
+			'no duplicates across pages',
+		);
 		const ids = suppliers.map((s) => s.id);
-		assert.deepEqual(ids, [...ids].sort((a, b) => a - b), 'in id order');
+		assert.deepEqual(
+			ids,
+			[...ids].sort((a, b) => a - b),
+			'in id order',
+		);
 		// Pages by key: the first page, then pages that continue after an id, never an offset.
 		assert.ok(pages.length >= 3, `three or more pages were read (saw ${pages.length})`);
-		assert.ok(pages.every((r) => r.query.offset === undefined), 'no page is read by offset');
-		assert.ok(pages.filter((r) => r.query['id[gt]'] !== undefined).length >= 2, 'pages continue after an id');
+		assert.ok(
+			pages.every((r) => r.query.offset === undefined),
+			'no page is read by offset',
+		);
+		assert.ok(
+			pages.filter((r) => r.query['id[gt]'] !== undefined).length >= 2,
+			'pages continue after an id',
+		);
 	});
 
 	it('honours the limit', () => {
@@ -210,7 +307,10 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 	it('creates a record from fields and from JSON', () => {
 		const [fromFields] = items('Create supplier (fields)');
 		assert.equal(fromFields.name, `E2E Fields Supplier ${STAMP}`);
-		assert.equal(fake.store.get('suppliers', fromFields.id)['po-email'], 'orders@e2e-fields.example');
+		assert.equal(
+			fake.store.get('suppliers', fromFields.id)['po-email'],
+			'orders@e2e-fields.example',
+		);
 		const [fromJson] = items('Create supplier (JSON)');
 		assert.equal(fake.store.get('suppliers', fromJson.id).website, 'https://e2e-json.example');
 		assert.equal(fake.store.get('suppliers', fromJson.id).status, 'draft');
@@ -233,7 +333,10 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const statusOf = (path, id) => fake.store.get(path, id).status;
 		assert.equal(statusOf('approvals', ids.approval), 'approved');
 		assert.equal(fake.store.get('approvals', ids.approval).note, 'Approved by the e2e suite');
-		assert.equal(Number(fake.store.get('budget_lines', ids.budgetLine.id).amount), ids.budgetLine.amount + 250);
+		assert.equal(
+			Number(fake.store.get('budget_lines', ids.budgetLine.id).amount),
+			ids.budgetLine.amount + 250,
+		);
 		assert.equal(statusOf('contracts', ids.contract), 'pending_approval');
 		assert.equal(statusOf('expense_reports', ids.expenseReport), 'pending_approval');
 		assert.equal(statusOf('receiving_transactions', ids.receivingTransaction), 'voided');
@@ -241,7 +344,10 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(fake.store.get('invoices', ids.exportedInvoice).exported, true);
 		assert.equal(statusOf('purchase_orders', ids.purchaseOrder), 'closed');
 		assert.equal(statusOf('purchase_order_changes', ids.purchaseOrderChange), 'pending_approval');
-		assert.equal(fake.store.get('purchase_order_lines', ids.purchaseOrderLine)['soft-closed-for-receiving'], true);
+		assert.equal(
+			fake.store.get('purchase_order_lines', ids.purchaseOrderLine)['soft-closed-for-receiving'],
+			true,
+		);
 		const [requisition] = items('Create and submit requisition');
 		assert.equal(fake.store.get('requisitions', requisition.id).status, 'pending_approval');
 	});
@@ -264,7 +370,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.ok(!fake.store.rows('suppliers').some((s) => s.name === `Never created ${STAMP}`));
 	});
 
-	it('fails the execution with Coupa\'s validation message', async (t) => {
+	it("fails the execution with Coupa's validation message", async (t) => {
 		const execution = await n8n.execute('e2eValidation');
 		assert.equal(execution.ok, false);
 		const error = execution.run.data.resultData.error;
@@ -278,7 +384,10 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const execution = await n8n.execute('coupaExSupplierOnbrd');
 		assert.ok(execution.ok, execution.stdout.slice(-2000));
 		const [notice] = nodeItems(execution.run, 'Notify purchasing');
-		assert.match(notice.message, /^New Coupa supplier Northwind Traders \d+ \(ID \d+, number .*\) is active\.$/);
+		assert.match(
+			notice.message,
+			/^New Coupa supplier Northwind Traders \d+ \(ID \d+, number .*\) is active\.$/,
+		);
 		assert.equal(fake.store.count('suppliers'), before + 1);
 	});
 
@@ -294,9 +403,17 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(uploaded.intent, 'Supplier');
 
 		// The multipart part Coupa received is byte for byte the file Coupa served for the contract.
-		const served = await fetch(`${fake.url}/api/attachment_files/${ids.attachment.id}`, { headers: { Authorization: fake.requests.find((r) => r.path === `/api/attachment_files/${ids.attachment.id}`).headers.authorization } });
+		const served = await fetch(`${fake.url}/api/attachment_files/${ids.attachment.id}`, {
+			headers: {
+				Authorization: fake.requests.find(
+					(r) => r.path === `/api/attachment_files/${ids.attachment.id}`,
+				).headers.authorization,
+			},
+		});
 		const original = Buffer.from(await served.arrayBuffer());
-		const upload = fake.requests.find((r) => r.method === 'POST' && r.path === `/api/invoices/${ids.attachmentInvoice}/attachments`);
+		const upload = fake.requests.find(
+			(r) => r.method === 'POST' && r.path === `/api/invoices/${ids.attachmentInvoice}/attachments`,
+		);
 		assert.match(upload.headers['content-type'], /^multipart\/form-data; boundary=/);
 		assert.equal(upload.body['attachment[type]'], 'file');
 		assert.equal(upload.body['attachment[file]'].contentType, 'application/pdf');
@@ -305,11 +422,18 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const [copy] = nodeItems(execution.run, 'Download uploaded file');
 		assert.equal(copy.fileName, ids.attachment['file-name']);
 		assert.equal(copy.mimeType, 'application/pdf');
-		assert.ok(fake.requests.some((r) => r.path === `/api/attachment_files/${uploaded.id}` && r.status === 200), 'the uploaded file was downloaded from its file-url');
+		assert.ok(
+			fake.requests.some(
+				(r) => r.path === `/api/attachment_files/${uploaded.id}` && r.status === 200,
+			),
+			'the uploaded file was downloaded from its file-url',
+		);
 	});
 
 	it('runs the invoice export example: an integration run, a history record per invoice, the refused one recorded, the run closed with its counts', async () => {
-		const approved = fake.store.list('invoices').filter((invoice) => invoice.status === 'approved' && !invoice.exported);
+		const approved = fake.store
+			.list('invoices')
+			.filter((invoice) => invoice.status === 'approved' && !invoice.exported);
 		assert.ok(approved.length >= 2, 'the sandbox has approved invoices to export');
 		// The example's placeholder ERP refuses an invoice without a supplier.
 		const refused = approved[0];
@@ -325,21 +449,37 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(run['total-records'], approved.length);
 		assert.equal(run['records-processed'], approved.length - 1);
 
-		const records = fake.store.list('integration_history_records').filter((record) => record['integration-run-id'] === run.id);
-		assert.deepEqual(records.map((record) => record['document-id']).sort(), approved.map((invoice) => invoice.id).sort());
+		const records = fake.store
+			.list('integration_history_records')
+			.filter((record) => record['integration-run-id'] === run.id);
+		assert.deepEqual(
+			records.map((record) => record['document-id']).sort(),
+			approved.map((invoice) => invoice.id).sort(),
+		);
 		const failed = records.filter((record) => record.status === 'failed');
-		assert.deepEqual(failed.map((record) => record['document-id']), [refused.id]);
+		assert.deepEqual(
+			failed.map((record) => record['document-id']),
+			[refused.id],
+		);
 		assert.match(failed[0].responses[0]['response-message'], /no supplier/);
 		for (const invoice of approved.slice(1)) {
-			assert.equal(fake.store.get('invoices', invoice.id).exported, true, `invoice ${invoice.id} is marked exported`);
+			assert.equal(
+				fake.store.get('invoices', invoice.id).exported,
+				true,
+				`invoice ${invoice.id} is marked exported`,
+			);
 			const record = records.find((r) => r['document-id'] === invoice.id);
 			assert.equal(record.status, 'success');
 			assert.equal(record['external-id'], `ERP-${invoice['invoice-number']}`);
 		}
-		assert.equal(fake.store.get('invoices', refused.id).exported, false, 'the refused invoice stays unexported for the next run');
+		assert.equal(
+			fake.store.get('invoices', refused.id).exported,
+			false,
+			'the refused invoice stays unexported for the next run',
+		);
 	});
 
-	it('fetches the token with n8n\'s client-credentials code, stores it, and re-fetches it after revocation and expiry', async () => {
+	it("fetches the token with n8n's client-credentials code, stores it, and re-fetches it after revocation and expiry", async () => {
 		// The operations run fetched one token per credential; the form body is n8n's oauth2 client's.
 		const full = fake.tokens.filter((token) => token.scopes.includes('core.invoice.write'));
 		assert.equal(full.length, 1, 'one token for the full credential, reused by every node');
@@ -358,7 +498,10 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const afterRevoke = await n8n.execute('e2eToken');
 		assert.ok(afterRevoke.ok, afterRevoke.stdout.slice(-2000));
 		assert.equal(tokenRequests().length, 1);
-		assert.deepEqual(fake.apiRequests().map((r) => r.status), [401, 200]);
+		assert.deepEqual(
+			fake.apiRequests().map((r) => r.status),
+			[401, 200],
+		);
 
 		// Expired: every token older than 2 s is refused from now on.
 		fake.faults.expireTokensAfter(2);
@@ -368,7 +511,13 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		fake.faults.reset();
 		assert.ok(afterExpiry.ok, afterExpiry.stdout.slice(-2000));
 		assert.equal(tokenRequests().length, 1);
-		assert.deepEqual(fake.apiRequests().map((r) => r.status), [401, 200]);
-		assert.equal(fake.tokens.filter((token) => token.scopes.includes('core.invoice.write')).length, 3);
+		assert.deepEqual(
+			fake.apiRequests().map((r) => r.status),
+			[401, 200],
+		);
+		assert.equal(
+			fake.tokens.filter((token) => token.scopes.includes('core.invoice.write')).length,
+			3,
+		);
 	});
 });

@@ -1,7 +1,8 @@
 // OAuth 2.0 client credentials (coupa-api.md §1): token issuing and bearer-token checks.
 import { randomBytes, randomUUID } from 'node:crypto';
 
-const b64url = (value) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+const b64url = (value) =>
+	Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
 export function createAuth({ clients, tokenTtlSeconds }) {
 	const byId = new Map(clients.map((client) => [client.clientId, client]));
@@ -37,22 +38,51 @@ export function createAuth({ clients, tokenTtlSeconds }) {
 			clientId = decodeURIComponent(decoded.slice(0, colon));
 			clientSecret = decodeURIComponent(decoded.slice(colon + 1));
 		}
-		if (!form.grant_type) return [400, { error: 'invalid_request', error_description: 'The request is missing a required parameter: grant_type.' }];
+		if (!form.grant_type)
+			return [
+				400,
+				{
+					error: 'invalid_request',
+					error_description: 'The request is missing a required parameter: grant_type.',
+				},
+			];
 		const client = byId.get(clientId);
 		if (!client || client.clientSecret !== clientSecret) {
 			return [401, { error: 'invalid_client', error_description: 'Client authentication failed.' }];
 		}
 		if (form.grant_type !== 'client_credentials') {
-			return [400, { error: 'unsupported_grant_type', error_description: 'The authorization grant type is not supported by the authorization server.' }];
+			return [
+				400,
+				{
+					error: 'unsupported_grant_type',
+					error_description:
+						'The authorization grant type is not supported by the authorization server.',
+				},
+			];
 		}
-		const requested = String(form.scope ?? '').split(/\s+/).filter(Boolean);
+		const requested = String(form.scope ?? '')
+			.split(/\s+/)
+			.filter(Boolean);
 		const notGranted = requested.filter((scope) => !client.scopes.includes(scope));
 		if (notGranted.length) {
-			return [400, { error: 'invalid_scope', error_description: `The requested scope is invalid, unknown, or malformed: ${notGranted.join(' ')}` }];
+			return [
+				400,
+				{
+					error: 'invalid_scope',
+					error_description: `The requested scope is invalid, unknown, or malformed: ${notGranted.join(' ')}`,
+				},
+			];
 		}
 		const scopes = requested.length ? [...new Set(requested)] : [...client.scopes];
 		const issuedAt = Date.now();
-		const token = { accessToken: mint(client, scopes, issuedAt), clientId: client.clientId, scopes, issuedAt, expiresAt: issuedAt + ttl * 1000, revoked: false };
+		const token = {
+			accessToken: mint(client, scopes, issuedAt),
+			clientId: client.clientId,
+			scopes,
+			issuedAt,
+			expiresAt: issuedAt + ttl * 1000,
+			revoked: false,
+		};
 		tokens.push(token);
 		byToken.set(token.accessToken, token);
 		return [200, { access_token: token.accessToken, token_type: 'bearer', expires_in: ttl }];
@@ -63,7 +93,8 @@ export function createAuth({ clients, tokenTtlSeconds }) {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
 		const token = match && byToken.get(match[1]);
 		if (!token || token.revoked) return null;
-		const expiresAt = forcedLifetime === null ? token.expiresAt : token.issuedAt + forcedLifetime * 1000;
+		const expiresAt =
+			forcedLifetime === null ? token.expiresAt : token.issuedAt + forcedLifetime * 1000;
 		return Date.now() < expiresAt ? token : null;
 	}
 

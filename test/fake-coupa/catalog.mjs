@@ -2,7 +2,12 @@
 // contract table in ./contract/ (written from Coupa's published docs, never from the package's
 // catalogue), so a wrong path or scope in the package fails against the fake. Only facts the docs
 // do not give the fake (lookup collections, model names of lookups) live here.
-import { OBJECTS as CONTRACT_OBJECTS, ROUTES, stateKeyOf, statusValuesOf } from './contract/index.mjs';
+import {
+	OBJECTS as CONTRACT_OBJECTS,
+	ROUTES,
+	stateKeyOf,
+	statusValuesOf,
+} from './contract/index.mjs';
 
 export { ROUTES, stateKeyOf, statusValuesOf };
 
@@ -20,10 +25,12 @@ export const ROUTES_BY_COLLECTION = ROUTES.reduce((map, row) => {
 }, new Map());
 
 /** The documented create route of a collection (its required inputs drive validation). */
-export const createRouteOf = (path) => ROUTES_BY_COLLECTION.get(path)?.find((row) => row.op === 'create');
+export const createRouteOf = (path) =>
+	ROUTES_BY_COLLECTION.get(path)?.find((row) => row.op === 'create');
 
 /** Whether Coupa documents the export-flag round trip for a collection. */
-export const isExportable = (path) => Boolean(ROUTES_BY_COLLECTION.get(path)?.some((row) => row.op === 'markExported'));
+export const isExportable = (path) =>
+	Boolean(ROUTES_BY_COLLECTION.get(path)?.some((row) => row.op === 'markExported'));
 
 /**
  * Read-only lookup collections (list + get). Fake-side facts: the node only reads them for

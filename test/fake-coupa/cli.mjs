@@ -16,7 +16,9 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-	console.log('Usage: node test/fake-coupa/cli.mjs [--port 4010] [--host 127.0.0.1] [--seed default|sandbox|none] [--scope-denied 403|401]');
+	console.log(
+		'Usage: node test/fake-coupa/cli.mjs [--port 4010] [--host 127.0.0.1] [--seed default|sandbox|none] [--scope-denied 403|401]',
+	);
 	process.exit(0);
 }
 
@@ -28,11 +30,18 @@ const fake = await startFakeCoupa({
 });
 
 console.log(`Fake Coupa listening on ${fake.url}`);
-console.log(`  Instance URL:  ${fake.url}   (token: ${fake.url}/oauth2/token, API: ${fake.url}/api)`);
+console.log(
+	`  Instance URL:  ${fake.url}   (token: ${fake.url}/oauth2/token, API: ${fake.url}/api)`,
+);
 console.log(`  Client ID:     ${DEFAULT_CLIENT.clientId}`);
 console.log(`  Client secret: ${DEFAULT_CLIENT.clientSecret}`);
 console.log(`  Scopes:        ${DEFAULT_CLIENT.scopes.join(' ')}`);
-console.log(`  Records:       ${fake.store.paths().map((path) => `${path}=${fake.store.count(path)}`).join(', ')}`);
+console.log(
+	`  Records:       ${fake.store
+		.paths()
+		.map((path) => `${path}=${fake.store.count(path)}`)
+		.join(', ')}`,
+);
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

@@ -12,7 +12,8 @@ const pad = (n, width = 2) => String(Math.trunc(Math.abs(n))).padStart(width, '0
 export function formatTimestamp(ms, offsetMinutes = INSTANCE_OFFSET) {
 	const local = new Date(ms + offsetMinutes * 60000);
 	const sign = offsetMinutes < 0 ? '-' : '+';
-	const zone = offsetMinutes === 0 ? '+00:00' : `${sign}${pad(offsetMinutes / 60)}:${pad(offsetMinutes % 60)}`;
+	const zone =
+		offsetMinutes === 0 ? '+00:00' : `${sign}${pad(offsetMinutes / 60)}:${pad(offsetMinutes % 60)}`;
 	return (
 		`${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
 		`T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`
@@ -33,7 +34,7 @@ export function createClock(start) {
 	let frozen = start === undefined ? null : toMs(start);
 	let shift = 0;
 	return {
-		now: () => (frozen ?? Date.now() + shift),
+		now: () => frozen ?? Date.now() + shift,
 		iso: (offsetMinutes) => formatTimestamp(frozen ?? Date.now() + shift, offsetMinutes),
 		set(value) {
 			frozen = toMs(value);

@@ -1,7 +1,8 @@
 // Switchable fault injection for /api routes: rate limiting (leaky bucket, coupa-api.md §4),
 // 5xx bursts, latency and dropped connections. Token faults delegate to the auth module.
 
-const SERVICE_UNAVAILABLE = '<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p></body></html>';
+const SERVICE_UNAVAILABLE =
+	'<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p></body></html>';
 
 /** What a proxy in front of Coupa answers when Coupa's own answer did not reach it. */
 export function proxyErrorPage(status) {
@@ -32,7 +33,8 @@ export function createFaults(auth) {
 			errors = count > 0 ? { remaining: count, status, body, retryAfter } : null;
 		},
 		latency(options) {
-			delay = options && options.ms > 0 ? { ms: options.ms, jitterMs: options.jitterMs ?? 0 } : null;
+			delay =
+				options && options.ms > 0 ? { ms: options.ms, jitterMs: options.jitterMs ?? 0 } : null;
 		},
 		dropConnections({ count = 1, afterProcessing = false } = {}) {
 			drops = count > 0 ? { remaining: count, afterProcessing } : null;
@@ -66,7 +68,13 @@ export function createFaults(auth) {
 			auth.expireAfter(null);
 		},
 		resetStats() {
-			Object.assign(stats, { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 });
+			Object.assign(stats, {
+				requests: 0,
+				rateLimited: 0,
+				serverErrors: 0,
+				dropped: 0,
+				maxConcurrent: 0,
+			});
 		},
 
 		/** Milliseconds to hold this API response (0 = none). */
@@ -91,11 +99,16 @@ export function createFaults(auth) {
 			const { status, body, retryAfter } = errors;
 			if (--errors.remaining <= 0) errors = null;
 			stats.serverErrors++;
-			return { status, body, headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) } };
+			return {
+				status,
+				body,
+				headers: retryAfter === undefined ? {} : { 'Retry-After': String(retryAfter) },
+			};
 		},
 		/** How this request's answer is lost after Coupa carried it out: 'reset', 502, 504, or null. */
 		lostAnswer(method) {
-			if (!lostAnswers || (lostAnswers.methods && !lostAnswers.methods.includes(method))) return null;
+			if (!lostAnswers || (lostAnswers.methods && !lostAnswers.methods.includes(method)))
+				return null;
 			const { as } = lostAnswers;
 			if (--lostAnswers.remaining <= 0) lostAnswers = null;
 			stats.dropped++;
@@ -135,7 +148,12 @@ function createAnswerFaults() {
 		redirect({ to, count = 1, status = 302, path } = {}) {
 			redirects = count > 0 ? { remaining: count, to, status, path } : null;
 		},
-		tokenAnswer({ count = 1, status = 200, body = '{}', headers = { 'Content-Type': 'application/json' } } = {}) {
+		tokenAnswer({
+			count = 1,
+			status = 200,
+			body = '{}',
+			headers = { 'Content-Type': 'application/json' },
+		} = {}) {
 			tokenAnswers = count > 0 ? { remaining: count, status, body, headers } : null;
 		},
 		echoToken({ count = 1, status = 400 } = {}) {
@@ -165,7 +183,12 @@ function createAnswerFaults() {
 			if (!echoes || !accessToken) return null;
 			const { status } = echoes;
 			echoes = take(echoes);
-			return { status, errors: { base: [`Request with token ${accessToken} refused: this token may not change the record`] } };
+			return {
+				status,
+				errors: {
+					base: [`Request with token ${accessToken} refused: this token may not change the record`],
+				},
+			};
 		},
 	};
 }

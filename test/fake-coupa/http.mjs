@@ -29,7 +29,12 @@ export function parseMultipart(buffer, contentType) {
 		body[name] =
 			fileName === undefined
 				? content.toString('utf8')
-				: { fileName, contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream', bytes: Buffer.from(content) };
+				: {
+						fileName,
+						contentType:
+							/content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream',
+						bytes: Buffer.from(content),
+					};
 		at = next;
 	}
 	return body;
@@ -50,7 +55,8 @@ export async function readBody(req) {
 			return { raw, body: null, invalid: error.message };
 		}
 	}
-	if (type.includes('application/x-www-form-urlencoded')) return { raw, body: Object.fromEntries(new URLSearchParams(raw)) };
+	if (type.includes('application/x-www-form-urlencoded'))
+		return { raw, body: Object.fromEntries(new URLSearchParams(raw)) };
 	try {
 		return { raw, body: JSON.parse(raw) };
 	} catch (error) {
@@ -64,7 +70,9 @@ export async function readBody(req) {
  * When `dropInstead` is set the socket is destroyed instead (a response lost in transit).
  */
 export function createResponder(req, res, entry) {
-	const json = String(req.headers.accept ?? '').toLowerCase().includes('application/json');
+	const json = String(req.headers.accept ?? '')
+		.toLowerCase()
+		.includes('application/json');
 	const responder = {
 		json,
 		dropInstead: false,
@@ -92,18 +100,32 @@ export function createResponder(req, res, entry) {
 		},
 		/** Plain JSON regardless of Accept (the OAuth token endpoint). */
 		plainJson(status, payload, headers = {}) {
-			responder.send(status, JSON.stringify(payload), { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-store', ...headers });
+			responder.send(status, JSON.stringify(payload), {
+				'Content-Type': JSON_TYPE,
+				'Cache-Control': 'no-store',
+				...headers,
+			});
 		},
 		/** A record or list; `names` = { root, item } for XML. `undefined` payload = empty body. */
 		payload(status, payload, names) {
 			if (payload === undefined) return responder.send(status, '');
-			if (json) return responder.send(status, JSON.stringify(payload), { 'Content-Type': JSON_TYPE });
-			responder.send(status, toXml(payload, names), { 'Content-Type': 'application/xml; charset=utf-8' });
+			if (json)
+				return responder.send(status, JSON.stringify(payload), { 'Content-Type': JSON_TYPE });
+			responder.send(status, toXml(payload, names), {
+				'Content-Type': 'application/xml; charset=utf-8',
+			});
 		},
 		/** Coupa error body: `{"errors":{"<key>":["message", ...]}}` or `<errors><error>`. */
 		errors(status, errors, headers = {}) {
-			if (json) return responder.send(status, JSON.stringify({ errors }), { 'Content-Type': JSON_TYPE, ...headers });
-			responder.send(status, errorsToXml(errors), { 'Content-Type': 'application/xml; charset=utf-8', ...headers });
+			if (json)
+				return responder.send(status, JSON.stringify({ errors }), {
+					'Content-Type': JSON_TYPE,
+					...headers,
+				});
+			responder.send(status, errorsToXml(errors), {
+				'Content-Type': 'application/xml; charset=utf-8',
+				...headers,
+			});
 		},
 		html(status, html, headers = {}) {
 			responder.send(status, html, { 'Content-Type': 'text/html; charset=utf-8', ...headers });

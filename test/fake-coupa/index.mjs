@@ -17,7 +17,11 @@ import { createStore } from './store.mjs';
 
 export { ALL_SCOPES };
 
-export const DEFAULT_CLIENT = Object.freeze({ clientId: 'n8n-test-client', clientSecret: 'n8n-test-secret', scopes: ALL_SCOPES });
+export const DEFAULT_CLIENT = Object.freeze({
+	clientId: 'n8n-test-client',
+	clientSecret: 'n8n-test-secret',
+	scopes: ALL_SCOPES,
+});
 
 /**
  * Start the fake server.
@@ -107,7 +111,12 @@ export async function startFakeCoupa(options = {}) {
 			const limited = faults.rateLimited();
 			if (limited) return respond.errors(429, { base: ['Rate limit exceeded'] }, limited);
 			const redirect = faults.redirectFor(url);
-			if (redirect) return respond.send(redirect.status, '', redirect.location === null ? {} : { Location: redirect.location });
+			if (redirect)
+				return respond.send(
+					redirect.status,
+					'',
+					redirect.location === null ? {} : { Location: redirect.location },
+				);
 			const echo = faults.echoFor(auth.authenticate(req.headers.authorization)?.accessToken);
 			if (echo) return respond.errors(echo.status, echo.errors);
 			const failure = faults.serverError();
@@ -120,13 +129,29 @@ export async function startFakeCoupa(options = {}) {
 			if (lost === 'reset') respond.dropInstead = true;
 			else if (lost) respond.lostTo = { status: lost, body: proxyErrorPage(lost) };
 			const origin = `${req.socket.encrypted ? 'https' : 'http'}://${req.headers.host}`;
-			handleApi({ method: req.method, segments: segments.slice(1), params: url.searchParams, body, bodyInvalid: invalid, headers: req.headers, origin }, respond);
+			handleApi(
+				{
+					method: req.method,
+					segments: segments.slice(1),
+					params: url.searchParams,
+					body,
+					bodyInvalid: invalid,
+					headers: req.headers,
+					origin,
+				},
+				respond,
+			);
 		} finally {
 			inFlight--;
 		}
 	}
 
-	const tlsFiles = tls ? { key: readFileSync(new URL('./tls/key.pem', import.meta.url)), cert: readFileSync(new URL('./tls/cert.pem', import.meta.url)) } : null;
+	const tlsFiles = tls
+		? {
+				key: readFileSync(new URL('./tls/key.pem', import.meta.url)),
+				cert: readFileSync(new URL('./tls/cert.pem', import.meta.url)),
+			}
+		: null;
 	const listener = (req, res) => {
 		handle(req, res).catch((error) => {
 			// A bug in the fake must be loud, not a hanging request.

@@ -14,7 +14,8 @@ export function parseFields(text) {
 	} catch {
 		throw new ProjectionError(`Invalid fields parameter: ${text}`);
 	}
-	if (!Array.isArray(fields)) throw new ProjectionError('The fields parameter must be a JSON array');
+	if (!Array.isArray(fields))
+		throw new ProjectionError('The fields parameter must be a JSON array');
 	return fields;
 }
 
@@ -50,8 +51,12 @@ const reduceAssociation = (value) =>
 function shallow(record) {
 	const out = {};
 	for (const [key, value] of Object.entries(record)) {
-		if (Array.isArray(value)) out[key] = value.map((item) => (item && typeof item === 'object' ? reduceAssociation(item) : item));
-		else if (value && typeof value === 'object' && key !== 'custom-fields') out[key] = reduceAssociation(value);
+		if (Array.isArray(value))
+			out[key] = value.map((item) =>
+				item && typeof item === 'object' ? reduceAssociation(item) : item,
+			);
+		else if (value && typeof value === 'object' && key !== 'custom-fields')
+			out[key] = reduceAssociation(value);
 		else out[key] = value;
 	}
 	return out;

@@ -7,24 +7,51 @@
 // case-insensitively (Coupa runs on case-insensitive MySQL collations). A null or missing
 // attribute only matches `[blank]=true`, so an unknown attribute matches nothing.
 
-export const OPERATORS = new Set(['contains', 'starts_with', 'ends_with', 'gt', 'lt', 'gt_or_eq', 'lt_or_eq', 'not_eq', 'in', 'not_in', 'blank']);
+export const OPERATORS = new Set([
+	'contains',
+	'starts_with',
+	'ends_with',
+	'gt',
+	'lt',
+	'gt_or_eq',
+	'lt_or_eq',
+	'not_eq',
+	'in',
+	'not_in',
+	'blank',
+]);
 
 /** Query parameters that are not filters. */
-const RESERVED = new Set(['offset', 'limit', 'order_by', 'dir', 'fields', 'return_object', 'filter', 'format', 'show_deleted_lines', 'reason']);
+const RESERVED = new Set([
+	'offset',
+	'limit',
+	'order_by',
+	'dir',
+	'fields',
+	'return_object',
+	'filter',
+	'format',
+	'show_deleted_lines',
+	'reason',
+]);
 
 export const MAX_LIMIT = 50;
 
 const hyphenate = (name) => name.replace(/_/g, '-');
-const DATE_RE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const DATE_RE =
+	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DECIMAL_RE = /^-?\d+(?:\.\d+)?$/;
 
 /** `supplier[name][contains]` -> { path: ['supplier', 'name'], op: 'contains' } */
 export function parseFilterKey(key) {
 	const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
 	if (!match) return null;
-	const path = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])].map(hyphenate);
+	const path = [match[1], ...[...match[2].matchAll(/\[([^[\]]*)\]/g)].map((m) => m[1])].map(
+		hyphenate,
+	);
 	let op = 'eq';
-	if (path.length > 1 && OPERATORS.has(path[path.length - 1].replace(/-/g, '_'))) op = path.pop().replace(/-/g, '_');
+	if (path.length > 1 && OPERATORS.has(path[path.length - 1].replace(/-/g, '_')))
+		op = path.pop().replace(/-/g, '_');
 	return { path, op };
 }
 
@@ -39,16 +66,18 @@ function valuesAt(record, path) {
 	// Fast path: plain nested objects (the common `supplier[name]` case) need no fan-out.
 	let value = record;
 	let i = 0;
-	for (; i < path.length && isObject(value) && !Array.isArray(value); i++) value = valueOf(value, path[i]);
+	for (; i < path.length && isObject(value) && !Array.isArray(value); i++)
+		value = valueOf(value, path[i]);
 	if (i === path.length) return Array.isArray(value) && !value.some(isObject) ? value : [value];
 	if (!Array.isArray(value)) return [];
 	let current = [value];
 	for (const key of path.slice(i)) {
 		const next = [];
-		for (const item of current.flat()) if (isObject(item)) {
-			const found = valueOf(item, key);
-			if (found !== undefined) next.push(found);
-		}
+		for (const item of current.flat())
+			if (isObject(item)) {
+				const found = valueOf(item, key);
+				if (found !== undefined) next.push(found);
+			}
 		current = next;
 	}
 	return current.flatMap((v) => (Array.isArray(v) && !v.some(isObject) ? v : [v]));
@@ -77,7 +106,12 @@ function classify(string) {
 /** A query operand parsed once per request. */
 function operand(text) {
 	const trimmed = String(text).trim();
-	return { raw: trimmed, lower: trimmed.toLowerCase(), date: Date.parse(trimmed), number: DECIMAL_RE.test(trimmed) ? Number(trimmed) : NaN };
+	return {
+		raw: trimmed,
+		lower: trimmed.toLowerCase(),
+		date: Date.parse(trimmed),
+		number: DECIMAL_RE.test(trimmed) ? Number(trimmed) : NaN,
+	};
 }
 
 const sign = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
@@ -92,7 +126,11 @@ function compare(value, q) {
 	return sign(kind.text ?? String(value).toLowerCase(), q.lower);
 }
 
-const isBlank = (value) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const isBlank = (value) =>
+	value === null ||
+	value === undefined ||
+	value === '' ||
+	(Array.isArray(value) && value.length === 0);
 
 /** A value test for one operator and query text. */
 function matcher(op, text) {
@@ -100,15 +138,24 @@ function matcher(op, text) {
 	const list = () => String(text).split(',').map(operand);
 	const lower = (value) => String(value).toLowerCase();
 	switch (op) {
-		case 'eq': return (v) => compare(v, q) === 0;
-		case 'not_eq': return (v) => compare(v, q) !== 0;
-		case 'gt': return (v) => compare(v, q) > 0;
-		case 'lt': return (v) => compare(v, q) < 0;
-		case 'gt_or_eq': return (v) => compare(v, q) >= 0;
-		case 'lt_or_eq': return (v) => compare(v, q) <= 0;
-		case 'contains': return (v) => lower(v).includes(q.lower);
-		case 'starts_with': return (v) => lower(v).startsWith(q.lower);
-		case 'ends_with': return (v) => lower(v).endsWith(q.lower);
+		case 'eq':
+			return (v) => compare(v, q) === 0;
+		case 'not_eq':
+			return (v) => compare(v, q) !== 0;
+		case 'gt':
+			return (v) => compare(v, q) > 0;
+		case 'lt':
+			return (v) => compare(v, q) < 0;
+		case 'gt_or_eq':
+			return (v) => compare(v, q) >= 0;
+		case 'lt_or_eq':
+			return (v) => compare(v, q) <= 0;
+		case 'contains':
+			return (v) => lower(v).includes(q.lower);
+		case 'starts_with':
+			return (v) => lower(v).startsWith(q.lower);
+		case 'ends_with':
+			return (v) => lower(v).endsWith(q.lower);
 		case 'in': {
 			const items = list();
 			return (v) => items.some((item) => compare(v, item) === 0);
@@ -117,7 +164,8 @@ function matcher(op, text) {
 			const items = list();
 			return (v) => items.every((item) => compare(v, item) !== 0);
 		}
-		default: return () => false;
+		default:
+			return () => false;
 	}
 }
 
@@ -156,13 +204,19 @@ export function listQuery(rows, params, { shuffleTies = false } = {}) {
 		const predicate = compileFilter(key, value);
 		if (predicate) predicates.push(predicate);
 	}
-	let result = predicates.length ? rows.filter((record) => predicates.every((p) => p(record))) : rows;
+	let result = predicates.length
+		? rows.filter((record) => predicates.every((p) => p(record)))
+		: rows;
 
 	const orderBy = params.get('order_by');
 	const desc = (params.get('dir') ?? 'asc').toLowerCase() === 'desc';
 	if (orderBy && hyphenate(orderBy) !== 'id') {
 		const path = hyphenate(orderBy).split('.');
-		const keyed = result.map((record) => [sortKey(valuesAt(record, path)[0]), record, shuffleTies ? Math.random() : record.id]);
+		const keyed = result.map((record) => [
+			sortKey(valuesAt(record, path)[0]),
+			record,
+			shuffleTies ? Math.random() : record.id,
+		]);
 		keyed.sort(([a, , ta], [b, , tb]) => {
 			if (a !== b) {
 				// Nulls sort first ascending (MySQL), last descending.

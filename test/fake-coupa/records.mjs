@@ -1,6 +1,13 @@
 // Writes through the API: key normalisation, reference resolution, validation, defaults and
 // derived totals, shared by create, update and the create-style actions.
-import { createRouteOf, isExportable, modelOf, OBJECTS, stateKeyOf, statusValuesOf } from './catalog.mjs';
+import {
+	createRouteOf,
+	isExportable,
+	modelOf,
+	OBJECTS,
+	stateKeyOf,
+	statusValuesOf,
+} from './catalog.mjs';
 import { ApiError } from './http.mjs';
 import { embed, REFERENCES } from './reference-data.mjs';
 import { LINKS } from './store.mjs';
@@ -11,12 +18,17 @@ const READ_ONLY = new Set(['id', 'created-at', 'updated-at', 'created-by', 'upda
 export function normalizeKeys(value) {
 	if (Array.isArray(value)) return value.map(normalizeKeys);
 	if (value === null || typeof value !== 'object') return value;
-	return Object.fromEntries(Object.entries(value).map(([key, v]) => [key.replace(/_/g, '-'), normalizeKeys(v)]));
+	return Object.fromEntries(
+		Object.entries(value).map(([key, v]) => [key.replace(/_/g, '-'), normalizeKeys(v)]),
+	);
 }
 
-const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const isBlank = (value) => value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
-const getPath = (record, dotted) => dotted.split('.').reduce((value, key) => (isPlainObject(value) ? value[key] : undefined), record);
+const isPlainObject = (value) =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+const isBlank = (value) =>
+	value === undefined || value === null || value === '' || (Array.isArray(value) && !value.length);
+const getPath = (record, dotted) =>
+	dotted.split('.').reduce((value, key) => (isPlainObject(value) ? value[key] : undefined), record);
 const sentence = (text) => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 const money = (n) => (Math.round(n * 100) / 100).toFixed(2);
 
@@ -36,17 +48,29 @@ const HEADER_TOTALS = {
 	expense_reports: ['total'],
 };
 
-const DEFAULT_STATUS = { receiving_transactions: 'created', inventory_transactions: 'created', suppliers: 'draft' };
+const DEFAULT_STATUS = {
+	receiving_transactions: 'created',
+	inventory_transactions: 'created',
+	suppliers: 'draft',
+};
 
 export function createRecords(store) {
-	const apiUser = () => embed('users', store.rows('users').find((u) => u['api-user']) ?? store.rows('users')[0]);
+	const apiUser = () =>
+		embed('users', store.rows('users').find((u) => u['api-user']) ?? store.rows('users')[0]);
 
 	function findReference(key, spec, value) {
 		if (value.id !== undefined && value.id !== null) return store.get(spec.path, value.id);
 		const keys = spec.naturalKeys.filter((k) => !isBlank(value[k]));
 		if (!keys.length) return undefined;
 		const same = (a, b) => String(a).toLowerCase() === String(b).toLowerCase();
-		return store.rows(spec.path).find((row) => keys.every((k) => same(row[k], value[k])) && (!isPlainObject(value['account-type']) || same(row['account-type']?.name, value['account-type'].name)));
+		return store
+			.rows(spec.path)
+			.find(
+				(row) =>
+					keys.every((k) => same(row[k], value[k])) &&
+					(!isPlainObject(value['account-type']) ||
+						same(row['account-type']?.name, value['account-type'].name)),
+			);
 	}
 
 	/** Replace every reference (`{"supplier":{"name":"Acme"}}`) by the embedded record; collect misses. */
@@ -60,8 +84,12 @@ export function createRecords(store) {
 				const found = findReference(key, spec, v);
 				if (found) out[key] = embed(spec.path, found);
 				else {
-					const keys = Object.entries(v).map(([k, x]) => `"${k}"=>${JSON.stringify(x)}`).join(', ');
-					errors.push(`Unable to find valid ${modelOf(spec.path).className} record for ${key.replace(/-/g, '_')} with keys {${keys}}`);
+					const keys = Object.entries(v)
+						.map(([k, x]) => `"${k}"=>${JSON.stringify(x)}`)
+						.join(', ');
+					errors.push(
+						`Unable to find valid ${modelOf(spec.path).className} record for ${key.replace(/-/g, '_')} with keys {${keys}}`,
+					);
 				}
 			} else out[key] = key === 'custom-fields' ? v : resolve(v, errors);
 		}
@@ -69,7 +97,15 @@ export function createRecords(store) {
 	}
 
 	function uniquenessErrors(path, record, selfId) {
-		const taken = (key) => !isBlank(record[key]) && store.rows(path).some((row) => row.id !== selfId && String(row[key]).toLowerCase() === String(record[key]).toLowerCase());
+		const taken = (key) =>
+			!isBlank(record[key]) &&
+			store
+				.rows(path)
+				.some(
+					(row) =>
+						row.id !== selfId &&
+						String(row[key]).toLowerCase() === String(record[key]).toLowerCase(),
+				);
 		const keys = { suppliers: ['name'], users: ['login', 'email'] }[path] ?? [];
 		return keys.filter(taken).map((key) => `${sentence(key)} has already been taken`);
 	}
@@ -77,7 +113,9 @@ export function createRecords(store) {
 	/** The inputs the docs require on create (contract table), checked like Rails validations. */
 	function requiredErrors(path, record) {
 		const required = createRouteOf(path)?.required ?? [];
-		return required.filter((key) => isBlank(getPath(record, key))).map((key) => `${humanize(key)} can't be blank`);
+		return required
+			.filter((key) => isBlank(getPath(record, key)))
+			.map((key) => `${humanize(key)} can't be blank`);
 	}
 
 	const fail = (path, messages) => {
@@ -110,10 +148,14 @@ export function createRecords(store) {
 	function derive(path, record) {
 		deriveLines(path, record);
 		if (path === 'accounts' || path === 'budget_lines') {
-			record.code = [1, 2, 3, 4].map((n) => record[`segment-${n}`]).filter((s) => !isBlank(s)).join('-');
+			record.code = [1, 2, 3, 4]
+				.map((n) => record[`segment-${n}`])
+				.filter((s) => !isBlank(s))
+				.join('-');
 			if (path === 'accounts' && isBlank(record.name)) record.name = record.code;
 		}
-		if (path === 'users') record.fullname = `${record.firstname ?? ''} ${record.lastname ?? ''}`.trim();
+		if (path === 'users')
+			record.fullname = `${record.firstname ?? ''} ${record.lastname ?? ''}`.trim();
 	}
 
 	function defaults(path) {

@@ -8,7 +8,7 @@ export const LOOKUP_ROWS = {
 	currencies: ['USD', 'EUR', 'GBP', 'CAD', 'JPY', 'INR', 'AUD', 'CHF'].map((code, i) => ({
 		id: i + 1,
 		code,
-		'decimals': code === 'JPY' ? 0 : 2,
+		decimals: code === 'JPY' ? 0 : 2,
 		enabled: true,
 	})),
 	payment_terms: [
@@ -26,9 +26,16 @@ export const LOOKUP_ROWS = {
 		'discount-rate': rate,
 		active: true,
 	})),
-	commodities: ['Office Supplies', 'Laptops and Tablets', 'Consulting Services', 'Software', 'Facilities', 'Travel', 'Marketing', 'Lease Short Term'].map(
-		(name, i) => ({ id: i + 1, name, active: true, 'parent-id': null }),
-	),
+	commodities: [
+		'Office Supplies',
+		'Laptops and Tablets',
+		'Consulting Services',
+		'Software',
+		'Facilities',
+		'Travel',
+		'Marketing',
+		'Lease Short Term',
+	].map((name, i) => ({ id: i + 1, name, active: true, 'parent-id': null })),
 	uoms: [
 		['EA', 'Each'],
 		['HR', 'Hour'],
@@ -63,7 +70,11 @@ export const LOOKUP_ROWS = {
 		active: true,
 		lookup: { id: 1, name: 'Department' },
 	})),
-	departments: ['Engineering', 'Finance', 'Marketing', 'Operations'].map((name, i) => ({ id: i + 1, name, active: true })),
+	departments: ['Engineering', 'Finance', 'Marketing', 'Operations'].map((name, i) => ({
+		id: i + 1,
+		name,
+		active: true,
+	})),
 	exchange_rates: [
 		['EUR', 'USD', '1.0825'],
 		['GBP', 'USD', '1.2650'],
@@ -80,28 +91,39 @@ export const LOOKUP_ROWS = {
 		['Invoice Export to ERP', 'INVOICE-EXPORT'],
 		['PO Export to ERP', 'PO-EXPORT'],
 		['Supplier Sync', 'SUPPLIER-SYNC'],
-	].map(([name, code], i) => ({ id: i + 1, name, code, description: `${name} (n8n)`, active: true })),
-	expense_categories: ['Airfare', 'Hotel', 'Meals', 'Car Rental', 'Mileage', 'Office Supplies'].map((name, i) => ({
+	].map(([name, code], i) => ({
 		id: i + 1,
 		name,
+		code,
+		description: `${name} (n8n)`,
 		active: true,
-		'expense-category-type': name === 'Mileage' ? 'MileageExpenseCategory' : 'ExpenseCategory',
 	})),
-	account_types: ['Chart of Accounts', 'US Chart Of Accounts', 'EU Chart Of Accounts'].map((name, i) => ({
-		id: i + 1,
-		name,
-		active: true,
-		currency: { id: i === 2 ? 2 : 1, code: i === 2 ? 'EUR' : 'USD' },
-	})),
+	expense_categories: ['Airfare', 'Hotel', 'Meals', 'Car Rental', 'Mileage', 'Office Supplies'].map(
+		(name, i) => ({
+			id: i + 1,
+			name,
+			active: true,
+			'expense-category-type': name === 'Mileage' ? 'MileageExpenseCategory' : 'ExpenseCategory',
+		}),
+	),
+	account_types: ['Chart of Accounts', 'US Chart Of Accounts', 'EU Chart Of Accounts'].map(
+		(name, i) => ({
+			id: i + 1,
+			name,
+			active: true,
+			currency: { id: i === 2 ? 2 : 1, code: i === 2 ? 'EUR' : 'USD' },
+		}),
+	),
 	budget_periods: ['FY26 Q1', 'FY26 Q2', 'FY26 Q3', 'FY26 Q4', 'FY27 Q1'].map((name, i) => ({
 		id: i + 1,
 		name,
-		'start-date': `${name.startsWith('FY27') ? 2027 : 2026}-${String(((i % 4) * 3) + 1).padStart(2, '0')}-01T00:00:00-08:00`,
+		'start-date': `${name.startsWith('FY27') ? 2027 : 2026}-${String((i % 4) * 3 + 1).padStart(2, '0')}-01T00:00:00-08:00`,
 		active: true,
 	})),
 };
 
-const pick = (record, keys) => Object.fromEntries(keys.filter((key) => key in record).map((key) => [key, record[key]]));
+const pick = (record, keys) =>
+	Object.fromEntries(keys.filter((key) => key in record).map((key) => [key, record[key]]));
 
 /** How a record of each collection looks when embedded in another record. */
 const EMBEDS = {
@@ -112,15 +134,28 @@ const EMBEDS = {
 	}),
 	suppliers: (s) => pick(s, ['id', 'name', 'number']),
 	currencies: (c) => pick(c, ['id', 'code']),
-	payment_terms: (p) => pick(p, ['id', 'code', 'days-for-net-payment', 'days-for-discount-payment', 'discount-rate']),
+	payment_terms: (p) =>
+		pick(p, ['id', 'code', 'days-for-net-payment', 'days-for-discount-payment', 'discount-rate']),
 	account_types: (a) => pick(a, ['id', 'name']),
 	accounts: (a) => ({
-		...pick(a, ['id', 'name', 'code', 'active', 'segment-1', 'segment-2', 'segment-3', 'segment-4']),
+		...pick(a, [
+			'id',
+			'name',
+			'code',
+			'active',
+			'segment-1',
+			'segment-2',
+			'segment-3',
+			'segment-4',
+		]),
 		'account-type': a['account-type'] ? { ...a['account-type'] } : null,
 	}),
 	commodities: (c) => pick(c, ['id', 'name', 'active']),
 	uoms: (u) => pick(u, ['id', 'code', 'name']),
-	addresses: (a) => ({ ...pick(a, ['id', 'name', 'street1', 'street2', 'city', 'state', 'postal-code', 'attention']), country: { ...a.country } }),
+	addresses: (a) => ({
+		...pick(a, ['id', 'name', 'street1', 'street2', 'city', 'state', 'postal-code', 'attention']),
+		country: { ...a.country },
+	}),
 	items: (i) => pick(i, ['id', 'name', 'item-number', 'description']),
 	budget_periods: (p) => pick(p, ['id', 'name', 'start-date']),
 	expense_categories: (c) => pick(c, ['id', 'name']),

@@ -12,44 +12,147 @@ const DAY = 86400000;
 
 export const SEED_COUNTS = {
 	default: {
-		users: 10, suppliers: 8, accounts: 8, items: 8, user_groups: 5, contracts: 6, requisitions: 8,
-		purchase_orders: 8, purchase_order_changes: 5, invoices: 10, expense_reports: 6, budget_lines: 8,
-		inventory_transactions: 8, receiving_transactions: 6, quote_requests: 5, approvals: 8,
-		integration_runs: 4, integration_history_records: 6, integration_errors: 3,
+		users: 10,
+		suppliers: 8,
+		accounts: 8,
+		items: 8,
+		user_groups: 5,
+		contracts: 6,
+		requisitions: 8,
+		purchase_orders: 8,
+		purchase_order_changes: 5,
+		invoices: 10,
+		expense_reports: 6,
+		budget_lines: 8,
+		inventory_transactions: 8,
+		receiving_transactions: 6,
+		quote_requests: 5,
+		approvals: 8,
+		integration_runs: 4,
+		integration_history_records: 6,
+		integration_errors: 3,
 	},
 	sandbox: {
-		users: 25, suppliers: 40, accounts: 30, items: 40, user_groups: 8, contracts: 30, requisitions: 50,
-		purchase_orders: 50, purchase_order_changes: 20, invoices: 60, expense_reports: 30, budget_lines: 30,
-		inventory_transactions: 40, receiving_transactions: 20, quote_requests: 20, approvals: 30,
-		integration_runs: 10, integration_history_records: 30, integration_errors: 8,
+		users: 25,
+		suppliers: 40,
+		accounts: 30,
+		items: 40,
+		user_groups: 8,
+		contracts: 30,
+		requisitions: 50,
+		purchase_orders: 50,
+		purchase_order_changes: 20,
+		invoices: 60,
+		expense_reports: 30,
+		budget_lines: 30,
+		inventory_transactions: 40,
+		receiving_transactions: 20,
+		quote_requests: 20,
+		approvals: 30,
+		integration_runs: 10,
+		integration_history_records: 30,
+		integration_errors: 8,
 	},
 };
 
 /** Seeding order: referenced collections first; approvals last because they point at documents. */
 const ORDER = [
-	'users', 'suppliers', 'accounts', 'items', 'user_groups', 'contracts', 'requisitions', 'purchase_orders',
-	'purchase_order_lines', 'purchase_order_changes', 'invoices', 'expense_reports', 'expense_lines',
-	'budget_lines', 'inventory_transactions', 'receiving_transactions', 'quote_requests', 'approvals',
-	'integration_runs', 'integration_history_records', 'integration_errors',
+	'users',
+	'suppliers',
+	'accounts',
+	'items',
+	'user_groups',
+	'contracts',
+	'requisitions',
+	'purchase_orders',
+	'purchase_order_lines',
+	'purchase_order_changes',
+	'invoices',
+	'expense_reports',
+	'expense_lines',
+	'budget_lines',
+	'inventory_transactions',
+	'receiving_transactions',
+	'quote_requests',
+	'approvals',
+	'integration_runs',
+	'integration_history_records',
+	'integration_errors',
 ];
 
 const PEOPLE = [
-	['coupasupport', 'Coupa', 'Support'], ['integration', 'API', 'Integration'], ['jdoe', 'Jane', 'Doe'],
-	['sjones', 'Sally', 'Jones'], ['mgr1', 'Sam', 'Manager'], ['apclerk', 'Anna', 'Manning'],
-	['apmanager', 'Carl', 'Johnson'], ['buyer1', 'Brian', 'Buyer'], ['req1', 'Gail', 'Requester'], ['kyle', 'Kyle', 'Smith'],
+	['coupasupport', 'Coupa', 'Support'],
+	['integration', 'API', 'Integration'],
+	['jdoe', 'Jane', 'Doe'],
+	['sjones', 'Sally', 'Jones'],
+	['mgr1', 'Sam', 'Manager'],
+	['apclerk', 'Anna', 'Manning'],
+	['apmanager', 'Carl', 'Johnson'],
+	['buyer1', 'Brian', 'Buyer'],
+	['req1', 'Gail', 'Requester'],
+	['kyle', 'Kyle', 'Smith'],
 ];
 const FIRST = ['Alex', 'Maria', 'Chen', 'Priya', 'Omar', 'Lena', 'Tom', 'Aisha', 'Diego', 'Yuki'];
-const LAST = ['Garcia', 'Mueller', 'Wang', 'Patel', 'Haddad', 'Novak', 'Brown', 'Okafor', 'Rossi', 'Tanaka'];
-const COMPANIES = [
-	'Acme Computers', 'ABS Services', 'Maintenance Mart', 'Fishy Foods', 'Globex Logistics', 'Initech Consulting',
-	'Umbrella Office Supply', 'Stark Industrial', 'Wayne Facilities', 'Hooli Cloud', 'Vandelay Imports',
-	'Soylent Catering', 'Cyberdyne Systems', 'Tyrell Staffing', 'Wonka Promotions', 'Acme Leasing',
+const LAST = [
+	'Garcia',
+	'Mueller',
+	'Wang',
+	'Patel',
+	'Haddad',
+	'Novak',
+	'Brown',
+	'Okafor',
+	'Rossi',
+	'Tanaka',
 ];
-const WORDS = ['Laptop', 'Monitor', 'Toner', 'Desk Chair', 'Consulting Hours', 'Software License', 'Cleaning Service', 'Projector Bulb', 'Headset', 'Training'];
-const DISPUTE_FREE = ['approved', 'pending_approval', 'draft', 'new', 'on_hold', 'pending_receipt', 'ap_hold', 'disputed', 'voided'];
+const COMPANIES = [
+	'Acme Computers',
+	'ABS Services',
+	'Maintenance Mart',
+	'Fishy Foods',
+	'Globex Logistics',
+	'Initech Consulting',
+	'Umbrella Office Supply',
+	'Stark Industrial',
+	'Wayne Facilities',
+	'Hooli Cloud',
+	'Vandelay Imports',
+	'Soylent Catering',
+	'Cyberdyne Systems',
+	'Tyrell Staffing',
+	'Wonka Promotions',
+	'Acme Leasing',
+];
+const WORDS = [
+	'Laptop',
+	'Monitor',
+	'Toner',
+	'Desk Chair',
+	'Consulting Hours',
+	'Software License',
+	'Cleaning Service',
+	'Projector Bulb',
+	'Headset',
+	'Training',
+];
+const DISPUTE_FREE = [
+	'approved',
+	'pending_approval',
+	'draft',
+	'new',
+	'on_hold',
+	'pending_receipt',
+	'ap_hold',
+	'disputed',
+	'voided',
+];
 
 const customStatuses = (path) => (statusValuesOf(path).length ? statusValuesOf(path) : ['active']);
-const RECEIPT_TYPES = ['InventoryReceipt', 'ReceivingQuantityConsumption', 'ReceivingAmountConsumption'];
+const RECEIPT_TYPES = [
+	'InventoryReceipt',
+	'ReceivingQuantityConsumption',
+	'ReceivingAmountConsumption',
+];
 
 export function createSeeder(store, clock) {
 	const rngs = new Map();
@@ -66,15 +169,26 @@ export function createSeeder(store, clock) {
 		return rows[Math.floor(rng.next() * rows.length)];
 	};
 	const ref = (rng, path) => embed(path, any(rng, path));
-	const lookup = (rng, path, code) => embed(path, code ? LOOKUP_ROWS[path].find((r) => r.code === code || r.name === code) : rng.pick(LOOKUP_ROWS[path]));
+	const lookup = (rng, path, code) =>
+		embed(
+			path,
+			code
+				? LOOKUP_ROWS[path].find((r) => r.code === code || r.name === code)
+				: rng.pick(LOOKUP_ROWS[path]),
+		);
 	const userByLogin = (login) => store.rows('users').find((u) => u.login === login);
 
 	/** created-at within the last year, updated-at after it (a third of them in the last 3 days). */
 	const times = (rng) => {
 		const created = now - rng.int(4, 400) * DAY - rng.int(0, DAY);
-		const updated = rng.chance(0.33) ? now - rng.int(0, 3 * DAY) : created + rng.int(0, now - created);
+		const updated = rng.chance(0.33)
+			? now - rng.int(0, 3 * DAY)
+			: created + rng.int(0, now - created);
 		const offset = rng.pick(SEED_OFFSETS);
-		return { 'created-at': formatTimestamp(created, offset), 'updated-at': formatTimestamp(Math.max(created, updated), offset) };
+		return {
+			'created-at': formatTimestamp(created, offset),
+			'updated-at': formatTimestamp(Math.max(created, updated), offset),
+		};
 	};
 	const by = (rng) => {
 		const user = ref(rng, 'users');
@@ -89,7 +203,11 @@ export function createSeeder(store, clock) {
 
 	const GENERATORS = {
 		users(rng, n) {
-			const [login, firstname, lastname] = PEOPLE[n] ?? [`user${n + 1}`, rng.pick(FIRST), rng.pick(LAST)];
+			const [login, firstname, lastname] = PEOPLE[n] ?? [
+				`user${n + 1}`,
+				rng.pick(FIRST),
+				rng.pick(LAST),
+			];
 			const existing = store.count('users');
 			return {
 				login,
@@ -111,7 +229,15 @@ export function createSeeder(store, clock) {
 				manager: existing > 4 ? embed('users', store.get('users', rng.pick([4, 5]))) : null,
 				'default-address': lookup(rng, 'addresses'),
 				'default-currency': lookup(rng, 'currencies', 'USD'),
-				roles: [{ id: 3, name: 'User', description: 'Standard role', omnipotent: false, 'system-role': true }],
+				roles: [
+					{
+						id: 3,
+						name: 'User',
+						description: 'Standard role',
+						omnipotent: false,
+						'system-role': true,
+					},
+				],
 				'custom-fields': { 'cost-center': `CC-${rng.int(100, 999)}` },
 				...times(rng),
 				...(existing ? by(rng) : { 'created-by': null, 'updated-by': null }),
@@ -139,7 +265,13 @@ export function createSeeder(store, clock) {
 				'on-hold': rng.chance(0.1),
 				'savings-pct': rng.decimal(0, 8, 1),
 				'allow-cxml-invoicing': false,
-				'primary-contact': { id: 700 + n, email: `sales@${domain}`, 'name-given': rng.pick(FIRST), 'name-family': rng.pick(LAST), purposes: [] },
+				'primary-contact': {
+					id: 700 + n,
+					email: `sales@${domain}`,
+					'name-given': rng.pick(FIRST),
+					'name-family': rng.pick(LAST),
+					purposes: [],
+				},
 				'primary-address': lookup(rng, 'addresses'),
 				'payment-term': lookup(rng, 'payment_terms'),
 				commodity: lookup(rng, 'commodities'),
@@ -151,7 +283,11 @@ export function createSeeder(store, clock) {
 		},
 		accounts(rng, n) {
 			const type = lookup(rng, 'account_types', 'Chart of Accounts');
-			const segments = [String(1 + (n % 3)).padStart(2, '0'), String(100 + n * 10), String(8000 + rng.int(0, 99))];
+			const segments = [
+				String(1 + (n % 3)).padStart(2, '0'),
+				String(100 + n * 10),
+				String(8000 + rng.int(0, 99)),
+			];
 			return {
 				name: `${rng.pick(['USA', 'EMEA', 'APAC'])}-${rng.pick(['Marketing', 'IT', 'Facilities', 'Sales'])}, ${rng.pick(['Assets', 'Expenses'])}`,
 				code: segments.join('-'),
@@ -180,7 +316,9 @@ export function createSeeder(store, clock) {
 		},
 		user_groups(rng, n) {
 			return {
-				name: ['AP Team', 'Buyers', 'IT Approvers', 'Finance Controllers', 'Travel Desk'][n] ?? `Group ${n + 1}`,
+				name:
+					['AP Team', 'Buyers', 'IT Approvers', 'Finance Controllers', 'Travel Desk'][n] ??
+					`Group ${n + 1}`,
 				description: 'Seeded group',
 				active: true,
 				open: false,
@@ -251,7 +389,9 @@ export function createSeeder(store, clock) {
 			const supplier = ref(rng, 'suppliers');
 			const stamps = times(rng);
 			const poNumber = String(4000 + store.count('purchase_orders') + 1);
-			const lines = Array.from({ length: rng.int(1, 3) }, (_, i) => orderLine(rng, { currency, supplier, stamps, poNumber, lineNum: i + 1 }));
+			const lines = Array.from({ length: rng.int(1, 3) }, (_, i) =>
+				orderLine(rng, { currency, supplier, stamps, poNumber, lineNum: i + 1 }),
+			);
 			const exported = rng.chance(0.4);
 			return {
 				'po-number': poNumber,
@@ -265,7 +405,9 @@ export function createSeeder(store, clock) {
 				'ship-to-attention': 'Receiving Dock',
 				'total-with-estimated-tax': money(lines.reduce((sum, l) => sum + Number(l.total), 0)),
 				currency,
-				'requisition-header': store.count('requisitions') ? { id: any(rng, 'requisitions').id } : null,
+				'requisition-header': store.count('requisitions')
+					? { id: any(rng, 'requisitions').id }
+					: null,
 				'ship-to-address': lookup(rng, 'addresses'),
 				'ship-to-user': ref(rng, 'users'),
 				supplier,
@@ -334,7 +476,8 @@ export function createSeeder(store, clock) {
 			const exported = status === 'approved' && rng.chance(0.5);
 			return {
 				'invoice-number': `INV-${100000 + n}`,
-				'invoice-date': stamps['created-at'].slice(0, 10) + 'T00:00:00' + stamps['created-at'].slice(19),
+				'invoice-date':
+					stamps['created-at'].slice(0, 10) + 'T00:00:00' + stamps['created-at'].slice(19),
 				status,
 				'document-type': 'Invoice',
 				'is-credit-note': false,
@@ -358,7 +501,9 @@ export function createSeeder(store, clock) {
 				'bill-to-address': lookup(rng, 'addresses', null),
 				'dispute-reason': null,
 				comments: null,
-				'custom-fields': { 'sap-document-number': DISPUTE_FREE.includes(status) ? '' : rng.digits(10) },
+				'custom-fields': {
+					'sap-document-number': DISPUTE_FREE.includes(status) ? '' : rng.digits(10),
+				},
 				'invoice-lines': lines,
 				...stamps,
 				...by(rng),
@@ -367,7 +512,9 @@ export function createSeeder(store, clock) {
 		expense_reports(rng) {
 			const currency = lookup(rng, 'currencies', 'USD');
 			const stamps = times(rng);
-			const lines = Array.from({ length: rng.int(1, 3) }, (_, i) => expenseLine(rng, { currency, stamps, lineNum: i + 1 }));
+			const lines = Array.from({ length: rng.int(1, 3) }, (_, i) =>
+				expenseLine(rng, { currency, stamps, lineNum: i + 1 }),
+			);
 			const status = rng.pick(customStatuses('expense_reports'));
 			return {
 				title: `${rng.pick(['Customer visit', 'Conference', 'Team offsite', 'Training'])} ${rng.pick(['Berlin', 'Austin', 'Pune', 'Toronto'])}`,
@@ -386,10 +533,21 @@ export function createSeeder(store, clock) {
 		},
 		expense_lines(rng) {
 			const report = any(rng, 'expense_reports');
-			return { ...expenseLine(rng, { currency: report.currency, stamps: times(rng), lineNum: (report['expense-lines'] ?? []).length + 1 }), 'expense-report-id': report.id };
+			return {
+				...expenseLine(rng, {
+					currency: report.currency,
+					stamps: times(rng),
+					lineNum: (report['expense-lines'] ?? []).length + 1,
+				}),
+				'expense-report-id': report.id,
+			};
 		},
 		budget_lines(rng, n) {
-			const segments = [String(1 + (n % 3)).padStart(2, '0'), String(100 + n * 10), String(8000 + n)];
+			const segments = [
+				String(1 + (n % 3)).padStart(2, '0'),
+				String(100 + n * 10),
+				String(8000 + n),
+			];
 			return {
 				period: lookup(rng, 'budget_periods'),
 				amount: rng.decimal(5000, 250000),
@@ -451,7 +609,12 @@ export function createSeeder(store, clock) {
 				integration: lookup(rng, 'integrations', 'INVOICE-EXPORT'),
 				'integration-run-id': any(rng, 'integration_runs').id,
 				resolved: ok,
-				responses: [{ 'response-code': ok ? '200' : '422', 'response-message': ok ? 'Posted to ERP' : 'Supplier not found in ERP' }],
+				responses: [
+					{
+						'response-code': ok ? '200' : '422',
+						'response-message': ok ? 'Posted to ERP' : 'Supplier not found in ERP',
+					},
+				],
 				...times(rng),
 				...by(rng),
 			};
@@ -472,7 +635,11 @@ export function createSeeder(store, clock) {
 			};
 		},
 		approvals(rng, n) {
-			const [path, type] = rng.pick([['requisitions', 'RequisitionHeader'], ['invoices', 'InvoiceHeader'], ['expense_reports', 'ExpenseReport']]);
+			const [path, type] = rng.pick([
+				['requisitions', 'RequisitionHeader'],
+				['invoices', 'InvoiceHeader'],
+				['expense_reports', 'ExpenseReport'],
+			]);
 			const approvable = any(rng, path);
 			// Half the approvals wait on mgr1 so "my pending approvals" has data.
 			const pending = n % 2 === 0;
@@ -488,7 +655,10 @@ export function createSeeder(store, clock) {
 				'delegate-id': null,
 				holdable: true,
 				'approver-type': 'User',
-				approver: embed('users', pending ? userByLogin('mgr1') ?? any(rng, 'users') : any(rng, 'users')),
+				approver: embed(
+					'users',
+					pending ? (userByLogin('mgr1') ?? any(rng, 'users')) : any(rng, 'users'),
+				),
 				...times(rng),
 				...by(rng),
 			};
@@ -583,7 +753,8 @@ export function createSeeder(store, clock) {
 			insertAttachment(store, 'contracts', {
 				type: 'AttachmentFile',
 				'attachable-id': contract.id,
-				'file-name': i === 0 ? `${contract.number}-signed.pdf` : `${contract.number}-schedule-${i}.pdf`,
+				'file-name':
+					i === 0 ? `${contract.number}-signed.pdf` : `${contract.number}-schedule-${i}.pdf`,
 				intent: rng.pick(['Internal', 'Supplier']),
 				'created-at': contract['created-at'],
 				'updated-at': contract['created-at'],
@@ -613,7 +784,10 @@ export function createSeeder(store, clock) {
 
 	function seedLookups() {
 		for (const [path, rows] of Object.entries(LOOKUP_ROWS)) {
-			if (store.count(path) === 0) rows.forEach((row) => store.insert(path, { ...structuredClone(row), ...times(rngFor(path)) }));
+			if (store.count(path) === 0)
+				rows.forEach((row) =>
+					store.insert(path, { ...structuredClone(row), ...times(rngFor(path)) }),
+				);
 		}
 	}
 
@@ -621,7 +795,8 @@ export function createSeeder(store, clock) {
 	function seedAll(option) {
 		seedLookups();
 		if (option === false) return;
-		const counts = typeof option === 'object' && option !== null ? option : SEED_COUNTS[option ?? 'default'];
+		const counts =
+			typeof option === 'object' && option !== null ? option : SEED_COUNTS[option ?? 'default'];
 		if (!counts) throw new RangeError(`Unknown seed "${option}"`);
 		const unknown = Object.keys(counts).filter((path) => !ORDER.includes(path));
 		if (unknown.length) throw new RangeError(`fake-coupa cannot seed: ${unknown.join(', ')}`);

@@ -5,8 +5,18 @@
 import { formatTimestamp, INSTANCE_OFFSET } from './clock.mjs';
 
 export const LINKS = [
-	{ parent: 'purchase_orders', key: 'order-lines', child: 'purchase_order_lines', fk: 'order-header-id' },
-	{ parent: 'expense_reports', key: 'expense-lines', child: 'expense_lines', fk: 'expense-report-id' },
+	{
+		parent: 'purchase_orders',
+		key: 'order-lines',
+		child: 'purchase_order_lines',
+		fk: 'order-header-id',
+	},
+	{
+		parent: 'expense_reports',
+		key: 'expense-lines',
+		child: 'expense_lines',
+		fk: 'expense-report-id',
+	},
 ];
 
 const linkByParent = new Map(LINKS.map((link) => [link.parent, link]));
@@ -47,7 +57,8 @@ export function createStore(clock) {
 		return lo;
 	};
 
-	const stamp = (at) => (typeof at === 'string' ? at : formatTimestamp(at ?? clock.now(), INSTANCE_OFFSET));
+	const stamp = (at) =>
+		typeof at === 'string' ? at : formatTimestamp(at ?? clock.now(), INSTANCE_OFFSET);
 
 	/** Insert without link handling. */
 	function put(path, record) {
@@ -59,7 +70,10 @@ export function createStore(clock) {
 		const now = stamp();
 		if (!record['created-at']) record['created-at'] = now;
 		if (!record['updated-at']) record['updated-at'] = record['created-at'];
-		const at = c.rows.length && c.rows[c.rows.length - 1].id > record.id ? indexOf(c.rows, record.id) : c.rows.length;
+		const at =
+			c.rows.length && c.rows[c.rows.length - 1].id > record.id
+				? indexOf(c.rows, record.id)
+				: c.rows.length;
 		c.rows.splice(at, 0, record);
 		c.byId.set(record.id, record);
 		return record;
@@ -128,11 +142,13 @@ export function createStore(clock) {
 			const record = drop(path, Number(id));
 			if (!record) return undefined;
 			const parentLink = linkByParent.get(path);
-			if (parentLink) (record[parentLink.key] ?? []).forEach((line) => drop(parentLink.child, line.id));
+			if (parentLink)
+				(record[parentLink.key] ?? []).forEach((line) => drop(parentLink.child, line.id));
 			const childLink = linkByChild.get(path);
 			if (childLink) {
 				const parent = store.get(childLink.parent, record[childLink.fk]);
-				if (parent) parent[childLink.key] = (parent[childLink.key] ?? []).filter((line) => line !== record);
+				if (parent)
+					parent[childLink.key] = (parent[childLink.key] ?? []).filter((line) => line !== record);
 			}
 			return record;
 		},

@@ -2,7 +2,8 @@
 // Accept header does not ask for JSON.
 
 /** Escape element text (no attribute values carry user data). */
-const escape = (text) => String(text).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
+const escape = (text) =>
+	String(text).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]);
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 
@@ -21,9 +22,12 @@ function element(name, value) {
 		return `<${name} type="array">${value.map((item) => element(child, item)).join('')}</${name}>`;
 	}
 	if (typeof value === 'object') {
-		return `<${name}>${Object.entries(value).map(([key, v]) => element(key, v)).join('')}</${name}>`;
+		return `<${name}>${Object.entries(value)
+			.map(([key, v]) => element(key, v))
+			.join('')}</${name}>`;
 	}
-	if (typeof value === 'number') return `<${name} type="${Number.isInteger(value) ? 'integer' : 'float'}">${value}</${name}>`;
+	if (typeof value === 'number')
+		return `<${name} type="${Number.isInteger(value) ? 'integer' : 'float'}">${value}</${name}>`;
 	if (typeof value === 'boolean') return `<${name} type="boolean">${value}</${name}>`;
 	if (ISO_RE.test(value)) return `<${name} type="dateTime">${escape(value)}</${name}>`;
 	return `<${name}>${escape(value)}</${name}>`;
@@ -33,7 +37,8 @@ const PROLOG = '<?xml version="1.0" encoding="UTF-8"?>';
 
 /** A record (root element = model) or a list (root = plural, `type="array"`). */
 export function toXml(payload, { root, item }) {
-	if (Array.isArray(payload)) return `${PROLOG}<${root} type="array">${payload.map((r) => element(item, r)).join('')}</${root}>`;
+	if (Array.isArray(payload))
+		return `${PROLOG}<${root} type="array">${payload.map((r) => element(item, r)).join('')}</${root}>`;
 	return `${PROLOG}${element(item, payload)}`;
 }
 

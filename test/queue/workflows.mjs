@@ -21,7 +21,14 @@ function chain(id, nodes, settings = {}) {
 	nodes.slice(0, -1).forEach((node, i) => {
 		connections[node.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	});
-	return { id, name: `queue ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1', ...settings } };
+	return {
+		id,
+		name: `queue ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1', ...settings },
+	};
 }
 
 /**
@@ -31,34 +38,42 @@ function chain(id, nodes, settings = {}) {
  * Postgres would cost the worker seconds of CPU while its other execution is still paging.
  */
 export function getManyWorkflow(id, path, credential) {
-	return chain(id, [
-		webhook(id, path, { responseMode: 'responseNode' }),
-		{
-			id: `${id}-coupa`,
-			name: 'Coupa',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: { resource: 'invoice', operation: 'getAll', returnAll: true },
-			credentials: credentialRef(credential),
-		},
-		{
-			id: `${id}-ids`,
-			name: 'Ids',
-			type: 'n8n-nodes-base.aggregate',
-			typeVersion: 1,
-			position: [440, 0],
-			parameters: { aggregate: 'aggregateIndividualFields', fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'id' }] }, options: {} },
-		},
-		{
-			id: `${id}-respond`,
-			name: 'Respond',
-			type: 'n8n-nodes-base.respondToWebhook',
-			typeVersion: 1.1,
-			position: [660, 0],
-			parameters: { respondWith: 'firstIncomingItem', options: {} },
-		},
-	], { saveDataSuccessExecution: 'none' });
+	return chain(
+		id,
+		[
+			webhook(id, path, { responseMode: 'responseNode' }),
+			{
+				id: `${id}-coupa`,
+				name: 'Coupa',
+				type: NODE_TYPE,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'invoice', operation: 'getAll', returnAll: true },
+				credentials: credentialRef(credential),
+			},
+			{
+				id: `${id}-ids`,
+				name: 'Ids',
+				type: 'n8n-nodes-base.aggregate',
+				typeVersion: 1,
+				position: [440, 0],
+				parameters: {
+					aggregate: 'aggregateIndividualFields',
+					fieldsToAggregate: { fieldToAggregate: [{ fieldToAggregate: 'id' }] },
+					options: {},
+				},
+			},
+			{
+				id: `${id}-respond`,
+				name: 'Respond',
+				type: 'n8n-nodes-base.respondToWebhook',
+				typeVersion: 1.1,
+				position: [660, 0],
+				parameters: { respondWith: 'firstIncomingItem', options: {} },
+			},
+		],
+		{ saveDataSuccessExecution: 'none' },
+	);
 }
 
 /** Coupa Download Attachment of the webhook's ?contract=&attachment=, into the binary field `data`. */
@@ -133,6 +148,13 @@ export function triggerWorkflow(id, credential, startFrom) {
 			},
 			credentials: credentialRef(credential),
 		},
-		{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+		{
+			id: `${id}-noop`,
+			name: 'Received',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [220, 0],
+			parameters: {},
+		},
 	]);
 }

@@ -21,20 +21,32 @@ function fileNameOf(headers: Record<string, string>, fallback: string): string {
 }
 
 /** The action's query and body from its inputs (reason, dispute code, …) or a record body. */
-function actionPayload(input: OperationInput, action: CoupaAction): { qs: IDataObject; body?: IDataObject | IDataObject[] } {
+function actionPayload(
+	input: OperationInput,
+	action: CoupaAction,
+): { qs: IDataObject; body?: IDataObject | IDataObject[] } {
 	const { ctx, itemIndex, object } = input;
 	const qs: IDataObject = {};
 	let body: IDataObject | IDataObject[] | undefined = action.takesRecordBody
-		? buildRecordBody(ctx, itemIndex, object, action.takesRecordBody === 'update' ? 'update' : 'create')
+		? buildRecordBody(
+				ctx,
+				itemIndex,
+				object,
+				action.takesRecordBody === 'update' ? 'update' : 'create',
+			)
 		: undefined;
 	for (const field of action.inputs ?? []) {
 		const value = String(ctx.getNodeParameter(field.name, itemIndex, '') ?? '').trim();
 		if (!value) {
 			if (field.required) {
-				throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required for ${action.name} on ${withArticle(object.name.toLowerCase())}`, {
-					itemIndex,
-					description: field.description,
-				});
+				throw new NodeOperationError(
+					ctx.getNode(),
+					`"${field.label}" is required for ${action.name} on ${withArticle(object.name.toLowerCase())}`,
+					{
+						itemIndex,
+						description: field.description,
+					},
+				);
 			}
 			continue;
 		}
@@ -49,43 +61,89 @@ function actionPayload(input: OperationInput, action: CoupaAction): { qs: IDataO
  * `file-url`; the bytes are there. The token goes only to the Coupa origin: a file on another
  * host (e.g. a storage service) is fetched without it.
  */
-async function fetchFileOf(input: OperationInput, path: string, urlKey: string): Promise<{ response: BinaryResponse; name?: string }> {
+async function fetchFileOf(
+	input: OperationInput,
+	path: string,
+	urlKey: string,
+): Promise<{ response: BinaryResponse; name?: string }> {
 	const { ctx, itemIndex, call } = input;
-	const record = (await coupaRequest(ctx, { method: 'GET', path }, call)) as IDataObject | undefined;
+	const record = (await coupaRequest(ctx, { method: 'GET', path }, call)) as
+		| IDataObject
+		| undefined;
 	const raw = record?.[urlKey];
 	// The record names the file in `file-name` or `file` (a path whose last part is the name).
-	const named = [record?.['file-name'], record?.file].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	const named = [record?.['file-name'], record?.file].find(
+		(value): value is string => typeof value === 'string' && value.trim() !== '',
+	);
 	const name = named?.split('/').pop();
 	if (typeof raw !== 'string' || raw.trim() === '') {
-		throw new NodeOperationError(ctx.getNode(), `This attachment has no file to download (no ${urlKey})`, {
-			itemIndex,
-			description: `Coupa returned the attachment without ${urlKey}: it is probably a URL or text attachment (type "${String(record?.type ?? 'unknown')}"). List Attachments shows its url or text.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`This attachment has no file to download (no ${urlKey})`,
+			{
+				itemIndex,
+				description: `Coupa returned the attachment without ${urlKey}: it is probably a URL or text attachment (type "${String(record?.type ?? 'unknown')}"). List Attachments shows its url or text.`,
+			},
+		);
 	}
 	const { baseUrl } = await getConnection(ctx, itemIndex);
 	const url = new URL(raw.trim(), `${baseUrl}/`).href;
 	if (sameOrigin(url, baseUrl)) {
-		return { response: (await coupaRequest(ctx, { method: 'GET', path, url, binary: true }, call)) as BinaryResponse, name };
+		return {
+			response: (await coupaRequest(
+				ctx,
+				{ method: 'GET', path, url, binary: true },
+				call,
+			)) as BinaryResponse,
+			name,
+		};
 	}
-	const options: IHttpRequestOptions = { method: 'GET', url, encoding: 'arraybuffer', json: false, returnFullResponse: true, timeout: 120_000 };
+	const options: IHttpRequestOptions = {
+		method: 'GET',
+		url,
+		encoding: 'arraybuffer',
+		json: false,
+		returnFullResponse: true,
+		timeout: 120_000,
+	};
 	try {
-		const full = (await ctx.helpers.httpRequest(options)) as { body: ArrayBuffer | Buffer; headers: Record<string, string> };
-		return { response: { body: Buffer.from(full.body as ArrayBuffer), headers: full.headers ?? {} }, name };
+		const full = (await ctx.helpers.httpRequest(options)) as {
+			body: ArrayBuffer | Buffer;
+			headers: Record<string, string>;
+		};
+		return {
+			response: { body: Buffer.from(full.body as ArrayBuffer), headers: full.headers ?? {} },
+			name,
+		};
 	} catch (error) {
 		const host = new URL(url).host;
-		throw new NodeApiError(ctx.getNode(), { message: (error as Error).message }, {
-			message: `Could not download the attachment file from ${host}`,
-			description: `Coupa stores this file on ${host}; the download link may have expired. Run the node again to get a fresh link. The Coupa token is never sent to another host.`,
-			itemIndex,
-		});
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: (error as Error).message },
+			{
+				message: `Could not download the attachment file from ${host}`,
+				description: `Coupa stores this file on ${host}; the download link may have expired. Run the node again to get a fresh link. The Coupa token is never sent to another host.`,
+				itemIndex,
+			},
+		);
 	}
 }
 
-async function download(input: OperationInput, path: string, action: CoupaAction): Promise<INodeExecutionData[]> {
+async function download(
+	input: OperationInput,
+	path: string,
+	action: CoupaAction,
+): Promise<INodeExecutionData[]> {
 	const { ctx, itemIndex, call } = input;
 	const fetched = action.fileUrlKey
 		? await fetchFileOf(input, path, action.fileUrlKey)
-		: { response: (await coupaRequest(ctx, { method: 'GET', path, binary: true }, call)) as BinaryResponse };
+		: {
+				response: (await coupaRequest(
+					ctx,
+					{ method: 'GET', path, binary: true },
+					call,
+				)) as BinaryResponse,
+			};
 	const { response } = fetched;
 	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
 	const fileName = fileNameOf(response.headers, fetched.name ?? path.split('/').pop() ?? 'file');
@@ -94,7 +152,12 @@ async function download(input: OperationInput, path: string, action: CoupaAction
 		fileName,
 		response.headers['content-type']?.split(';')[0],
 	);
-	return [{ json: { fileName, mimeType: binary.mimeType, fileSize: binary.fileSize }, binary: { [property]: binary } }];
+	return [
+		{
+			json: { fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
+			binary: { [property]: binary },
+		},
+	];
 }
 
 /**
@@ -102,40 +165,61 @@ async function download(input: OperationInput, path: string, action: CoupaAction
  * Coupa's intent) or an invoice image scan. The file is read with n8n's binary helpers, so it
  * works with n8n's in-memory and file-system binary data modes alike.
  */
-async function upload(input: OperationInput, path: string, action: CoupaAction, recordCall: OperationInput['call']): Promise<INodeExecutionData[]> {
+async function upload(
+	input: OperationInput,
+	path: string,
+	action: CoupaAction,
+	recordCall: OperationInput['call'],
+): Promise<INodeExecutionData[]> {
 	const { ctx, itemIndex, object } = input;
 	const spec = action.multipart!;
 	const field = (name: string) => (spec.prefix ? `${spec.prefix}[${name}]` : name);
-	const kind = (spec.kinds.length > 1 ? ctx.getNodeParameter('attachmentType', itemIndex, 'file') : spec.kinds[0]) as MultipartKind;
+	const kind = (
+		spec.kinds.length > 1
+			? ctx.getNodeParameter('attachmentType', itemIndex, 'file')
+			: spec.kinds[0]
+	) as MultipartKind;
 	const parts: MultipartPart[] = spec.prefix ? [{ name: field('type'), value: kind }] : [];
 	if (kind === 'file') {
 		const property = String(ctx.getNodeParameter('inputBinaryField', itemIndex, 'data')).trim();
 		const item = ctx.getInputData()[itemIndex];
 		if (!item?.binary?.[property]) {
 			const present = Object.keys(item?.binary ?? {});
-			throw new NodeOperationError(ctx.getNode(), `The input item has no binary field "${property}" to upload`, {
-				itemIndex,
-				description: present.length
-					? `Set Input Binary Field to one of: ${present.join(', ')}`
-					: 'Connect a node that outputs a file (e.g. an email trigger, Read/Write Files from Disk or HTTP Request) before this one.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The input item has no binary field "${property}" to upload`,
+				{
+					itemIndex,
+					description: present.length
+						? `Set Input Binary Field to one of: ${present.join(', ')}`
+						: 'Connect a node that outputs a file (e.g. an email trigger, Read/Write Files from Disk or HTTP Request) before this one.',
+				},
+			);
 		}
 		const binary = item.binary[property];
 		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 		parts.push({
 			name: spec.fileField,
 			data,
-			fileName: binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`,
+			fileName:
+				binary.fileName ?? `${property}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`,
 			contentType: binary.mimeType || 'application/octet-stream',
 		});
 	} else {
 		const name = kind === 'url' ? 'attachmentUrl' : 'attachmentText';
 		const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 		if (!value) {
-			throw new NodeOperationError(ctx.getNode(), `Enter the ${kind === 'url' ? 'URL' : 'text'} to attach to the ${object.name.toLowerCase()}`, {
-				itemIndex,
-				description: kind === 'url' ? 'Coupa stores the link as a URL attachment, e.g. https://example.com/terms.pdf' : 'Coupa stores the text as a text attachment.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Enter the ${kind === 'url' ? 'URL' : 'text'} to attach to the ${object.name.toLowerCase()}`,
+				{
+					itemIndex,
+					description:
+						kind === 'url'
+							? 'Coupa stores the link as a URL attachment, e.g. https://example.com/terms.pdf'
+							: 'Coupa stores the text as a text attachment.',
+				},
+			);
 		}
 		parts.push({ name: field(kind), value });
 	}
@@ -143,7 +227,11 @@ async function upload(input: OperationInput, path: string, action: CoupaAction, 
 		const intent = String(ctx.getNodeParameter('attachmentIntent', itemIndex, '') ?? '').trim();
 		if (intent) parts.push({ name: field('intent'), value: intent });
 	}
-	const result = await coupaRequest(ctx, { method: action.method, path, multipart: multipartBody(parts) }, recordCall);
+	const result = await coupaRequest(
+		ctx,
+		{ method: action.method, path, multipart: multipartBody(parts) },
+		recordCall,
+	);
 	return recordsToItems(ctx, itemIndex, object, result);
 }
 
@@ -161,10 +249,14 @@ export const runAction: OperationExecutor = async (input) => {
 	if (action.subId) {
 		const subId = String(ctx.getNodeParameter(action.subId.name, itemIndex, '')).trim();
 		if (!/^\d+$/.test(subId)) {
-			throw new NodeOperationError(ctx.getNode(), `"${subId}" is not a valid ${action.subId.label}`, {
-				itemIndex,
-				description: action.subId.description,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"${subId}" is not a valid ${action.subId.label}`,
+				{
+					itemIndex,
+					description: action.subId.description,
+				},
+			);
 		}
 		path = path.replace('{subId}', subId);
 	}
@@ -172,7 +264,13 @@ export const runAction: OperationExecutor = async (input) => {
 	if (action.binary) return await download({ ...input, call: recordCall }, fullPath, action);
 	if (action.multipart) return await upload(input, fullPath, action, recordCall);
 	const { qs, body } = actionPayload(input, action);
-	const sent = describeSent(object, body) ?? (Object.keys(qs).length ? describeSent(object, qs) : undefined);
-	const result = await writeOnce(input, { method: action.method, path: fullPath, qs, body }, { ...recordCall, sent }, action.leadsTo);
+	const sent =
+		describeSent(object, body) ?? (Object.keys(qs).length ? describeSent(object, qs) : undefined);
+	const result = await writeOnce(
+		input,
+		{ method: action.method, path: fullPath, qs, body },
+		{ ...recordCall, sent },
+		action.leadsTo,
+	);
 	return recordsToItems(ctx, itemIndex, object, result);
 };

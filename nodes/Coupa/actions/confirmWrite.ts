@@ -42,24 +42,44 @@ export async function writeOnce(
 		const failure = unknownOutcomeOf(error);
 		if (!failure || !expectation || !call.recordId) {
 			// Both constructors hand back an error of their own kind unchanged.
-			if (error instanceof NodeApiError) throw new NodeApiError(input.ctx.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(input.ctx.getNode(), error as Error, { itemIndex: input.itemIndex });
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(input.ctx.getNode(), error as unknown as JsonObject);
+			throw new NodeOperationError(input.ctx.getNode(), error as Error, {
+				itemIndex: input.itemIndex,
+			});
 		}
 		const what = `${call.operationLabel ?? request.method} of ${recordLabel(call)}`;
 		const lost =
 			failure.status !== undefined && failure.status < 400
 				? `Coupa answered ${what} with a redirect (HTTP ${failure.status}), not with its result`
 				: `Coupa's answer to ${what} was lost (${lostAnswerReason(failure)})`;
-		const readCall: CallContext = { ...call, method: 'GET', operationLabel: `Get ${input.object.name}`, sent: undefined };
+		const readCall: CallContext = {
+			...call,
+			method: 'GET',
+			operationLabel: `Get ${input.object.name}`,
+			sent: undefined,
+		};
 		let record: IDataObject;
 		try {
-			record = (await coupaRequest(input.ctx, { method: 'GET', path: `${input.object.path}/${call.recordId}`, qs: readQs }, readCall)) as IDataObject;
+			record = (await coupaRequest(
+				input.ctx,
+				{ method: 'GET', path: `${input.object.path}/${call.recordId}`, qs: readQs },
+				readCall,
+			)) as IDataObject;
 		} catch (readError) {
 			if (expectation === 'gone' && (readError as NodeApiError).httpCode === '404') return null;
-			throw uncertain(input, call, `${lost}, and reading it back failed too (${(readError as Error).message}): the change may already have been applied`);
+			throw uncertain(
+				input,
+				call,
+				`${lost}, and reading it back failed too (${(readError as Error).message}): the change may already have been applied`,
+			);
 		}
 		if (expectation === 'gone') {
-			throw uncertain(input, call, `${lost}, and ${recordLabel(call)} still exists: the delete may not have been applied, or may still be under way`);
+			throw uncertain(
+				input,
+				call,
+				`${lost}, and ${recordLabel(call)} still exists: the delete may not have been applied, or may still be under way`,
+			);
 		}
 		if (record && typeof record === 'object' && holds(record, expectation)) return record;
 		throw uncertain(

@@ -25,6 +25,10 @@ export const create: OperationExecutor = async (input) => {
 	const { ctx, itemIndex, object, call } = input;
 	const path = createPath(input);
 	const body = buildRecordBody(ctx, itemIndex, object, 'create');
-	const record = await coupaRequest(ctx, { method: 'POST', path, body }, { ...call, sent: describeSent(object, body) });
+	const record = await coupaRequest(
+		ctx,
+		{ method: 'POST', path, body },
+		{ ...call, sent: describeSent(object, body) },
+	);
 	return recordsToItems(ctx, itemIndex, object, record);
 };

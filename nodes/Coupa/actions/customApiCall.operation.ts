@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { scopesForApiPath } from '../catalog';
@@ -6,7 +11,8 @@ import { parseJsonParameter } from '../shared/recordBody';
 import { coupaPaginate } from '../transport/paginate';
 import { coupaRequest, getConnection } from '../transport/request';
 
-const PATH_HINT = 'Enter a path below /api on the credential\'s Coupa, such as /api/receiving_transactions or /api/suppliers/17/addresses.';
+const PATH_HINT =
+	"Enter a path below /api on the credential's Coupa, such as /api/receiving_transactions or /api/suppliers/17/addresses.";
 
 /** Decodes %XX escapes of unreserved characters (RFC 3986 §6.2.2.2), the only ones safe to decode. */
 function decodeUnreserved(text: string): string {
@@ -25,11 +31,16 @@ function decodeUnreserved(text: string): string {
  * (`%2F`, `%5C`), which servers and proxies read differently. Escapes of unreserved characters are
  * decoded (`%75sers` is `users`), so the scope named in errors is that of the path really called.
  */
-export function resolveCustomApiPath(typed: string, baseUrl: string): { path: string } | { problem: string } {
+export function resolveCustomApiPath(
+	typed: string,
+	baseUrl: string,
+): { path: string } | { problem: string } {
 	const raw = typed.trim();
 	const refuse = (why: string) => ({ problem: `"${typed}" can't be called: ${why}` });
 	if (raw === '') return refuse('the path is empty');
-	if ([...raw].some((character) => character.charCodeAt(0) <= 32 || character.charCodeAt(0) === 127)) {
+	if (
+		[...raw].some((character) => character.charCodeAt(0) <= 32 || character.charCodeAt(0) === 127)
+	) {
 		return refuse('it contains spaces or control characters');
 	}
 	if (raw.includes('\\')) return refuse('it contains a backslash');
@@ -45,13 +56,15 @@ export function resolveCustomApiPath(typed: string, baseUrl: string): { path: st
 		}
 		const coupa = new URL(baseUrl);
 		if (url.origin !== coupa.origin || absolute[2].includes('@')) {
-			return refuse(`it points at ${url.host || absolute[2]}, not at the credential's Coupa (${coupa.host}). Custom API calls only go to the credential's Coupa`);
+			return refuse(
+				`it points at ${url.host || absolute[2]}, not at the credential's Coupa (${coupa.host}). Custom API calls only go to the credential's Coupa`,
+			);
 		}
 		rest = raw.slice(absolute[0].length);
 	} else if (raw.startsWith('//')) {
 		return refuse('it starts with "//", which names another host');
 	} else if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) {
-		return refuse('it starts with a scheme but is not a URL of the credential\'s Coupa');
+		return refuse("it starts with a scheme but is not a URL of the credential's Coupa");
 	}
 	const pathPart = rest.split('?')[0];
 	const query = rest.slice(pathPart.length);
@@ -60,9 +73,12 @@ export function resolveCustomApiPath(typed: string, baseUrl: string): { path: st
 	for (let round = 0; round < 5; round++) {
 		const segments = view.split('/');
 		if (segments.some((segment) => segment === '.' || segment === '..')) {
-			return refuse('it contains a dot segment ("." or ".."), written or percent-encoded, that would leave the path it names');
+			return refuse(
+				'it contains a dot segment ("." or ".."), written or percent-encoded, that would leave the path it names',
+			);
 		}
-		if (/%(2f|5c)/i.test(view)) return refuse('it contains an encoded slash or backslash (%2F, %5C)');
+		if (/%(2f|5c)/i.test(view))
+			return refuse('it contains an encoded slash or backslash (%2F, %5C)');
 		let decoded: string;
 		try {
 			decoded = decodeURIComponent(view);
@@ -76,29 +92,43 @@ export function resolveCustomApiPath(typed: string, baseUrl: string): { path: st
 	// "/users/1" and "users/1" mean /api/users/1, as the field's description says.
 	const canonical = decodeUnreserved(pathPart).replace(/^\/+/, '');
 	const below = canonical.replace(/^api(\/|$)/, '');
-	if (below === '' || below.startsWith('/')) return refuse('it names no Coupa API path below /api/');
+	if (below === '' || below.startsWith('/'))
+		return refuse('it names no Coupa API path below /api/');
 	return { path: below + query };
 }
 
 /** Any method and /api path through the same credential, limiter, retries and error mapping. */
-export async function customApiCall(ctx: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function customApiCall(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const method = ctx.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const rawPath = String(ctx.getNodeParameter('path', itemIndex, ''));
 	const { baseUrl } = await getConnection(ctx, itemIndex);
 	const resolved = resolveCustomApiPath(rawPath, baseUrl);
 	if ('problem' in resolved) {
-		throw new NodeOperationError(ctx.getNode(), resolved.problem, { itemIndex, description: `Nothing was sent. ${PATH_HINT}` });
+		throw new NodeOperationError(ctx.getNode(), resolved.problem, {
+			itemIndex,
+			description: `Nothing was sent. ${PATH_HINT}`,
+		});
 	}
 	const { path } = resolved;
 	const qs: IDataObject = {};
-	const parameters = ((ctx.getNodeParameter('queryParameters', itemIndex, {}) as IDataObject).parameter ?? []) as IDataObject[];
+	const parameters = ((ctx.getNodeParameter('queryParameters', itemIndex, {}) as IDataObject)
+		.parameter ?? []) as IDataObject[];
 	for (const { name, value } of parameters) if (name) qs[String(name)] = value;
-	const call = { itemIndex, operationLabel: `${method} /api/${path}`, scopes: scopesForApiPath(path, method) };
+	const call = {
+		itemIndex,
+		operationLabel: `${method} /api/${path}`,
+		scopes: scopesForApiPath(path, method),
+	};
 	if (method === 'GET' && (ctx.getNodeParameter('paginate', itemIndex, false) as boolean)) {
 		const records = await coupaPaginate(ctx, path, qs, { call });
 		return records.map((json) => ({ json }));
 	}
-	const hasBody = ['POST', 'PUT', 'PATCH'].includes(method) && String(ctx.getNodeParameter('body', itemIndex, '')).trim() !== '';
+	const hasBody =
+		['POST', 'PUT', 'PATCH'].includes(method) &&
+		String(ctx.getNodeParameter('body', itemIndex, '')).trim() !== '';
 	const body = hasBody ? parseJsonParameter(ctx, 'body', itemIndex) : undefined;
 	const response = await coupaRequest(ctx, { method, path, qs, body }, call);
 	if (Array.isArray(response)) return response.map((json) => ({ json: json as IDataObject }));

@@ -6,6 +6,11 @@ import type { OperationExecutor } from './types';
 export const deleteRecord: OperationExecutor = async (input) => {
 	const { object, call } = input;
 	const id = recordId(input);
-	await writeOnce(input, { method: 'DELETE', path: `${object.path}/${id}` }, { ...call, recordId: id }, 'gone');
+	await writeOnce(
+		input,
+		{ method: 'DELETE', path: `${object.path}/${id}` },
+		{ ...call, recordId: id },
+		'gone',
+	);
 	return [{ json: { deleted: true, id: Number(id) } }];
 };

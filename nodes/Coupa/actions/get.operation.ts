@@ -6,6 +6,10 @@ import type { OperationExecutor } from './types';
 export const get: OperationExecutor = async (input) => {
 	const { ctx, itemIndex, object, call } = input;
 	const id = recordId(input);
-	const record = await coupaRequest(ctx, { method: 'GET', path: `${object.path}/${id}` }, { ...call, recordId: id });
+	const record = await coupaRequest(
+		ctx,
+		{ method: 'GET', path: `${object.path}/${id}` },
+		{ ...call, recordId: id },
+	);
 	return recordsToItems(ctx, itemIndex, object, record, true);
 };

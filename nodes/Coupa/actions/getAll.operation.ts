@@ -15,7 +15,8 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	const qs = filtersToQuery(filters, statusKeyOf(object));
 	const fields = fieldsProjection(String(options.fields ?? ''));
 	if (fields) qs.fields = fields;
-	if (options.returnObject && options.returnObject !== 'full') qs.return_object = options.returnObject;
+	if (options.returnObject && options.returnObject !== 'full')
+		qs.return_object = options.returnObject;
 	const apiFilter = String(options.apiFilter ?? '').trim();
 	if (apiFilter) qs.filter = apiFilter;
 	if (object.showDeletedLines && options.showDeletedLines === true) qs.show_deleted_lines = true;
@@ -36,10 +37,14 @@ function positiveLimit(ctx: IExecuteFunctions, itemIndex: number): number {
 	const value = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
 	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(ctx.getNode(), `Limit must be a whole number of at least 1, not ${JSON.stringify(value)}`, {
-			itemIndex,
-			description: 'Set Limit to how many records to return, e.g. 50, or turn on Return All.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Limit must be a whole number of at least 1, not ${JSON.stringify(value)}`,
+			{
+				itemIndex,
+				description: 'Set Limit to how many records to return, e.g. 50, or turn on Return All.',
+			},
+		);
 	}
 	return limit;
 }

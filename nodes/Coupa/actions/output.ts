@@ -12,6 +12,9 @@ export function recordsToItems(
 	allowSimplify = false,
 ): INodeExecutionData[] {
 	const list = (Array.isArray(records) ? records : [records]) as IDataObject[];
-	const simplify = allowSimplify && object.simplify && (ctx.getNodeParameter('simplify', itemIndex, false) as boolean);
+	const simplify =
+		allowSimplify &&
+		object.simplify &&
+		(ctx.getNodeParameter('simplify', itemIndex, false) as boolean);
 	return list.map((record) => ({ json: simplify ? simplifyRecord(object, record) : record }));
 }

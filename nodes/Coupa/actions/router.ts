@@ -32,15 +32,20 @@ async function runItem(ctx: IExecuteFunctions, itemIndex: number): Promise<INode
 	const object = objectByResource(resource);
 	const entry = operationEntry(object, operation);
 	if (!entry) {
-		throw new NodeOperationError(ctx.getNode(), `Coupa does not support "${operation}" on ${object.plural.toLowerCase()}`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Coupa does not support "${operation}" on ${object.plural.toLowerCase()}`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	const scopes = scopesFor(object, operation);
 	const label = operationLabel(object, entry.name);
 	await assertScopes(ctx, scopes, label, itemIndex);
 	const executor =
-		STANDARD_EXECUTORS[operation as StandardOperation] ?? (operation === 'markExported' ? markExported : runAction);
+		STANDARD_EXECUTORS[operation as StandardOperation] ??
+		(operation === 'markExported' ? markExported : runAction);
 	return await executor({
 		ctx,
 		itemIndex,
@@ -72,14 +77,18 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		} catch (error) {
 			if (this.continueOnFail()) {
 				output.push({
-					json: { error: (error as Error).message, description: (error as NodeApiError).description ?? undefined },
+					json: {
+						error: (error as Error).message,
+						description: (error as NodeApiError).description ?? undefined,
+					},
 					pairedItem: { item: itemIndex },
 				});
 				continue;
 			}
 			if (this.getNode().type.endsWith('Tool')) inlineDescription(error as NodeApiError);
 			// Both constructors hand back an error of their own kind unchanged, item index included.
-			if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+			if (error instanceof NodeApiError)
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 		}
 	}

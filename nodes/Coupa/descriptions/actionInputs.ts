@@ -66,7 +66,11 @@ function multipartProperties(spec: MultipartSpec, noun: string, show: Show): INo
 			name: 'attachmentIntent',
 			type: 'options',
 			options: [
-				{ name: 'Coupa Default', value: '', description: 'Send no intent: Coupa applies its default' },
+				{
+					name: 'Coupa Default',
+					value: '',
+					description: 'Send no intent: Coupa applies its default',
+				},
 				{ name: 'Internal', value: 'Internal', description: 'Visible to internal users only' },
 				{ name: 'Supplier', value: 'Supplier', description: 'Shared with the supplier' },
 			],
@@ -102,7 +106,8 @@ export const actionInputProperties: INodeProperties[] = CATALOG.flatMap((object)
 				displayOptions: show,
 			});
 		}
-		if (action.multipart) properties.push(...multipartProperties(action.multipart, object.name.toLowerCase(), show));
+		if (action.multipart)
+			properties.push(...multipartProperties(action.multipart, object.name.toLowerCase(), show));
 		if (action.binary) {
 			properties.push({
 				displayName: 'Put Output File in Field',

@@ -27,7 +27,10 @@ export const customApiCallProperties: INodeProperties[] = [
 		displayName: 'Method',
 		name: 'method',
 		type: 'options',
-		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({ name: method, value: method })),
+		options: ['DELETE', 'GET', 'PATCH', 'POST', 'PUT'].map((method) => ({
+			name: method,
+			value: method,
+		})),
 		default: 'GET',
 		displayOptions: show,
 	},
@@ -54,7 +57,13 @@ export const customApiCallProperties: INodeProperties[] = [
 				displayName: 'Parameter',
 				name: 'parameter',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. status[in]' },
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. status[in]',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -73,7 +82,8 @@ export const customApiCallProperties: INodeProperties[] = [
 		name: 'paginate',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to follow Coupa\'s offset paging and return every record of a list (GET only)',
+		description:
+			"Whether to follow Coupa's offset paging and return every record of a list (GET only)",
 		displayOptions: showFor([CUSTOM_API_CALL], ['request'], { method: ['GET'] }),
 	},
 ];

@@ -25,7 +25,10 @@ export const FILTER_OPERATORS = [
 /** An attribute of the object to show in the free-text placeholder: a nested one, differing per object. */
 export function otherAttributeExample(object: CoupaObject): string {
 	const listed = filterAttributes(object);
-	const example = listed.find((attribute) => attribute.value.includes('[') && !attribute.value.endsWith('[id]')) ?? listed[listed.length - 1];
+	const example =
+		listed.find(
+			(attribute) => attribute.value.includes('[') && !attribute.value.endsWith('[id]'),
+		) ?? listed[listed.length - 1];
 	return example.value;
 }
 
@@ -48,7 +51,10 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 							displayName: 'Field Name or ID',
 							name: 'attribute',
 							type: 'options',
-							typeOptions: { loadOptionsMethod: 'getFilterAttributes', loadOptionsDependsOn: ['resource'] },
+							typeOptions: {
+								loadOptionsMethod: 'getFilterAttributes',
+								loadOptionsDependsOn: ['resource'],
+							},
 							default: '',
 							description:
 								'A filterable attribute of the record (custom fields included), or Other to type one. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -75,7 +81,8 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 							name: 'value',
 							type: 'string',
 							default: '',
-							description: 'For In List and Not In List, separate values with commas; for Is Blank, true or false',
+							description:
+								'For In List and Not In List, separate values with commas; for Is Blank, true or false',
 						},
 					],
 				},
@@ -96,9 +103,12 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 			displayName: 'Status',
 			name: 'statuses',
 			type: 'multiOptions',
-			options: object.statuses.map((status) => ({ name: humanize(status), value: status })).sort((a, b) => a.name.localeCompare(b.name)),
+			options: object.statuses
+				.map((status) => ({ name: humanize(status), value: status }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: [],
-			description: 'Only records in one of these statuses (Coupa status values, e.g. pending_approval)',
+			description:
+				'Only records in one of these statuses (Coupa status values, e.g. pending_approval)',
 		});
 	}
 	if (object.exportable) {
@@ -111,14 +121,19 @@ export function filterOptions(object: CoupaObject): INodeProperties[] {
 				{ name: 'Not Exported', value: 'false' },
 			],
 			default: 'false',
-			description: 'Whether to list only records already marked as exported, or only those not yet exported',
+			description:
+				'Whether to list only records already marked as exported, or only those not yet exported',
 		});
 	}
 	return options.sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
 /** The Filters collection of one object, for Get Many and for the trigger. */
-export function filtersProperty(object: CoupaObject, displayOptions: IDisplayOptions, description?: string): INodeProperties {
+export function filtersProperty(
+	object: CoupaObject,
+	displayOptions: IDisplayOptions,
+	description?: string,
+): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
@@ -148,9 +163,15 @@ export const projectionOption: INodeProperties = {
  */
 export const TOOL_DEFAULTS = { limit: 10 } as const;
 
-const listResources = CATALOG.filter((object) => object.operations.getAll).map((object) => object.resource);
-const showDeletedLinesResources = CATALOG.filter((object) => object.showDeletedLines).map((object) => object.resource);
-const simplifyResources = CATALOG.filter((object) => object.simplify).map((object) => object.resource);
+const listResources = CATALOG.filter((object) => object.operations.getAll).map(
+	(object) => object.resource,
+);
+const showDeletedLinesResources = CATALOG.filter((object) => object.showDeletedLines).map(
+	(object) => object.resource,
+);
+const simplifyResources = CATALOG.filter((object) => object.simplify).map(
+	(object) => object.resource,
+);
 
 const limitProperty: INodeProperties = {
 	displayName: 'Limit',
@@ -173,7 +194,11 @@ export const listProperties: INodeProperties[] = [
 	},
 	limitProperty,
 	// The Coupa Tool (AI agents, MCP) lists fewer records by default: they go into the model's context.
-	{ ...limitProperty, default: TOOL_DEFAULTS.limit, displayOptions: showFor(listResources, ['getAll'], { returnAll: [false], '@tool': [true] }) },
+	{
+		...limitProperty,
+		default: TOOL_DEFAULTS.limit,
+		displayOptions: showFor(listResources, ['getAll'], { returnAll: [false], '@tool': [true] }),
+	},
 	...CATALOG.filter((object) => object.operations.getAll).map((object) =>
 		filtersProperty(object, showFor([object.resource], ['getAll'])),
 	),
@@ -217,7 +242,8 @@ export const listProperties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 20 },
 				default: DEFAULT_PAGE_WINDOW,
-				description: 'How many pages of 50 to request at once when returning all; 1 pages one after another',
+				description:
+					'How many pages of 50 to request at once when returning all; 1 pages one after another',
 			},
 			projectionOption,
 			{
@@ -243,19 +269,28 @@ export const listProperties: INodeProperties[] = [
 				name: 'returnObject',
 				type: 'options',
 				options: [
-					{ name: 'Full', value: 'full', description: 'Every attribute with nested records expanded' },
+					{
+						name: 'Full',
+						value: 'full',
+						description: 'Every attribute with nested records expanded',
+					},
 					{ name: 'Limited', value: 'limited', description: 'Only IDs' },
-					{ name: 'Shallow', value: 'shallow', description: 'Attributes, with nested records as IDs and keys' },
+					{
+						name: 'Shallow',
+						value: 'shallow',
+						description: 'Attributes, with nested records as IDs and keys',
+					},
 				],
 				default: 'full',
-				description: 'How much of each record Coupa returns (Coupa\'s return_object)',
+				description: "How much of each record Coupa returns (Coupa's return_object)",
 			},
 			{
 				displayName: 'Show Deleted Lines',
 				name: 'showDeletedLines',
 				type: 'boolean',
 				default: false,
-				description: 'Whether Coupa also returns the deleted lines of each record (show_deleted_lines=true)',
+				description:
+					'Whether Coupa also returns the deleted lines of each record (show_deleted_lines=true)',
 				displayOptions: { show: { '/resource': showDeletedLinesResources } },
 			},
 		],

@@ -73,7 +73,10 @@ function bodyProperties(object: CoupaObject): INodeProperties[] {
 	if (create.length) {
 		properties.push(
 			...required.map((field) =>
-				fieldProperty(field, { required: true, displayOptions: showFor(resource, create, byFields) }),
+				fieldProperty(field, {
+					required: true,
+					displayOptions: showFor(resource, create, byFields),
+				}),
 			),
 		);
 		if (object.lines) {
@@ -102,7 +105,9 @@ function bodyProperties(object: CoupaObject): INodeProperties[] {
 				placeholder: 'Add Field',
 				default: {},
 				displayOptions: showFor(resource, create, byFields),
-				options: optional.map((field) => fieldProperty(field)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+				options: optional
+					.map((field) => fieldProperty(field))
+					.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 			});
 		}
 	}
@@ -114,7 +119,9 @@ function bodyProperties(object: CoupaObject): INodeProperties[] {
 			placeholder: 'Add Field',
 			default: {},
 			displayOptions: showFor(resource, update, byFields),
-			options: object.fields.map((field) => fieldProperty(field)).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			options: object.fields
+				.map((field) => fieldProperty(field))
+				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 		});
 	}
 	if (object.fields.length) properties.push(customFieldsProperty(object, all));

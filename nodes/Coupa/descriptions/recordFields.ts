@@ -19,7 +19,10 @@ export function lookupMethodName(lookup: string): string {
 }
 
 /** The editor parameter for one Coupa record field. */
-export function fieldProperty(field: RecordField, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function fieldProperty(
+	field: RecordField,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	const base = {
 		displayName: field.label,
 		name: field.name,

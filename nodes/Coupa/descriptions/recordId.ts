@@ -36,7 +36,10 @@ export const recordIdProperties: INodeProperties[] = CATALOG.flatMap((object) =>
 					type: 'string',
 					placeholder: 'e.g. 2400',
 					validation: [
-						{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A Coupa ID is a whole number' } },
+						{
+							type: 'regex',
+							properties: { regex: '^\\d+$', errorMessage: 'A Coupa ID is a whole number' },
+						},
 					],
 				},
 				{
@@ -48,7 +51,10 @@ export const recordIdProperties: INodeProperties[] = CATALOG.flatMap((object) =>
 					validation: [
 						{
 							type: 'regex',
-							properties: { regex: RECORD_URL, errorMessage: 'Paste the address of a Coupa record page' },
+							properties: {
+								regex: RECORD_URL,
+								errorMessage: 'Paste the address of a Coupa record page',
+							},
 						},
 					],
 				},

@@ -15,7 +15,11 @@ export const resourceProperty: INodeProperties = {
 	noDataExpression: true,
 	options: [
 		...CATALOG.map((object) => ({ name: object.name, value: object.resource })),
-		{ name: 'Custom API Call', value: CUSTOM_API_CALL, description: 'Call any Coupa API path with this credential' },
+		{
+			name: 'Custom API Call',
+			value: CUSTOM_API_CALL,
+			description: 'Call any Coupa API path with this credential',
+		},
 	].sort(byName),
 	default: 'invoice',
 };

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { objectByResource } from '../catalog';
@@ -17,7 +22,8 @@ function text(value: unknown): string {
 	if (typeof value === 'object') {
 		const record = value as IDataObject;
 		for (const key of ['name', 'fullname', 'login', 'code', 'number', 'id']) {
-			if (record[key] !== undefined && record[key] !== null && record[key] !== '') return String(record[key]);
+			if (record[key] !== undefined && record[key] !== null && record[key] !== '')
+				return String(record[key]);
 		}
 		return '';
 	}
@@ -39,7 +45,12 @@ function amount(record: IDataObject, key: string | undefined): string {
  * its title attributes, the supplier, the total with currency and the status in words.
  */
 export function recordLabel(object: CoupaObject, record: IDataObject): string {
-	const status = typeof record.status === 'string' ? record.status : typeof record.state === 'string' ? record.state : '';
+	const status =
+		typeof record.status === 'string'
+			? record.status
+			: typeof record.state === 'string'
+				? record.state
+				: '';
 	const parts = [
 		...object.picker.title.map((key) => text(record[key])),
 		object.picker.title.includes('supplier') ? '' : text(record.supplier),
@@ -62,10 +73,15 @@ export async function searchRecords(
 	const object = objectByResource(this.getCurrentNodeParameter('resource') as string);
 	const offset = Number(paginationToken ?? 0) || 0;
 	const base: IDataObject = { limit: PAGE_SIZE, offset, order_by: 'id', dir: 'desc' };
-	const queries = filter ? object.picker.search.map((attribute) => ({ ...base, [`${attribute}[contains]`]: filter })) : [base];
+	const queries = filter
+		? object.picker.search.map((attribute) => ({ ...base, [`${attribute}[contains]`]: filter }))
+		: [base];
 	const call = { operationLabel: `Search ${object.plural}`, objectName: object.name };
 	const answers = await Promise.allSettled(
-		queries.map(async (qs) => (await coupaRequest(this, { method: 'GET', path: object.path, qs }, call)) as IDataObject[]),
+		queries.map(
+			async (qs) =>
+				(await coupaRequest(this, { method: 'GET', path: object.path, qs }, call)) as IDataObject[],
+		),
 	);
 	// One attribute Coupa refuses to search (e.g. on an older release) does not hide the others.
 	const pages = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value] : []));
@@ -81,6 +97,8 @@ export async function searchRecords(
 	}));
 	return {
 		results,
-		paginationToken: pages.some((page) => page.length === PAGE_SIZE) ? String(offset + PAGE_SIZE) : undefined,
+		paginationToken: pages.some((page) => page.length === PAGE_SIZE)
+			? String(offset + PAGE_SIZE)
+			: undefined,
 	};
 }

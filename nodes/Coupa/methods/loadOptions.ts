@@ -12,12 +12,22 @@ const MAX_OPTIONS = 500;
 function lookupLoader(name: LookupName) {
 	const lookup = LOOKUPS[name];
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const records = await coupaPaginate(this, lookup.path, {}, {
-			limit: MAX_OPTIONS,
-			call: { operationLabel: `Load ${lookup.path.replace(/_/g, ' ')}`, scopes: [...lookup.scopes] },
-		});
+		const records = await coupaPaginate(
+			this,
+			lookup.path,
+			{},
+			{
+				limit: MAX_OPTIONS,
+				call: {
+					operationLabel: `Load ${lookup.path.replace(/_/g, ' ')}`,
+					scopes: [...lookup.scopes],
+				},
+			},
+		);
 		return records
-			.filter((record: IDataObject) => record[lookup.valueKey] !== undefined && record.active !== false)
+			.filter(
+				(record: IDataObject) => record[lookup.valueKey] !== undefined && record.active !== false,
+			)
 			.map((record: IDataObject) => {
 				const [first, ...rest] = lookup.labelKeys.map((key) => record[key]).filter(Boolean);
 				return {
@@ -36,20 +46,33 @@ const CUSTOM_FIELD_SAMPLE = 20;
  * The custom field names of an object: the `custom-fields` keys of its most recently updated records (Coupa has
  * no API that lists them). One small request, projected to the custom fields.
  */
-async function customFieldNames(ctx: ILoadOptionsFunctions, object: CoupaObject): Promise<string[]> {
+async function customFieldNames(
+	ctx: ILoadOptionsFunctions,
+	object: CoupaObject,
+): Promise<string[]> {
 	const records = (await coupaRequest(
 		ctx,
 		{
 			method: 'GET',
 			path: object.path,
-			qs: { limit: CUSTOM_FIELD_SAMPLE, order_by: 'updated_at', dir: 'desc', fields: '["id",{"custom_fields":{}}]' },
+			qs: {
+				limit: CUSTOM_FIELD_SAMPLE,
+				order_by: 'updated_at',
+				dir: 'desc',
+				fields: '["id",{"custom_fields":{}}]',
+			},
 		},
-		{ operationLabel: `Read the custom fields of ${object.plural}`, objectName: object.name, scopes: object.readScopes },
+		{
+			operationLabel: `Read the custom fields of ${object.plural}`,
+			objectName: object.name,
+			scopes: object.readScopes,
+		},
 	)) as IDataObject[];
 	const names = new Set<string>();
 	for (const record of Array.isArray(records) ? records : []) {
 		const custom = record['custom-fields'] ?? record.custom_fields;
-		if (custom && typeof custom === 'object' && !Array.isArray(custom)) Object.keys(custom).forEach((name) => names.add(name));
+		if (custom && typeof custom === 'object' && !Array.isArray(custom))
+			Object.keys(custom).forEach((name) => names.add(name));
 	}
 	return [...names].sort();
 }
@@ -67,12 +90,20 @@ const customFieldLabel = (key: string) =>
  * attribute. Reading the records is best effort: without a credential, scope or connection the
  * catalogue's list still shows.
  */
-export async function getFilterAttributes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getFilterAttributes(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const object = objectByResource(this.getCurrentNodeParameter('resource') as string);
-	const options: INodePropertyOptions[] = filterAttributes(object).map(({ name, value }) => ({ name, value }));
+	const options: INodePropertyOptions[] = filterAttributes(object).map(({ name, value }) => ({
+		name,
+		value,
+	}));
 	try {
 		for (const key of await customFieldNames(this, object)) {
-			options.push({ name: customFieldLabel(key), value: `custom_fields[${key.replace(/-/g, '_')}]` });
+			options.push({
+				name: customFieldLabel(key),
+				value: `custom_fields[${key.replace(/-/g, '_')}]`,
+			});
 		}
 	} catch {
 		// The catalogue's attributes are enough to filter; custom fields can be typed under Other.
@@ -83,7 +114,9 @@ export async function getFilterAttributes(this: ILoadOptionsFunctions): Promise<
 }
 
 /** The Custom Fields collection's names for create and update: the tenant's, as found on its records. */
-export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getCustomFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const object = objectByResource(this.getCurrentNodeParameter('resource') as string);
 	return (await customFieldNames(this, object)).map((name) => ({ name, value: name }));
 }
@@ -91,7 +124,10 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
 /** One loader per catalogue lookup, named as the fields' loadOptionsMethod expects, plus the field lists. */
 export const loadOptions = {
 	...(Object.fromEntries(
-		(Object.keys(LOOKUPS) as LookupName[]).map((name) => [lookupMethodName(name), lookupLoader(name)]),
+		(Object.keys(LOOKUPS) as LookupName[]).map((name) => [
+			lookupMethodName(name),
+			lookupLoader(name),
+		]),
 	) as Record<string, (this: ILoadOptionsFunctions) => Promise<INodePropertyOptions[]>>),
 	getFilterAttributes,
 	getCustomFields,

@@ -4,7 +4,8 @@ import type { CoupaObject } from '../catalog';
  * Words that start with a vowel letter but a consonant sound ("a user", "a unit"), and words that
  * start with a silent h ("an hour"). The article follows the sound, not the letter.
  */
-const VOWEL_LETTER_CONSONANT_SOUND = /^(?:u[bcdfgklmnprstvz][aeiou]|uni|use|usu|ure|eu|ewe|one\b|once\b)/i;
+const VOWEL_LETTER_CONSONANT_SOUND =
+	/^(?:u[bcdfgklmnprstvz][aeiou]|uni|use|usu|ure|eu|ewe|one\b|once\b)/i;
 const SILENT_H = /^(?:hour|honest|honou?r|heir)/i;
 /** Letters whose spoken name starts with a vowel sound: "an SQL job", "an HTTP call", "a PO line". */
 const VOWEL_SOUND_LETTERS = 'AEFHILMNORSX';

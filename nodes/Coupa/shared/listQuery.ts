@@ -8,7 +8,13 @@ export function queryAttribute(field: string): string {
 		.split(/[.[]/)
 		.filter(Boolean)
 		.map((part) => part.trim().replace(/-/g, '_'));
-	return parts[0] + parts.slice(1).map((part) => `[${part}]`).join('');
+	return (
+		parts[0] +
+		parts
+			.slice(1)
+			.map((part) => `[${part}]`)
+			.join('')
+	);
 }
 
 interface Condition {
@@ -33,13 +39,20 @@ function isoInstant(value: unknown): string {
  */
 export function filtersToQuery(filters: IDataObject, statusKey = 'status'): IDataObject {
 	const qs: IDataObject = {};
-	const conditions = ((filters.conditions as IDataObject | undefined)?.condition ?? []) as Condition[];
+	const conditions = ((filters.conditions as IDataObject | undefined)?.condition ??
+		[]) as Condition[];
 	for (const { attribute: picked, field, operator = 'equals', value = '' } of conditions) {
 		const name = picked || field;
 		if (!name || !name.trim()) continue;
 		const attribute = queryAttribute(name);
 		const key = operator === 'equals' ? attribute : `${attribute}[${operator}]`;
-		qs[key] = operator === 'in' || operator === 'not_in' ? String(value).split(',').map((v) => v.trim()).join(',') : value;
+		qs[key] =
+			operator === 'in' || operator === 'not_in'
+				? String(value)
+						.split(',')
+						.map((v) => v.trim())
+						.join(',')
+				: value;
 	}
 	const dates: Array<[string, string]> = [
 		['createdAfter', 'created_at[gt]'],
@@ -67,7 +80,10 @@ export function fieldsProjection(text: string): string | undefined {
 	if (trimmed.startsWith('[')) return trimmed;
 	const top: Array<string | Record<string, string[]>> = ['id'];
 	const nested = new Map<string, string[]>();
-	for (const name of trimmed.split(',').map((n) => n.trim().replace(/-/g, '_')).filter(Boolean)) {
+	for (const name of trimmed
+		.split(',')
+		.map((n) => n.trim().replace(/-/g, '_'))
+		.filter(Boolean)) {
 		const [parent, child] = name.split('.', 2);
 		if (child) {
 			if (!nested.has(parent)) nested.set(parent, []);

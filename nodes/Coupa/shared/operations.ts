@@ -14,7 +14,10 @@ export interface OperationEntry {
 	catalogAction?: CoupaAction;
 }
 
-const STANDARD: Record<StandardOperation, (o: CoupaObject) => Omit<OperationEntry, 'value' | 'needsId'>> = {
+const STANDARD: Record<
+	StandardOperation,
+	(o: CoupaObject) => Omit<OperationEntry, 'value' | 'needsId'>
+> = {
 	get: (o) => ({
 		name: 'Get',
 		action: `Get ${withArticle(lower(o))}`,
@@ -46,7 +49,11 @@ const STANDARD: Record<StandardOperation, (o: CoupaObject) => Omit<OperationEntr
 export function operationsOf(object: CoupaObject): OperationEntry[] {
 	const standard = (Object.keys(STANDARD) as StandardOperation[])
 		.filter((op) => object.operations[op])
-		.map((op) => ({ value: op, needsId: op !== 'getAll' && op !== 'create', ...STANDARD[op](object) }));
+		.map((op) => ({
+			value: op,
+			needsId: op !== 'getAll' && op !== 'create',
+			...STANDARD[op](object),
+		}));
 	const actions = actionsOf(object).map((action) => ({
 		value: action.value,
 		name: action.name,

@@ -20,7 +20,9 @@ export function setNested(target: IDataObject, key: string, value: unknown): voi
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /** Number fields are Coupa IDs, and n8n fills unset ones in line collections with 0. */
@@ -58,7 +60,11 @@ export function dateOnly(value: unknown): unknown {
 }
 
 /** Maps the editor's values (keyed by parameter name) to a Coupa body (keyed by Coupa keys). */
-export function fieldsToBody(fields: RecordField[], values: IDataObject, body: IDataObject = {}): IDataObject {
+export function fieldsToBody(
+	fields: RecordField[],
+	values: IDataObject,
+	body: IDataObject = {},
+): IDataObject {
 	for (const field of fields) {
 		const value = values[field.name];
 		if (!isUnset(field, value)) setNested(body, field.key, toCoupaValue(field, value));
@@ -67,23 +73,38 @@ export function fieldsToBody(fields: RecordField[], values: IDataObject, body: I
 }
 
 /** Parses the JSON Body parameter; bad JSON fails the item before anything is sent. */
-export function parseJsonParameter(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject | IDataObject[] {
+export function parseJsonParameter(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject | IDataObject[] {
 	const raw = ctx.getNodeParameter(name, itemIndex, '{}') as unknown;
 	if (typeof raw === 'object' && raw !== null) return raw as IDataObject;
 	try {
 		const parsed = JSON.parse(String(raw));
-		if (typeof parsed !== 'object' || parsed === null) throw new SyntaxError('it is not a JSON object');
+		if (typeof parsed !== 'object' || parsed === null)
+			throw new SyntaxError('it is not a JSON object');
 		return parsed as IDataObject;
 	} catch (error) {
-		throw new NodeOperationError(ctx.getNode(), `The JSON Body is not valid JSON: ${(error as Error).message}`, {
-			itemIndex,
-			description: 'Give the Coupa record as a JSON object, e.g. {"name": "Acme", "currency": {"code": "USD"}}.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The JSON Body is not valid JSON: ${(error as Error).message}`,
+			{
+				itemIndex,
+				description:
+					'Give the Coupa record as a JSON object, e.g. {"name": "Acme", "currency": {"code": "USD"}}.',
+			},
+		);
 	}
 }
 
 /** Fails the item, naming the field, when a JSON field (e.g. a line's custom fields) is not a JSON object. */
-function checkJsonFields(ctx: IExecuteFunctions, itemIndex: number, fields: RecordField[], values: IDataObject): void {
+function checkJsonFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: RecordField[],
+	values: IDataObject,
+): void {
 	for (const field of fields.filter((f) => f.type === 'json')) {
 		const value = values[field.name];
 		if (typeof value !== 'string' || value.trim() === '') continue;
@@ -93,7 +114,12 @@ function checkJsonFields(ctx: IExecuteFunctions, itemIndex: number, fields: Reco
 		} catch (error) {
 			parsed = error;
 		}
-		if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed) || parsed instanceof Error) {
+		if (
+			parsed === null ||
+			typeof parsed !== 'object' ||
+			Array.isArray(parsed) ||
+			parsed instanceof Error
+		) {
 			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is not a JSON object`, {
 				itemIndex,
 				description: `Give an object such as {"cost-center": "CC-100"}. Got: ${value.slice(0, 80)}`,
@@ -103,8 +129,13 @@ function checkJsonFields(ctx: IExecuteFunctions, itemIndex: number, fields: Reco
 }
 
 /** Adds the Custom Fields collection under `custom-fields` (Coupa's custom field namespace). */
-function withCustomFields(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
-	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ?? []) as IDataObject[];
+function withCustomFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+): IDataObject {
+	const entries = ((ctx.getNodeParameter('customFields', itemIndex, {}) as IDataObject).field ??
+		[]) as IDataObject[];
 	const custom: IDataObject = {};
 	for (const entry of entries) {
 		const name = String(entry.name ?? '').trim();
@@ -128,10 +159,15 @@ export function buildRecordBody(
 		const updates = ctx.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, updates));
 		if (Object.keys(body).length === 0) {
-			throw new NodeOperationError(ctx.getNode(), `No fields to update on the ${object.name.toLowerCase()}`, {
-				itemIndex,
-				description: 'Add at least one field under Update Fields, or switch Specify Body to Using JSON.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`No fields to update on the ${object.name.toLowerCase()}`,
+				{
+					itemIndex,
+					description:
+						'Add at least one field under Update Fields, or switch Specify Body to Using JSON.',
+				},
+			);
 		}
 		return body;
 	}
@@ -139,17 +175,22 @@ export function buildRecordBody(
 	for (const field of object.fields.filter((f) => f.required)) {
 		const value = ctx.getNodeParameter(field.name, itemIndex, '') as unknown;
 		if (isUnset(field, value)) {
-			throw new NodeOperationError(ctx.getNode(), `"${field.label}" is required to create ${withArticle(object.name.toLowerCase())}`, {
-				itemIndex,
-				description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"${field.label}" is required to create ${withArticle(object.name.toLowerCase())}`,
+				{
+					itemIndex,
+					description: `Fill in ${field.label}, or switch Specify Body to Using JSON.`,
+				},
+			);
 		}
 		values[field.name] = value as IDataObject[keyof IDataObject];
 	}
 	Object.assign(values, ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject);
 	const body = withCustomFields(ctx, itemIndex, fieldsToBody(object.fields, values));
 	if (object.lines) {
-		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ?? []) as IDataObject[];
+		const lines = ((ctx.getNodeParameter('lines', itemIndex, {}) as IDataObject).line ??
+			[]) as IDataObject[];
 		if (lines.length) {
 			lines.forEach((line) => checkJsonFields(ctx, itemIndex, object.lines!.fields, line));
 			body[object.lines.key] = lines.map((line, index) => ({

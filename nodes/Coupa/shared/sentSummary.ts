@@ -11,7 +11,9 @@ function shown(value: unknown): string | undefined {
 	if (typeof value !== 'object') return JSON.stringify(value);
 	if (Array.isArray(value)) return `${value.length} line${value.length === 1 ? '' : 's'}`;
 	const record = value as IDataObject;
-	const key = NAMING_KEYS.find((name) => record[name] !== undefined && typeof record[name] !== 'object');
+	const key = NAMING_KEYS.find(
+		(name) => record[name] !== undefined && typeof record[name] !== 'object',
+	);
 	return key ? `${key} ${JSON.stringify(record[key])}` : undefined;
 }
 
@@ -20,10 +22,15 @@ function shown(value: unknown): string | undefined {
  * user find the record in Coupa: the object's required fields first (they identify a record),
  * then other top-level values, e.g. `invoice-number "INV-7", supplier name "Acme"`.
  */
-export function describeSent(object: CoupaObject, body: IDataObject | IDataObject[] | undefined): string | undefined {
+export function describeSent(
+	object: CoupaObject,
+	body: IDataObject | IDataObject[] | undefined,
+): string | undefined {
 	if (body === undefined) return undefined;
 	if (Array.isArray(body)) return `${body.length} records`;
-	const required = object.fields.filter((field) => field.required).map((field) => field.key.split('.')[0]);
+	const required = object.fields
+		.filter((field) => field.required)
+		.map((field) => field.key.split('.')[0]);
 	const keys = [...new Set([...required.filter((key) => key in body), ...Object.keys(body)])];
 	const parts: string[] = [];
 	for (const key of keys) {

@@ -3,7 +3,16 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CoupaObject } from '../catalog';
 
 /** Keys that identify a nested Coupa record; Simplify keeps only these of nested objects. */
-const IDENTIFYING_KEYS = ['id', 'name', 'code', 'login', 'email', 'number', 'po-number', 'invoice-number'];
+const IDENTIFYING_KEYS = [
+	'id',
+	'name',
+	'code',
+	'login',
+	'email',
+	'number',
+	'po-number',
+	'invoice-number',
+];
 
 function compact(value: unknown): unknown {
 	if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
@@ -24,7 +33,9 @@ export function simplifyRecord(object: CoupaObject, record: IDataObject): IDataO
 	for (const key of object.simplify) {
 		if (!(key in record)) continue;
 		// The tenant's own fields (ERP ids, cost centres) are what integrations read: kept whole.
-		simple[key] = (key === 'custom-fields' ? record[key] : compact(record[key])) as IDataObject[keyof IDataObject];
+		simple[key] = (
+			key === 'custom-fields' ? record[key] : compact(record[key])
+		) as IDataObject[keyof IDataObject];
 	}
 	return simple;
 }

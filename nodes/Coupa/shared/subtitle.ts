@@ -12,7 +12,9 @@ function lookupExpression(table: Record<string, string>, key: string, fallback: 
 /** "invoice:getAll" → "Get many invoices": every operation's action label, from the catalogue. */
 export const NODE_SUBTITLES: Record<string, string> = Object.fromEntries([
 	...CATALOG.flatMap((object) =>
-		operationsOf(object).map((entry) => [`${object.resource}:${entry.value}`, entry.action] as const),
+		operationsOf(object).map(
+			(entry) => [`${object.resource}:${entry.value}`, entry.action] as const,
+		),
 	),
 	['customApiCall:request', 'Custom API call'],
 ]);

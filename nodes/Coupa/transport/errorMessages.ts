@@ -6,7 +6,7 @@ import type { FailureFacts } from './retryPolicy';
 import { outcomeUnknown } from './retryPolicy';
 
 export const SCOPE_RULE =
-	'Coupa\'s rule: the scopes on the n8n credential must be exactly the scopes granted to the Coupa OAuth client.';
+	"Coupa's rule: the scopes on the n8n credential must be exactly the scopes granted to the Coupa OAuth client.";
 const CLIENT_SETUP = 'Setup → Integrations → OAuth2/OpenID Connect Clients';
 
 /** What the failed call was doing, so the message can name it. */
@@ -38,11 +38,15 @@ const NETWORK_FAILURES: Record<string, string> = {
 };
 
 /** The message for a missing scope, before a call or after Coupa refused one. */
-export function missingScopeMessage(scopes: string[], operationLabel = 'This operation'): {
+export function missingScopeMessage(
+	scopes: string[],
+	operationLabel = 'This operation',
+): {
 	message: string;
 	description: string;
 } {
-	const needed = scopes.length === 1 ? `the scope ${scopes[0]}` : `one of the scopes ${scopes.join(', ')}`;
+	const needed =
+		scopes.length === 1 ? `the scope ${scopes[0]}` : `one of the scopes ${scopes.join(', ')}`;
 	const first = scopes[0];
 	return {
 		message: `${operationLabel} needs ${needed}, which this credential does not have`,
@@ -99,7 +103,7 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	if (failure.tokenError === 'not_json' || failure.tokenError === 'no_access_token') {
 		const message =
 			failure.tokenError === 'no_access_token'
-				? 'Coupa\'s token endpoint answered without an access token'
+				? "Coupa's token endpoint answered without an access token"
 				: `Coupa's token endpoint answered with ${failure.tokenAnswer ?? 'an answer of no content type'}${status} instead of a token`;
 		return {
 			message,
@@ -109,12 +113,14 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 	if (failure.networkCode) {
 		return {
 			message: `Could not reach Coupa's token endpoint: ${NETWORK_FAILURES[failure.networkCode] ?? 'the network failed'}`,
-			description: 'Check the credential\'s Domain and the network between n8n and Coupa, then use the credential\'s Test button.',
+			description:
+				"Check the credential's Domain and the network between n8n and Coupa, then use the credential's Test button.",
 		};
 	}
 	return {
 		message: `Could not get a Coupa access token${detail}`,
-		description: 'Check the credential\'s Domain, Client ID, Client Secret and OAuth Scope, then use the credential\'s Test button.',
+		description:
+			"Check the credential's Domain, Client ID, Client Secret and OAuth Scope, then use the credential's Test button.",
 	};
 }
 
@@ -134,7 +140,10 @@ export function recordLabel(call: CallContext): string {
  * A write that was sent but got no answer from Coupa itself. It was not resent, so it happened
  * at most once; the user must check before running the item again.
  */
-function unknownOutcomeMessage(failure: Failure, call: CallContext): { message: string; description: string } {
+function unknownOutcomeMessage(
+	failure: Failure,
+	call: CallContext,
+): { message: string; description: string } {
 	const label = call.operationLabel ?? `${call.method ?? 'The'} request`;
 	const target = call.recordId ? ` of ${recordLabel(call)}` : '';
 	const sent = call.sent ? ` (sent: ${call.sent})` : '';
@@ -152,9 +161,12 @@ function unknownOutcomeMessage(failure: Failure, call: CallContext): { message: 
 }
 /** What n8n's OAuth2 code does with a redirect from the token endpoint (see README, Credentials). */
 const TOKEN_REDIRECTS =
-	'n8n\'s OAuth2 code, not this node, makes the token request, and it follows redirects: a 301, 302 or 303 is re-sent as a GET without the form, a 307 or 308 re-sends the form with the Client ID and Secret to the new address.';
+	"n8n's OAuth2 code, not this node, makes the token request, and it follows redirects: a 301, 302 or 303 is re-sent as a GET without the form, a 307 or 308 re-sends the form with the Client ID and Secret to the new address.";
 
-function statusMessage(failure: Failure, call: CallContext): { message: string; description: string } {
+function statusMessage(
+	failure: Failure,
+	call: CallContext,
+): { message: string; description: string } {
 	if (outcomeUnknown(failure, call.method)) return unknownOutcomeMessage(failure, call);
 	const label = call.operationLabel ?? 'The Coupa request';
 	const status = failure.status;
@@ -173,37 +185,43 @@ function statusMessage(failure: Failure, call: CallContext): { message: string; 
 		};
 	}
 	if (status === 404) {
-		const what = call.objectName && call.recordId ? `${call.objectName} ${call.recordId}` : 'The requested record or path';
+		const what =
+			call.objectName && call.recordId
+				? `${call.objectName} ${call.recordId}`
+				: 'The requested record or path';
 		return {
 			message: `${what} was not found in Coupa`,
 			description: call.objectName
 				? `Use the ID of ${/^[aeiou]/i.test(call.objectName) ? 'an' : 'a'} ${call.objectName.toLowerCase()} from Get Many ${call.objectName}s (or the number in its Coupa URL), and check that the API user may see it.`
-				: 'Check the ID (it is the number in the record\'s Coupa URL) and that the API user may see the record.',
+				: "Check the ID (it is the number in the record's Coupa URL) and that the API user may see the record.",
 		};
 	}
 	if (status === 400 || status === 422) {
 		return {
 			message: `Coupa rejected ${label}: ${coupaText ?? 'the request was invalid'}`,
-			description: 'Correct the values Coupa names and run the node again. Required fields and valid values depend on your Coupa configuration.',
+			description:
+				'Correct the values Coupa names and run the node again. Required fields and valid values depend on your Coupa configuration.',
 		};
 	}
 	if (status === 429) {
 		return {
 			message: `Coupa kept answering "too many requests" after ${call.attempts ?? 1} attempts`,
-			description: 'Coupa allows 25 requests a second per instance. Other integrations may be using the budget; run the workflow later or spread it out.',
+			description:
+				'Coupa allows 25 requests a second per instance. Other integrations may be using the budget; run the workflow later or spread it out.',
 		};
 	}
 	if (status !== undefined && status >= 500) {
 		return {
 			message: `Coupa is unavailable (HTTP ${status}) after ${call.attempts ?? 1} attempts`,
-			description: 'Coupa or a proxy in front of it failed. Try again later; check Coupa\'s status page if it persists.',
+			description:
+				"Coupa or a proxy in front of it failed. Try again later; check Coupa's status page if it persists.",
 		};
 	}
 	if (failure.networkCode) {
 		const what = NETWORK_FAILURES[failure.networkCode] ?? 'the network failed';
 		return {
 			message: `Could not reach Coupa after ${call.attempts ?? 1} attempt${call.attempts === 1 ? '' : 's'}: ${what}`,
-			description: 'Check the credential\'s Domain and the network between n8n and Coupa.',
+			description: "Check the credential's Domain and the network between n8n and Coupa.",
 		};
 	}
 	return {
@@ -232,7 +250,12 @@ export function redact(text: string, secrets: string[]): string {
  * The error every failed Coupa call ends in. It is built from plain text only: the original
  * error (whose request config holds the token and, for token calls, the secret) is not attached.
  */
-export function coupaApiError(node: INode, failure: Failure, call: CallContext, secrets: string[]): NodeApiError {
+export function coupaApiError(
+	node: INode,
+	failure: Failure,
+	call: CallContext,
+	secrets: string[],
+): NodeApiError {
 	const text = failure.tokenError ? tokenMessage(failure) : statusMessage(failure, call);
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
@@ -240,5 +263,10 @@ export function coupaApiError(node: INode, failure: Failure, call: CallContext, 
 	// network code such as ECONNRESET with a generic text.
 	const httpCode = failure.status && !failure.tokenError ? String(failure.status) : undefined;
 	const response: JsonObject = { message, description };
-	return new NodeApiError(node, response, { message, description, httpCode, itemIndex: call.itemIndex });
+	return new NodeApiError(node, response, {
+		message,
+		description,
+		httpCode,
+		itemIndex: call.itemIndex,
+	});
 }

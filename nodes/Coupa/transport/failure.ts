@@ -17,7 +17,9 @@ export interface Failure extends FailureFacts {
 type Loose = Record<string, unknown> | undefined;
 
 function asRecord(value: unknown): Loose {
-	return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+	return value !== null && typeof value === 'object'
+		? (value as Record<string, unknown>)
+		: undefined;
 }
 
 /** Walks an error and its causes (n8n wraps axios errors, token errors wrap AuthError). */
@@ -44,7 +46,8 @@ export function describeFailure(error: unknown): Failure {
 	for (const link of causes(error)) {
 		const response = asRecord(link.response);
 		const status = Number(response?.status ?? link.status ?? link.httpCode);
-		if (failure.status === undefined && Number.isInteger(status) && status >= 100) failure.status = status;
+		if (failure.status === undefined && Number.isInteger(status) && status >= 100)
+			failure.status = status;
 		if (failure.body === undefined && response && 'data' in response) failure.body = response.data;
 		if (failure.body === undefined && asRecord(link.context)?.data !== undefined) {
 			failure.body = asRecord(link.context)?.data;
@@ -53,7 +56,12 @@ export function describeFailure(error: unknown): Failure {
 			failure.retryAfterSeconds = parseRetryAfter(header(response.headers, 'retry-after'));
 		}
 		const code = link.code ?? link.httpCode;
-		if (failure.networkCode === undefined && typeof code === 'string' && code !== 'EAUTH' && /^E[A-Z]+$/.test(code)) {
+		if (
+			failure.networkCode === undefined &&
+			typeof code === 'string' &&
+			code !== 'EAUTH' &&
+			/^E[A-Z]+$/.test(code)
+		) {
 			failure.networkCode = code;
 		}
 		if (failure.location === undefined && response) {
@@ -82,7 +90,11 @@ function describeTokenAnswer(failure: Failure, links: Array<Record<string, unkno
 	const messages = links.map((link) => String(link.message ?? ''));
 	const fromTokenEndpoint = links.find((link) => link.code === 'ESTATUS');
 	const status = Number(fromTokenEndpoint?.status);
-	const notJson = messages.map((m) => /Expected JSON response from OAuth2 token endpoint \(content-type: ([^)]*)\)/.exec(m)).find(Boolean);
+	const notJson = messages
+		.map((m) =>
+			/Expected JSON response from OAuth2 token endpoint \(content-type: ([^)]*)\)/.exec(m),
+		)
+		.find(Boolean);
 	const redirectLoop = links.some((link) => link.code === 'ERR_FR_TOO_MANY_REDIRECTS');
 	if ((fromTokenEndpoint && status >= 300 && status < 400) || redirectLoop) {
 		failure.tokenError = 'token_redirect';
@@ -93,7 +105,10 @@ function describeTokenAnswer(failure: Failure, links: Array<Record<string, unkno
 		if (fromTokenEndpoint && Number.isInteger(status)) failure.status = status;
 	} else if (messages.some((m) => m.includes('Unable to sign without access token'))) {
 		failure.tokenError = 'no_access_token';
-	} else if (fromTokenEndpoint || messages.some((m) => m.includes('Failed to acquire OAuth2 access token'))) {
+	} else if (
+		fromTokenEndpoint ||
+		messages.some((m) => m.includes('Failed to acquire OAuth2 access token'))
+	) {
 		// The OAuth error body (invalid_scope, invalid_client, …) is handled above when Coupa sent one.
 		failure.tokenError = 'token_request_failed';
 	}

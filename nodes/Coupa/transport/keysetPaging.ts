@@ -27,7 +27,12 @@ interface Direction {
 }
 
 const ASCENDING: Direction = { past: 'gt', upTo: 'lt_or_eq', dir: 'asc', before: (a, b) => a < b };
-const DESCENDING: Direction = { past: 'lt', upTo: 'gt_or_eq', dir: 'desc', before: (a, b) => a > b };
+const DESCENDING: Direction = {
+	past: 'lt',
+	upTo: 'gt_or_eq',
+	dir: 'desc',
+	before: (a, b) => a > b,
+};
 
 const idOf = (record: IDataObject): number => Number(record.id);
 
@@ -56,14 +61,25 @@ export async function keysetPaginate(
 	const base: IDataObject = { ...qs, order_by: 'id', dir: direction.dir };
 
 	/** One page after `after` (exclusive) up to `until` (inclusive); either may be open. */
-	const fetchPage = async (after: number | undefined, until: number | undefined, size: number, cancellation?: Cancellation) => {
+	const fetchPage = async (
+		after: number | undefined,
+		until: number | undefined,
+		size: number,
+		cancellation?: Cancellation,
+	) => {
 		const query = withBounds(base, direction, after, until);
 		const where = after === undefined ? 'the first page' : `the page after id ${after}`;
-		const answer = await coupaRequest(ctx, { method: 'GET', path, qs: { ...query, limit: size } }, call, cancellation);
+		const answer = await coupaRequest(
+			ctx,
+			{ method: 'GET', path, qs: { ...query, limit: size } },
+			call,
+			cancellation,
+		);
 		const page = listPage(ctx, answer, where, call);
 		for (const record of page) {
 			const id = idOf(record);
-			if (!Number.isFinite(id) || (after !== undefined && !direction.before(after, id))) keyOrderBroken(ctx, where, call);
+			if (!Number.isFinite(id) || (after !== undefined && !direction.before(after, id)))
+				keyOrderBroken(ctx, where, call);
 		}
 		return page;
 	};
@@ -73,11 +89,17 @@ export async function keysetPaginate(
 	// round trip on long lists and costs one small request on short ones.
 	const farEnd = async (): Promise<number | undefined> => {
 		const farQuery = { ...base, dir: descending ? 'asc' : 'desc', limit: 1 };
-		const far = listPage(ctx, await coupaRequest(ctx, { method: 'GET', path, qs: farQuery }, call), 'the request for the last id', call);
+		const far = listPage(
+			ctx,
+			await coupaRequest(ctx, { method: 'GET', path, qs: farQuery }, call),
+			'the request for the last id',
+			call,
+		);
 		return far.length ? idOf(far[0]) : undefined;
 	};
 	const firstSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, limit);
-	const early = limit === undefined && (await hasAccessToken(ctx, call?.itemIndex)) ? farEnd() : undefined;
+	const early =
+		limit === undefined && (await hasAccessToken(ctx, call?.itemIndex)) ? farEnd() : undefined;
 	// Not awaited yet: keep its rejection from going unhandled while the first page is read.
 	early?.catch(() => undefined);
 	const first = await fetchPage(undefined, undefined, firstSize);
@@ -102,17 +124,28 @@ export async function keysetPaginate(
 }
 
 /** The query for ids past `after` up to `until`, keeping any tighter bound the user set. */
-function withBounds(base: IDataObject, direction: Direction, after: number | undefined, until: number | undefined): IDataObject {
+function withBounds(
+	base: IDataObject,
+	direction: Direction,
+	after: number | undefined,
+	until: number | undefined,
+): IDataObject {
 	const query = { ...base };
 	const pastKey = `id[${direction.past}]`;
 	const upToKey = `id[${direction.upTo}]`;
 	if (after !== undefined) {
 		const own = Number(query[pastKey]);
-		query[pastKey] = Number.isFinite(own) && query[pastKey] !== undefined && direction.before(after, own) ? own : after;
+		query[pastKey] =
+			Number.isFinite(own) && query[pastKey] !== undefined && direction.before(after, own)
+				? own
+				: after;
 	}
 	if (until !== undefined) {
 		const own = Number(query[upToKey]);
-		query[upToKey] = Number.isFinite(own) && query[upToKey] !== undefined && direction.before(own, until) ? own : until;
+		query[upToKey] =
+			Number.isFinite(own) && query[upToKey] !== undefined && direction.before(own, until)
+				? own
+				: until;
 	}
 	return query;
 }
@@ -125,13 +158,24 @@ function splitRange(after: number, until: number, count: number): Partition[] {
 	for (let index = 1; index <= count; index++) {
 		const to = index === count ? until : Math.round(after + step * index);
 		if (to === from) continue;
-		partitions.push({ after: from, until: to, records: [], done: false, cancellation: { cancelled: false } });
+		partitions.push({
+			after: from,
+			until: to,
+			records: [],
+			done: false,
+			cancellation: { cancelled: false },
+		});
 		from = to;
 	}
 	return partitions;
 }
 
-type PageFetcher = (after: number, until: number, size: number, cancellation: Cancellation) => Promise<IDataObject[]>;
+type PageFetcher = (
+	after: number,
+	until: number,
+	size: number,
+	cancellation: Cancellation,
+) => Promise<IDataObject[]>;
 
 /**
  * Reads every partition by key, at most `window` at once, splitting the longest remaining one
@@ -176,7 +220,8 @@ async function readPartitions(
 	for (;;) {
 		for (const partition of partitions) {
 			if (failure !== undefined || running.size >= window) break;
-			if (!partition.done && !partition.cancellation.cancelled && !running.has(partition)) start(partition);
+			if (!partition.done && !partition.cancellation.cancelled && !running.has(partition))
+				start(partition);
 		}
 		while (failure === undefined && running.size > 0 && running.size < window) {
 			const split = splitLongest(partitions, minSplit);
@@ -194,11 +239,21 @@ function splitLongest(partitions: Partition[], minSplit: number): Partition | un
 	let longest: Partition | undefined;
 	for (const partition of partitions) {
 		if (partition.done || partition.cancellation.cancelled) continue;
-		if (!longest || Math.abs(partition.until - partition.after) > Math.abs(longest.until - longest.after)) longest = partition;
+		if (
+			!longest ||
+			Math.abs(partition.until - partition.after) > Math.abs(longest.until - longest.after)
+		)
+			longest = partition;
 	}
 	if (!longest || Math.abs(longest.until - longest.after) < minSplit) return undefined;
 	const middle = Math.round((longest.after + longest.until) / 2);
-	const second: Partition = { after: middle, until: longest.until, records: [], done: false, cancellation: { cancelled: false } };
+	const second: Partition = {
+		after: middle,
+		until: longest.until,
+		records: [],
+		done: false,
+		cancellation: { cancelled: false },
+	};
 	longest.until = middle;
 	partitions.splice(partitions.indexOf(longest) + 1, 0, second);
 	return second;

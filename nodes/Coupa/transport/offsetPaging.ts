@@ -50,7 +50,12 @@ export async function offsetPaginate(
 	const fetchPage = async (page: number) => {
 		const size = pageSizeFor(page);
 		const offset = page * PAGE_SIZE;
-		const answer = await coupaRequest(ctx, { method: 'GET', path, qs: { ...query, offset, limit: size } }, options.call, cancellation);
+		const answer = await coupaRequest(
+			ctx,
+			{ method: 'GET', path, qs: { ...query, offset, limit: size } },
+			options.call,
+			cancellation,
+		);
 		if (page > endPage) return;
 		const list = listPage(ctx, answer, `the page at offset ${offset}`, options.call);
 		pages[page] = list;

@@ -22,17 +22,34 @@ export interface PageOptions {
  * maintenance message) fails the read, naming the page: taking it for the end of the list would
  * silently drop every record after it.
  */
-export function listPage(ctx: CoupaContext, answer: unknown, page: string, call: CallContext = {}): IDataObject[] {
+export function listPage(
+	ctx: CoupaContext,
+	answer: unknown,
+	page: string,
+	call: CallContext = {},
+): IDataObject[] {
 	if (Array.isArray(answer)) return answer as IDataObject[];
-	const what = answer === undefined || answer === null || answer === '' ? 'an empty answer' : `${typeof answer === 'object' ? 'a JSON object' : 'a text'} instead of a list`;
+	const what =
+		answer === undefined || answer === null || answer === ''
+			? 'an empty answer'
+			: `${typeof answer === 'object' ? 'a JSON object' : 'a text'} instead of a list`;
 	const message = `Coupa answered ${page} of ${call.operationLabel ?? 'the list'} with ${what}`;
 	const description =
 		'The list was not returned in part, so no record is silently left out. Coupa may be in maintenance, or a proxy answered in its place: run the node again later.';
 	return failWith(ctx, message, description, call);
 }
 
-function failWith(ctx: CoupaContext, message: string, description: string, call: CallContext): never {
-	throw new NodeApiError(ctx.getNode(), { message, description } as JsonObject, { message, description, itemIndex: call.itemIndex });
+function failWith(
+	ctx: CoupaContext,
+	message: string,
+	description: string,
+	call: CallContext,
+): never {
+	throw new NodeApiError(ctx.getNode(), { message, description } as JsonObject, {
+		message,
+		description,
+		itemIndex: call.itemIndex,
+	});
 }
 
 /** A page that breaks the key order asked for: the endpoint ignored the key filter, and paging on would loop. */

@@ -46,7 +46,8 @@ function fieldPath(orderBy: string): string[] {
 		.map((part) => part.replace(/_/g, '-'));
 }
 
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const TIMESTAMP =
+	/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** A sortable key: instants for timestamps, numbers for decimals, case-folded text, null for none. */
@@ -70,11 +71,16 @@ function compareKeys(a: number | string | null, b: number | string | null): numb
 }
 
 /** Sorts by the field (either direction), then by id ascending among equal values. */
-export function sortByField(records: IDataObject[], orderBy: string, descending: boolean): IDataObject[] {
+export function sortByField(
+	records: IDataObject[],
+	orderBy: string,
+	descending: boolean,
+): IDataObject[] {
 	const path = fieldPath(orderBy);
 	const keyed = records.map((record) => {
 		let value: unknown = record;
-		for (const key of path) value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
+		for (const key of path)
+			value = value && typeof value === 'object' ? (value as IDataObject)[key] : undefined;
 		return { record, key: sortKey(value) };
 	});
 	keyed.sort((x, y) => {

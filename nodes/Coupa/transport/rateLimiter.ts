@@ -47,7 +47,8 @@ export const MAX_CAP = 1000;
 /** The cap a credential field gives: a positive number, else the default. */
 export function capFrom(value: unknown): number {
 	const cap = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0) return COUPA_REQUESTS_PER_SECOND;
+	if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0)
+		return COUPA_REQUESTS_PER_SECOND;
 	return Math.min(MAX_CAP, cap);
 }
 
@@ -112,7 +113,8 @@ export class AdaptiveRateLimiter {
 		// The rate changed since the last call: keep what is owed in requests, not milliseconds, so a
 		// growing rate frees slots sooner instead of pushing them back.
 		if (this.theoreticalArrival > now && interval !== this.lastInterval) {
-			this.theoreticalArrival = now + ((this.theoreticalArrival - now) * interval) / this.lastInterval;
+			this.theoreticalArrival =
+				now + ((this.theoreticalArrival - now) * interval) / this.lastInterval;
 		}
 		this.lastInterval = interval;
 		const sendAt = Math.max(now, this.pausedUntil, this.theoreticalArrival - tolerance);
@@ -132,16 +134,25 @@ export class AdaptiveRateLimiter {
 			// Cut from what this process actually sent lately, not from what it was allowed: a process
 			// that sends less than its rate (its executions are busy elsewhere) would otherwise need
 			// several cuts before one bites (TCP cuts from the data in flight, not the window).
-			const base = Math.min(this.rateAt(now), Math.max(MIN_REQUESTS_PER_SECOND, this.sentRate(now)));
+			const base = Math.min(
+				this.rateAt(now),
+				Math.max(MIN_REQUESTS_PER_SECOND, this.sentRate(now)),
+			);
 			this.cutRate = Math.max(MIN_REQUESTS_PER_SECOND, Math.min(this.cap, base * DECREASE_FACTOR));
 			this.cutAt = now;
 			this.cuts++;
 			// Requests sent before this one came back are still on their way into a full bucket:
 			// hold new ones for one round trip (this request's), so they don't follow them in.
-			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_ROUND_TRIP_PAUSE_MS, Math.max(0, now - sentAt)));
+			this.pausedUntil = Math.max(
+				this.pausedUntil,
+				now + Math.min(MAX_ROUND_TRIP_PAUSE_MS, Math.max(0, now - sentAt)),
+			);
 		}
 		if (retryAfterSeconds !== undefined && retryAfterSeconds > 0) {
-			this.pausedUntil = Math.max(this.pausedUntil, now + Math.min(MAX_PAUSE_MS, retryAfterSeconds * 1000));
+			this.pausedUntil = Math.max(
+				this.pausedUntil,
+				now + Math.min(MAX_PAUSE_MS, retryAfterSeconds * 1000),
+			);
 		}
 		if (!fresh && this.pausedUntil <= now) return;
 		// Coupa's bucket is full: no burst until it drains. The next request may go at once (or
@@ -179,7 +190,10 @@ export function limiterFor(key: string, maxPerSecond?: unknown): AdaptiveRateLim
  * Waits until this process may send one more request to `key` (the origin) under the cap, and
  * returns its slot so the caller can report a 429.
  */
-export async function waitForRateLimit(key: string, maxPerSecond?: unknown): Promise<RateLimitSlot> {
+export async function waitForRateLimit(
+	key: string,
+	maxPerSecond?: unknown,
+): Promise<RateLimitSlot> {
 	const limiter = limiterFor(key, maxPerSecond);
 	for (;;) {
 		const epoch = limiter.epoch;
@@ -191,6 +205,7 @@ export async function waitForRateLimit(key: string, maxPerSecond?: unknown): Pro
 	const sentAt = Date.now();
 	return {
 		sentAt,
-		rateLimited: (retryAfterSeconds?: number) => limiter.rateLimited(Date.now(), sentAt, retryAfterSeconds),
+		rateLimited: (retryAfterSeconds?: number) =>
+			limiter.rateLimited(Date.now(), sentAt, retryAfterSeconds),
 	};
 }

@@ -33,11 +33,15 @@ export function redirectTarget(
 	const status = failure.status as number;
 	const label = call.operationLabel ?? `${method} ${new URL(requestUrl).pathname}`;
 	const fail = (message: string, description: string) =>
-		new NodeApiError(node, { message, description }, { message, description, httpCode: String(status), itemIndex: call.itemIndex });
+		new NodeApiError(
+			node,
+			{ message, description },
+			{ message, description, httpCode: String(status), itemIndex: call.itemIndex },
+		);
 	if (failure.location === undefined) {
 		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) that names no target`,
-			'Coupa or a proxy in front of it answered with a redirect. Check the credential\'s Domain: it must be the instance\'s own host.',
+			"Coupa or a proxy in front of it answered with a redirect. Check the credential's Domain: it must be the instance's own host.",
 		);
 	}
 	let target: URL;
@@ -46,7 +50,7 @@ export function redirectTarget(
 	} catch {
 		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) to an address that is not a URL`,
-			'Coupa or a proxy in front of it answered with a broken redirect. Check the credential\'s Domain.',
+			"Coupa or a proxy in front of it answered with a broken redirect. Check the credential's Domain.",
 		);
 	}
 	const coupa = new URL(baseUrl);
@@ -60,7 +64,7 @@ export function redirectTarget(
 	if (!target.pathname.startsWith('/api/')) {
 		return fail(
 			`Coupa redirected ${label} to ${target.pathname}, outside the API. The redirect was not followed`,
-			'A redirect out of /api/ usually leads to a login or maintenance page. Check the credential\'s Domain and that the instance is available.',
+			"A redirect out of /api/ usually leads to a login or maintenance page. Check the credential's Domain and that the instance is available.",
 		);
 	}
 	if (WRITE_METHODS.includes(method) && status !== 307 && status !== 308) {
@@ -72,7 +76,7 @@ export function redirectTarget(
 	if (redirectsSoFar >= MAX_REDIRECTS) {
 		return fail(
 			`Coupa redirected ${label} more than ${MAX_REDIRECTS} times`,
-			'The redirects never reached an answer. Check the credential\'s Domain and try again later.',
+			"The redirects never reached an answer. Check the credential's Domain and try again later.",
 		);
 	}
 	return target.pathname.slice('/api/'.length) + target.search;

@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { coupaDomainProblem, coupaOriginKey, credentialDomain, normalizeCoupaDomain } from '../../../credentials/coupaDomain';
+import {
+	coupaDomainProblem,
+	coupaOriginKey,
+	credentialDomain,
+	normalizeCoupaDomain,
+} from '../../../credentials/coupaDomain';
 import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
 import { coupaApiError } from './errorMessages';
@@ -83,16 +88,23 @@ export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<C
 
 function secretsOf(credentials: IDataObject): string[] {
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return [credentials.clientSecret, tokenData.access_token, tokenData.refresh_token, tokenData.id_token].filter(
-		(value): value is string => typeof value === 'string',
-	);
+	return [
+		credentials.clientSecret,
+		tokenData.access_token,
+		tokenData.refresh_token,
+		tokenData.id_token,
+	].filter((value): value is string => typeof value === 'string');
 }
 
 /**
  * The secrets to redact from an error: those known before the call plus any token n8n minted
  * and stored during it (n8n re-mints inside httpRequestWithAuthentication after a 401).
  */
-async function secretsNow(ctx: CoupaContext, connection: CoupaConnection, itemIndex = 0): Promise<string[]> {
+async function secretsNow(
+	ctx: CoupaContext,
+	connection: CoupaConnection,
+	itemIndex = 0,
+): Promise<string[]> {
 	try {
 		const current = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 		return Array.from(new Set([...connection.secrets, ...secretsOf(current)]));
@@ -150,24 +162,52 @@ export async function coupaRequest(
 		const slot = await waitForRateLimit(connection.originKey, connection.maxRequestsPerSecond);
 		// A paging window may have finished or failed while this request waited for its slot.
 		if (cancellation?.cancelled) {
-			throw new NodeOperationError(ctx.getNode(), 'Request cancelled: its page is no longer needed', {
-				itemIndex: call.itemIndex,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				'Request cancelled: its page is no longer needed',
+				{
+					itemIndex: call.itemIndex,
+				},
+			);
 		}
 		let response: unknown;
 		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
+			response = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_NAME,
+				options,
+			);
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
-			if (failure.tokenError === undefined && failure.status !== undefined && failure.status >= 300 && failure.status < 400) {
-				const next = redirectTarget(ctx.getNode(), failure, connection.baseUrl, options.url, request.method, call, redirectsSoFar);
+			if (
+				failure.tokenError === undefined &&
+				failure.status !== undefined &&
+				failure.status >= 300 &&
+				failure.status < 400
+			) {
+				const next = redirectTarget(
+					ctx.getNode(),
+					failure,
+					connection.baseUrl,
+					options.url,
+					request.method,
+					call,
+					redirectsSoFar,
+				);
 				if (typeof next !== 'string') {
 					// Any redirect but 307/308 may answer a write Coupa already carried out: callers may confirm it.
-					if (isWrite(request.method) && failure.status !== 307 && failure.status !== 308) markOutcomeUnknown(next, failure);
+					if (isWrite(request.method) && failure.status !== 307 && failure.status !== 308)
+						markOutcomeUnknown(next, failure);
 					throw next;
 				}
-				return await coupaRequest(ctx, { ...request, path: next, qs: undefined }, call, cancellation, redirectsSoFar + 1);
+				return await coupaRequest(
+					ctx,
+					{ ...request, path: next, qs: undefined },
+					call,
+					cancellation,
+					redirectsSoFar + 1,
+				);
 			}
 			const giveUp =
 				cancellation?.cancelled ||
@@ -176,7 +216,12 @@ export async function coupaRequest(
 				!isRetryable(failure, request.method);
 			if (giveUp) {
 				const secrets = await secretsNow(ctx, connection, call.itemIndex);
-				const error = coupaApiError(ctx.getNode(), failure, { ...call, attempts: attempt, method: request.method }, secrets);
+				const error = coupaApiError(
+					ctx.getNode(),
+					failure,
+					{ ...call, attempts: attempt, method: request.method },
+					secrets,
+				);
 				// A write that may have been carried out is never resent; the caller may confirm it by reading.
 				if (outcomeUnknown(failure, request.method)) markOutcomeUnknown(error, failure);
 				throw error;
@@ -210,7 +255,7 @@ function nonJsonError(ctx: CoupaContext, body: string, call: CallContext): NodeA
 		{
 			message,
 			description:
-				'A proxy or login page may sit in front of Coupa, or the Domain points at the wrong host. Check the credential\'s Domain.',
+				"A proxy or login page may sit in front of Coupa, or the Domain points at the wrong host. Check the credential's Domain.",
 			itemIndex: call.itemIndex,
 		},
 	);

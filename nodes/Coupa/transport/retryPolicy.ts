@@ -39,7 +39,10 @@ export function isWrite(method: string | undefined): boolean {
 }
 
 function neverSent(failure: FailureFacts): boolean {
-	return failure.tokenError !== undefined || (failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode));
+	return (
+		failure.tokenError !== undefined ||
+		(failure.networkCode !== undefined && NOT_SENT_CODES.has(failure.networkCode))
+	);
 }
 
 export function isRetryable(failure: FailureFacts, method: string): boolean {
@@ -60,7 +63,11 @@ export function outcomeUnknown(failure: FailureFacts, method: string | undefined
 }
 
 /** Delay before attempt number `attempt + 1` (attempt counts from 1). */
-export function retryDelayMs(attempt: number, failure: FailureFacts, random: () => number = Math.random): number {
+export function retryDelayMs(
+	attempt: number,
+	failure: FailureFacts,
+	random: () => number = Math.random,
+): number {
 	if (failure.retryAfterSeconds !== undefined && failure.retryAfterSeconds >= 0) {
 		return Math.min(failure.retryAfterSeconds * 1000, MAX_DELAY_MS);
 	}

@@ -32,7 +32,10 @@ const statusChangedEvent = {
 };
 
 /** One Event dropdown per group, so Status Changed is only offered where Coupa has statuses. */
-function eventProperty(objects: CoupaObject[], options: Array<typeof createdEvent>): INodeProperties {
+function eventProperty(
+	objects: CoupaObject[],
+	options: Array<typeof createdEvent>,
+): INodeProperties {
 	return {
 		displayName: 'Event',
 		name: 'event',
@@ -65,8 +68,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: TRIGGER_OBJECTS.map((object) => ({ name: object.name, value: object.resource })).sort((a, b) =>
-			a.name.localeCompare(b.name),
+		options: TRIGGER_OBJECTS.map((object) => ({ name: object.name, value: object.resource })).sort(
+			(a, b) => a.name.localeCompare(b.name),
 		),
 		default: 'invoice',
 	},
@@ -74,7 +77,11 @@ export const triggerProperties: INodeProperties[] = [
 	eventProperty(withoutStatuses, [createdEvent, updatedEvent]),
 	...withStatuses.map(statusesProperty),
 	...TRIGGER_OBJECTS.map((object) =>
-		filtersProperty(object, show([object]), 'Only records that match every filter fire the trigger'),
+		filtersProperty(
+			object,
+			show([object]),
+			'Only records that match every filter fire the trigger',
+		),
 	),
 	{
 		displayName: 'Simplify',

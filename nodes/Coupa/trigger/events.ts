@@ -9,7 +9,9 @@ export interface EventClock {
 }
 
 export function clockOf(event: TriggerEvent): EventClock {
-	return event === 'created' ? { query: 'created_at', key: 'created-at' } : { query: 'updated_at', key: 'updated-at' };
+	return event === 'created'
+		? { query: 'created_at', key: 'created-at' }
+		: { query: 'updated_at', key: 'updated-at' };
 }
 
 /**

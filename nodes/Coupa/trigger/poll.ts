@@ -16,7 +16,14 @@ import type { ReadQuery, UserBounds } from './reader';
 import { readRange, userBounds } from './reader';
 import { startLookbackMs } from './schedule';
 import type { Loaded, Position } from './state';
-import { nextPosition, positionFromJson, positionFromVersion1, positionToJson, startPosition, STATE_VERSION } from './state';
+import {
+	nextPosition,
+	positionFromJson,
+	positionFromVersion1,
+	positionToJson,
+	startPosition,
+	STATE_VERSION,
+} from './state';
 
 interface TriggerSettings {
 	object: CoupaObject;
@@ -37,7 +44,8 @@ interface TriggerSettings {
 function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const object = objectByResource(ctx.getNodeParameter('resource') as string);
 	const event = ctx.getNodeParameter('event', 'updated') as TriggerEvent;
-	const watched = event === 'statusChanged' ? [...(ctx.getNodeParameter('statuses', []) as string[])].sort() : [];
+	const watched =
+		event === 'statusChanged' ? [...(ctx.getNodeParameter('statuses', []) as string[])].sort() : [];
 	if (event === 'statusChanged' && watched.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one status to watch', {
 			description: `Status Changed fires when ${withArticle(object.name.toLowerCase())} moves into one of the chosen statuses.`,
@@ -50,7 +58,10 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	const required = event === 'statusChanged' ? [clock.query, statusKey] : [clock.query];
 	const startFrom = options.startFrom ? instantOf(String(options.startFrom)) : undefined;
 	if (options.startFrom && startFrom === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Start From is not a date: "${String(options.startFrom)}"`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Start From is not a date: "${String(options.startFrom)}"`,
+		);
 	}
 	const scopes = scopesFor(object, 'getAll');
 	const qs = triggerQuery(filters, String(options.fields ?? ''), required, statusKey);
@@ -59,9 +70,13 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	if (event === 'statusChanged') delete qs[`${statusKey}[in]`];
 	const split = userBounds(qs, clock);
 	if (split.invalid) {
-		throw new NodeOperationError(ctx.getNode(), `A filter of this trigger is not valid: ${split.invalid}`, {
-			description: `The trigger combines filters on ${clock.query} and id with its own position, so they must be a date and a whole number.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`A filter of this trigger is not valid: ${split.invalid}`,
+			{
+				description: `The trigger combines filters on ${clock.query} and id with its own position, so they must be a date and a whole number.`,
+			},
+		);
 	}
 	return {
 		object,
@@ -78,11 +93,16 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 }
 
 function toItems(settings: TriggerSettings, records: IDataObject[]): INodeExecutionData[] {
-	return records.map((record) => ({ json: settings.simplify ? simplifyRecord(settings.object, record) : record }));
+	return records.map((record) => ({
+		json: settings.simplify ? simplifyRecord(settings.object, record) : record,
+	}));
 }
 
 /** "Fetch test event": the newest matching record, leaving the cursor alone. */
-async function newestRecord(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][]> {
+async function newestRecord(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+): Promise<INodeExecutionData[][]> {
 	const { object, clock, watched, call } = settings;
 	const qs: IDataObject = { ...settings.qs, order_by: clock.query, dir: 'desc' };
 	if (watched.length) qs[`${statusKeyOf(object)}[in]`] = watched.join(',');
@@ -112,9 +132,19 @@ function startingPoint(ctx: IPollFunctions, settings: TriggerSettings, now: numb
  * the future, an impossible list of keys) is not trusted: the trigger starts again from its
  * starting point and says so in n8n's log, so it never stalls silently.
  */
-function loadPosition(ctx: IPollFunctions, settings: TriggerSettings, state: IDataObject, stream: string, now: number): Position {
+function loadPosition(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+	state: IDataObject,
+	stream: string,
+	now: number,
+): Position {
 	const fresh = () => startPosition(startingPoint(ctx, settings, now));
-	if (Object.keys(state).length === 0 || (typeof state.stream === 'string' && state.stream !== stream)) return fresh();
+	if (
+		Object.keys(state).length === 0 ||
+		(typeof state.stream === 'string' && state.stream !== stream)
+	)
+		return fresh();
 	let loaded: Loaded;
 	if (state.stream !== stream) loaded = { problem: 'it names no resource and event' };
 	else if (state.version === STATE_VERSION) loaded = positionFromJson(state, now);
@@ -123,7 +153,8 @@ function loadPosition(ctx: IPollFunctions, settings: TriggerSettings, state: IDa
 	const node = ctx.getNode();
 	const meta = { node: node.name, workflowId: ctx.getWorkflow().id, stream };
 	if (loaded.position) {
-		if (loaded.note) ctx.logger[loaded.note.level](`Coupa Trigger "${node.name}": ${loaded.note.message}.`, meta);
+		if (loaded.note)
+			ctx.logger[loaded.note.level](`Coupa Trigger "${node.name}": ${loaded.note.message}.`, meta);
 		return loaded.position;
 	}
 	const position = fresh();
@@ -145,7 +176,10 @@ function loadPosition(ctx: IPollFunctions, settings: TriggerSettings, state: IDa
  * every request succeeded, so a failed poll changes nothing and the next one covers the same
  * window again.
  */
-async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Promise<INodeExecutionData[][] | null> {
+async function pollChanges(
+	ctx: IPollFunctions,
+	settings: TriggerSettings,
+): Promise<INodeExecutionData[][] | null> {
 	const { object, clock, event, call } = settings;
 	const state = ctx.getWorkflowStaticData('node');
 	// The position belongs to one collection and one timestamp; another resource or event starts over.
@@ -154,11 +188,25 @@ async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Prom
 	const position = loadPosition(ctx, settings, state, stream, now);
 	const watchedKey = settings.watched.join(',');
 	const memory: StatusMemory =
-		event === 'statusChanged' && state.stream === stream && state.watched === watchedKey ? memoryFromJson(state.inStatus) : new Map();
+		event === 'statusChanged' && state.stream === stream && state.watched === watchedKey
+			? memoryFromJson(state.inStatus)
+			: new Map();
 
-	const query: ReadQuery = { path: object.path, qs: settings.pollQs, clock, call, bounds: settings.bounds };
+	const query: ReadQuery = {
+		path: object.path,
+		qs: settings.pollQs,
+		clock,
+		call,
+		bounds: settings.bounds,
+	};
 	const budgetMs = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
-	const read = await readRange(ctx, query, { from: position.from, mustReach: position.to, now, started: now, budgetMs });
+	const read = await readRange(ctx, query, {
+		from: position.from,
+		mustReach: position.to,
+		now,
+		started: now,
+		budgetMs,
+	});
 
 	const fresh: IDataObject[] = [];
 	for (const { record, at } of read.records) {
@@ -167,7 +215,10 @@ async function pollChanges(ctx: IPollFunctions, settings: TriggerSettings): Prom
 		position.seen.set(key, at);
 		fresh.push(record);
 	}
-	const events = event === 'statusChanged' ? statusTransitions(fresh, new Set(settings.watched), memory, statusKeyOf(object)) : fresh;
+	const events =
+		event === 'statusChanged'
+			? statusTransitions(fresh, new Set(settings.watched), memory, statusKeyOf(object))
+			: fresh;
 
 	writeState(state, {
 		version: STATE_VERSION,

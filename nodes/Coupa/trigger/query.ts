@@ -8,7 +8,12 @@ import { queryTime, SECOND } from './instants';
  * trigger itself reads (the timestamp it polls on, and the status for Status Changed), or the
  * cursor could not move; those names are added when missing.
  */
-export function triggerQuery(filters: IDataObject, fieldsText: string, required: string[], statusKey = 'status'): IDataObject {
+export function triggerQuery(
+	filters: IDataObject,
+	fieldsText: string,
+	required: string[],
+	statusKey = 'status',
+): IDataObject {
 	const qs = wholeSecondDates(filtersToQuery(filters, statusKey));
 	const fields = fieldsProjection(fieldsText);
 	if (fields) qs.fields = withRequiredFields(fields, required);
@@ -24,7 +29,11 @@ function withRequiredFields(fields: string, required: string[]): string {
 		return fields;
 	}
 	if (!Array.isArray(list)) return fields;
-	const named = new Set(list.filter((entry): entry is string => typeof entry === 'string').map((n) => n.replace(/-/g, '_')));
+	const named = new Set(
+		list
+			.filter((entry): entry is string => typeof entry === 'string')
+			.map((n) => n.replace(/-/g, '_')),
+	);
 	for (const name of ['id', ...required]) if (!named.has(name)) list.push(name);
 	return JSON.stringify(list);
 }

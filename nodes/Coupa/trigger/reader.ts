@@ -100,7 +100,10 @@ const newRange = (start: number, end: number, density = 0): Range => ({
  * Moves the user's bounds on the polled timestamp and on id out of the query, so the trigger can
  * combine them with its own (a second `updated_at[lt]` would overwrite the first).
  */
-export function userBounds(qs: IDataObject, clock: EventClock): { qs: IDataObject; bounds: UserBounds; invalid?: string } {
+export function userBounds(
+	qs: IDataObject,
+	clock: EventClock,
+): { qs: IDataObject; bounds: UserBounds; invalid?: string } {
 	const rest = { ...qs };
 	const bounds: UserBounds = {};
 	const take = (key: string, parse: (text: string) => number): number | undefined => {
@@ -137,16 +140,30 @@ function rangeQuery(query: ReadQuery, from: number, end: number): IDataObject {
 	return qs;
 }
 
-async function listPage(ctx: CoupaContext, query: ReadQuery, qs: IDataObject, cancellation: Cancellation): Promise<IDataObject[]> {
-	const page = await coupaRequest(ctx, { method: 'GET', path: query.path, qs }, query.call, cancellation);
+async function listPage(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	qs: IDataObject,
+	cancellation: Cancellation,
+): Promise<IDataObject[]> {
+	const page = await coupaRequest(
+		ctx,
+		{ method: 'GET', path: query.path, qs },
+		query.call,
+		cancellation,
+	);
 	if (Array.isArray(page)) return page as IDataObject[];
 	const shown = Object.entries(qs)
 		.filter(([key]) => key !== 'fields')
 		.map(([key, value]) => `${key}=${String(value)}`)
 		.join('&');
-	throw new NodeOperationError(ctx.getNode(), `Coupa answered a page of ${query.call.operationLabel ?? 'the trigger'} with something that is not a list`, {
-		description: `GET /api/${query.path}?${shown} returned ${page === undefined || page === '' ? 'an empty body' : 'a JSON object'} instead of a JSON array. The trigger did not move on; the next poll asks again. If this repeats, check that Coupa is not in maintenance.`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`Coupa answered a page of ${query.call.operationLabel ?? 'the trigger'} with something that is not a list`,
+		{
+			description: `GET /api/${query.path}?${shown} returned ${page === undefined || page === '' ? 'an empty body' : 'a JSON object'} instead of a JSON array. The trigger did not move on; the next poll asks again. If this repeats, check that Coupa is not in maintenance.`,
+		},
+	);
 }
 
 function timed(query: ReadQuery, page: IDataObject[]): TimedRecord[] {
@@ -158,14 +175,20 @@ function timed(query: ReadQuery, page: IDataObject[]): TimedRecord[] {
 	return list;
 }
 
-const byTimeThenId = (a: TimedRecord, b: TimedRecord) => a.at - b.at || compareIds(a.record, b.record);
+const byTimeThenId = (a: TimedRecord, b: TimedRecord) =>
+	a.at - b.at || compareIds(a.record, b.record);
 
 function take(range: Range, records: TimedRecord[], from: number, end: number): void {
 	range.taken.push(...records.filter((r) => r.at >= from && r.at < end).sort(byTimeThenId));
 }
 
 /** Every record of one second, by id: used when 50 or more records share that second. */
-async function readSecond(ctx: CoupaContext, query: ReadQuery, second: number, cancellation: Cancellation): Promise<TimedRecord[]> {
+async function readSecond(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	second: number,
+	cancellation: Cancellation,
+): Promise<TimedRecord[]> {
 	const { clock } = query;
 	const records: TimedRecord[] = [];
 	let after = query.bounds.idAbove;
@@ -182,18 +205,32 @@ async function readSecond(ctx: CoupaContext, query: ReadQuery, second: number, c
 		if (page.length < PAGE_SIZE) return records;
 		const last = Number(page[page.length - 1].id);
 		if (!Number.isFinite(last) || (after !== undefined && last <= after)) {
-			throw new NodeOperationError(ctx.getNode(), `Coupa did not order ${query.call.objectName ?? 'records'} by id when asked`, {
-				description: `While reading every record with ${clock.query} at ${queryTime(second)} by id, a page did not continue after id ${String(after)}. The trigger did not move on; the next poll asks again.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Coupa did not order ${query.call.objectName ?? 'records'} by id when asked`,
+				{
+					description: `While reading every record with ${clock.query} at ${queryTime(second)} by id, a page did not continue after id ${String(after)}. The trigger did not move on; the next poll asks again.`,
+				},
+			);
 		}
 		after = last;
 	}
 }
 
 /** One step of a range: one page from its cursor (plus an id walk when a page is all one second). */
-async function step(ctx: CoupaContext, query: ReadQuery, range: Range, cancellation: Cancellation): Promise<void> {
+async function step(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	range: Range,
+	cancellation: Cancellation,
+): Promise<void> {
 	const from = range.cursor;
-	const qs = { ...rangeQuery(query, from, range.end), order_by: query.clock.query, dir: 'asc', limit: PAGE_SIZE };
+	const qs = {
+		...rangeQuery(query, from, range.end),
+		order_by: query.clock.query,
+		dir: 'asc',
+		limit: PAGE_SIZE,
+	};
 	const page = await listPage(ctx, query, qs, cancellation);
 	// The range may have been split while the page was in flight: only its new end counts.
 	const end = range.end;
@@ -213,9 +250,13 @@ async function step(ctx: CoupaContext, query: ReadQuery, range: Range, cancellat
 		range.density = count / Math.max(SECOND, until - Math.max(first, from));
 	};
 	if (!records.length) {
-		throw new NodeOperationError(ctx.getNode(), `Coupa returned ${query.call.objectName ?? 'records'} without ${query.clock.key}`, {
-			description: `The trigger polls on ${query.clock.key}, so every record must carry it. If Options → Fields is set, check that it is a valid projection.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Coupa returned ${query.call.objectName ?? 'records'} without ${query.clock.key}`,
+			{
+				description: `The trigger polls on ${query.clock.key}, so every record must carry it. If Options → Fields is set, check that it is a valid projection.`,
+			},
+		);
 	}
 	const last = wholeSecond(Math.max(...records.map((r) => r.at)));
 	if (last >= end) {
@@ -271,7 +312,11 @@ function split(ranges: Range[], now: number): Range | undefined {
 	return child;
 }
 
-export async function readRange(ctx: CoupaContext, query: ReadQuery, plan: ReadPlan): Promise<RangeRead> {
+export async function readRange(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	plan: ReadPlan,
+): Promise<RangeRead> {
 	const window = Math.max(1, plan.window ?? DEFAULT_PAGE_WINDOW);
 	const ranges: Range[] = [newRange(plan.from, Infinity)];
 	const cancellation: Cancellation = { cancelled: false };
@@ -283,8 +328,11 @@ export async function readRange(ctx: CoupaContext, query: ReadQuery, plan: ReadP
 	// every poll takes one step at least, and the look-back window is always read to its end, or
 	// late changes in it could be missed.
 	const overBudget = () =>
-		steps > 0 && plan.budgetMs !== undefined && Date.now() - plan.started + slowestStep > plan.budgetMs;
-	const ready = (range: Range) => !range.done && !range.busy && (range.cursor < plan.mustReach || !overBudget());
+		steps > 0 &&
+		plan.budgetMs !== undefined &&
+		Date.now() - plan.started + slowestStep > plan.budgetMs;
+	const ready = (range: Range) =>
+		!range.done && !range.busy && (range.cursor < plan.mustReach || !overBudget());
 
 	const launch = (range: Range) => {
 		range.busy = true;

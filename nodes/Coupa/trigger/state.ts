@@ -46,7 +46,9 @@ export function nextPosition(position: Position, reached: number, now: number): 
 	let to = Math.max(position.to, Math.min(reached, nowSecond));
 	// A poll at `now` that read a second more than LOOKBACK_MS old saw all of it that will ever be.
 	let from = Math.min(to, Math.max(position.from, nowSecond - LOOKBACK_MS));
-	const kept = [...position.seen.entries()].filter(([, at]) => at >= from).sort((a, b) => a[1] - b[1]);
+	const kept = [...position.seen.entries()]
+		.filter(([, at]) => at >= from)
+		.sort((a, b) => a[1] - b[1]);
 	let dropUntil = 0;
 	while (kept.length - dropUntil > SEEN_LIMIT) {
 		// Forget whole seconds, oldest first, and stop reading them again.
@@ -73,7 +75,9 @@ export function positionToJson(position: Position): IDataObject {
 	return {
 		from: new Date(position.from).toISOString(),
 		to: new Date(position.to).toISOString(),
-		seen: [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([at, ids]) => [new Date(at).toISOString(), ids]),
+		seen: [...groups.entries()]
+			.sort((a, b) => a[0] - b[0])
+			.map(([at, ids]) => [new Date(at).toISOString(), ids]),
 	};
 }
 
@@ -85,22 +89,39 @@ export type Loaded =
 export function positionFromJson(data: IDataObject, now: number): Loaded {
 	const from = instantOf(data.from);
 	const to = instantOf(data.to);
-	if (from === undefined || to === undefined) return { problem: `its position is not a date (from: ${JSON.stringify(data.from)}, to: ${JSON.stringify(data.to)})` };
-	if (from % SECOND !== 0 || to % SECOND !== 0) return { problem: 'its position is not in whole seconds' };
-	if (from > to) return { problem: `its position runs backwards (from ${String(data.from)} to ${String(data.to)})` };
-	if (to > now + FUTURE_LIMIT_MS) return { problem: `its position ${String(data.to)} is in the future` };
+	if (from === undefined || to === undefined)
+		return {
+			problem: `its position is not a date (from: ${JSON.stringify(data.from)}, to: ${JSON.stringify(data.to)})`,
+		};
+	if (from % SECOND !== 0 || to % SECOND !== 0)
+		return { problem: 'its position is not in whole seconds' };
+	if (from > to)
+		return {
+			problem: `its position runs backwards (from ${String(data.from)} to ${String(data.to)})`,
+		};
+	if (to > now + FUTURE_LIMIT_MS)
+		return { problem: `its position ${String(data.to)} is in the future` };
 	if (!Array.isArray(data.seen)) return { problem: 'its list of emitted records is missing' };
 	const seen = new Map<string, number>();
 	for (const entry of data.seen as unknown[]) {
 		const at = Array.isArray(entry) && entry.length === 2 ? instantOf(entry[0]) : undefined;
 		const ids = Array.isArray(entry) ? (entry[1] as unknown) : undefined;
-		if (at === undefined || at < from || !Array.isArray(ids)) return { problem: `its list of emitted records holds an impossible entry (${JSON.stringify(entry)?.slice(0, 80)})` };
+		if (at === undefined || at < from || !Array.isArray(ids))
+			return {
+				problem: `its list of emitted records holds an impossible entry (${JSON.stringify(entry)?.slice(0, 80)})`,
+			};
 		for (const id of ids as unknown[]) {
-			if (typeof id !== 'string' && typeof id !== 'number') return { problem: `its list of emitted records holds an impossible id (${JSON.stringify(id)})` };
+			if (typeof id !== 'string' && typeof id !== 'number')
+				return {
+					problem: `its list of emitted records holds an impossible id (${JSON.stringify(id)})`,
+				};
 			seen.set(recordKey(id, at), at);
 		}
 	}
-	if (seen.size > SEEN_LIMIT) return { problem: `it remembers ${seen.size} emitted records, more than the ${SEEN_LIMIT} it ever keeps` };
+	if (seen.size > SEEN_LIMIT)
+		return {
+			problem: `it remembers ${seen.size} emitted records, more than the ${SEEN_LIMIT} it ever keeps`,
+		};
 	return { position: { from, to, seen } };
 }
 
@@ -113,8 +134,10 @@ export function positionFromVersion1(cursor: unknown, now: number): Loaded {
 	if (!cursor || typeof cursor !== 'object') return { problem: 'its version 1 cursor is missing' };
 	const { at, count, keys } = cursor as IDataObject;
 	const atMs = instantOf(at);
-	if (atMs === undefined) return { problem: `its version 1 cursor is not a date (${JSON.stringify(at)})` };
-	if (atMs > now + FUTURE_LIMIT_MS) return { problem: `its version 1 cursor ${String(at)} is in the future` };
+	if (atMs === undefined)
+		return { problem: `its version 1 cursor is not a date (${JSON.stringify(at)})` };
+	if (atMs > now + FUTURE_LIMIT_MS)
+		return { problem: `its version 1 cursor ${String(at)} is in the future` };
 	if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || !Array.isArray(keys)) {
 		return { problem: 'its version 1 cursor has no valid count or keys' };
 	}
@@ -122,11 +145,16 @@ export function positionFromVersion1(cursor: unknown, now: number): Loaded {
 	for (const key of keys as unknown[]) {
 		const text = String(key);
 		const keyAt = Number(text.slice(text.lastIndexOf('@') + 1));
-		if (text.lastIndexOf('@') <= 0 || keyAt !== atMs) return { problem: `its version 1 cursor holds an impossible key (${JSON.stringify(key)})` };
+		if (text.lastIndexOf('@') <= 0 || keyAt !== atMs)
+			return { problem: `its version 1 cursor holds an impossible key (${JSON.stringify(key)})` };
 		position.seen.set(text, atMs);
 	}
 	const forgotten = count - position.seen.size;
-	if (forgotten <= 0) return { position, note: { level: 'info', message: 'its saved position was migrated from version 1' } };
+	if (forgotten <= 0)
+		return {
+			position,
+			note: { level: 'info', message: 'its saved position was migrated from version 1' },
+		};
 	return {
 		position,
 		note: {

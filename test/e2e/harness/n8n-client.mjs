@@ -28,7 +28,8 @@ export class N8nClient {
 	}
 
 	async #expectOk(label, result) {
-		if (result.status >= 300) throw new Error(`${label} failed: HTTP ${result.status} ${result.text.slice(0, 500)}`);
+		if (result.status >= 300)
+			throw new Error(`${label} failed: HTTP ${result.status} ${result.text.slice(0, 500)}`);
 		return result.json;
 	}
 
@@ -44,20 +45,32 @@ export class N8nClient {
 
 	/** Internal REST call as the logged-in owner; resolves the unwrapped `data`. */
 	async rest(method, path, body) {
-		const result = await this.#call(`/rest${path}`, { method, body, headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } });
+		const result = await this.#call(`/rest${path}`, {
+			method,
+			body,
+			headers: { cookie: this.cookie, 'browser-id': BROWSER_ID },
+		});
 		return (await this.#expectOk(`${method} /rest${path}`, result))?.data;
 	}
 
 	/** A public-API key with every scope the owner may grant. */
 	async createApiKey() {
 		const scopes = await this.rest('GET', '/api-keys/scopes');
-		const key = await this.rest('POST', '/api-keys', { label: `e2e ${Date.now()}`, scopes, expiresAt: null });
+		const key = await this.rest('POST', '/api-keys', {
+			label: `e2e ${Date.now()}`,
+			scopes,
+			expiresAt: null,
+		});
 		this.apiKey = key.rawApiKey;
 	}
 
 	/** Public API call; resolves { status, json } so tests can assert on error answers too. */
 	async api(method, path, body) {
-		return await this.#call(`/api/v1${path}`, { method, body, headers: { 'X-N8N-API-KEY': this.apiKey } });
+		return await this.#call(`/api/v1${path}`, {
+			method,
+			body,
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+		});
 	}
 
 	/**
@@ -69,7 +82,10 @@ export class N8nClient {
 	async testCredential(id) {
 		const result = await this.api('POST', `/credentials/${id}/test`);
 		if (result.status !== 404) {
-			if (result.status !== 200) throw new Error(`POST /api/v1/credentials/${id}/test failed: HTTP ${result.status} ${result.text.slice(0, 500)}`);
+			if (result.status !== 200)
+				throw new Error(
+					`POST /api/v1/credentials/${id}/test failed: HTTP ${result.status} ${result.text.slice(0, 500)}`,
+				);
 			return result.json;
 		}
 		const { name, type, data } = await this.rest('GET', `/credentials/${id}?includeData=true`);
@@ -78,6 +94,9 @@ export class N8nClient {
 
 	/** Static files such as /types/nodes.json, which the editor loads its node list from. */
 	async get(path) {
-		return await this.#expectOk(`GET ${path}`, await this.#call(path, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } }));
+		return await this.#expectOk(
+			`GET ${path}`,
+			await this.#call(path, { headers: { cookie: this.cookie, 'browser-id': BROWSER_ID } }),
+		);
 	}
 }

@@ -5,8 +5,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installTarball } from '../../../scripts/install-package.mjs';
-import { n8nEnv, runN8n, startN8nServer, stopN8nServer, waitForHttp } from '../../../scripts/n8n-runtime.mjs';
-import { importCredentials, importWorkflows, ownerEnv, setupOwnerIfNeeded } from '../../../scripts/n8n-setup.mjs';
+import {
+	n8nEnv,
+	runN8n,
+	startN8nServer,
+	stopN8nServer,
+	waitForHttp,
+} from '../../../scripts/n8n-runtime.mjs';
+import {
+	importCredentials,
+	importWorkflows,
+	ownerEnv,
+	setupOwnerIfNeeded,
+} from '../../../scripts/n8n-setup.mjs';
 import { freePort } from '../../../scripts/ports.mjs';
 import { N8nClient } from './n8n-client.mjs';
 
@@ -14,14 +25,16 @@ export const OWNER = { email: 'e2e-owner@n8n-nodes-coupa.test', password: 'E2e-o
 
 function tarballFromEnv() {
 	const tarball = process.env.COUPA_E2E_TARBALL;
-	if (!tarball) throw new Error('COUPA_E2E_TARBALL is not set: run the suite with `npm run test:e2e`.');
+	if (!tarball)
+		throw new Error('COUPA_E2E_TARBALL is not set: run the suite with `npm run test:e2e`.');
 	return tarball;
 }
 
 /** The run data JSON `n8n execute --rawOutput` prints after its log lines (also on failure). */
 export function parseExecuteOutput(stdout, stderr = '') {
 	const start = stdout.search(/^\{$/m);
-	if (start === -1) throw new Error(`n8n execute printed no run data:\n${stdout}\n${stderr}`.trim());
+	if (start === -1)
+		throw new Error(`n8n execute printed no run data:\n${stdout}\n${stderr}`.trim());
 	// Pretty-printed: the object ends at the first "}" alone on a line; log lines may follow.
 	const end = stdout.slice(start).search(/^\}$/m);
 	return JSON.parse(stdout.slice(start, start + end + 1));
@@ -53,7 +66,10 @@ export async function createN8nInstance(label) {
 		 * status, `run` the parsed run data (resultData.runData per node, resultData.error on failure).
 		 */
 		async execute(workflowId) {
-			const { code, stdout, stderr } = await runN8n(['execute', `--id=${workflowId}`, '--rawOutput'], env);
+			const { code, stdout, stderr } = await runN8n(
+				['execute', `--id=${workflowId}`, '--rawOutput'],
+				env,
+			);
 			return { ok: code === 0, run: parseExecuteOutput(stdout, stderr), stdout, stderr };
 		},
 
@@ -87,7 +103,10 @@ export async function createN8nInstance(label) {
 /** The JSON of every item a node output on its first run (main output 0). */
 export function nodeItems(run, nodeName) {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`Node "${nodeName}" did not run. Ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`Node "${nodeName}" did not run. Ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	if (runs[0].error) throw new Error(`Node "${nodeName}" failed: ${runs[0].error.message}`);
 	return (runs[0].data?.main?.[0] ?? []).map((item) => item.json);
 }

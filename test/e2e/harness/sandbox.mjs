@@ -13,7 +13,17 @@ export async function startSandbox(options = {}) {
  * A credential for `fake`; override the client, secret or scopes to make it wrong on purpose.
  * `legacy: true` stores it with the field names of version 0.1 (clientId, clientSecret, scope).
  */
-export function credentialFor(fake, { id, name, clientId = DEFAULT_CLIENT.clientId, clientSecret = DEFAULT_CLIENT.clientSecret, scopes = DEFAULT_CLIENT.scopes, legacy = false }) {
+export function credentialFor(
+	fake,
+	{
+		id,
+		name,
+		clientId = DEFAULT_CLIENT.clientId,
+		clientSecret = DEFAULT_CLIENT.clientSecret,
+		scopes = DEFAULT_CLIENT.scopes,
+		legacy = false,
+	},
+) {
 	return coupaCredential({ id, name, domain: fake.url, clientId, clientSecret, scopes, legacy });
 }
 

@@ -14,14 +14,27 @@ export function coupa(name, parameters, { credential, continueOnFail = false } =
 export const byId = (id) => ({ __rl: true, mode: 'id', value: String(id) });
 
 /** An expression reading the first output item of an earlier node. */
-export const fromNode = (nodeName, path = 'id') => `={{ $('${nodeName}').first().json${path.split('.').map((key) => `[${JSON.stringify(key)}]`).join('')} }}`;
+export const fromNode = (nodeName, path = 'id') =>
+	`={{ $('${nodeName}').first().json${path
+		.split('.')
+		.map((key) => `[${JSON.stringify(key)}]`)
+		.join('')} }}`;
 
-const credentialRef = (credential) => ({ coupaOAuth2Api: { id: credential.id, name: credential.name } });
+const credentialRef = (credential) => ({
+	coupaOAuth2Api: { id: credential.id, name: credential.name },
+});
 
 /** A workflow: Manual Trigger → steps[0] → steps[1] → … (ids are at most 21 characters). */
 export function chainWorkflow(id, steps, { credential }) {
 	const nodes = [
-		{ id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-start`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		...steps.map((step, index) => ({
 			id: `${id}-${index}`,
 			name: step.name,
@@ -39,5 +52,12 @@ export function chainWorkflow(id, steps, { credential }) {
 	nodes.slice(0, -1).forEach((node, index) => {
 		connections[node.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
 	});
-	return { id, name: `e2e ${id}`, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+	};
 }

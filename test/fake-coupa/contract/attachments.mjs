@@ -5,7 +5,8 @@
 // scopes from Coupa's /oauth2/scopes map. Never from catalog.ts.
 import { actionRoute, R39, SCOPE_MAP } from './_rows.mjs';
 
-const ATTACHMENTS_API = 'Compass Attachments API (shared resources; POST/GET /api/<document>/:id/attachments, GET .../attachments/:id)';
+const ATTACHMENTS_API =
+	'Compass Attachments API (shared resources; POST/GET /api/<document>/:id/attachments, GET .../attachments/:id)';
 const FILE_API = 'Compass 0110-Attachment_File_API.md';
 
 /**
@@ -15,8 +16,18 @@ const FILE_API = 'Compass 0110-Attachment_File_API.md';
  * contracts/{id}/attachments GET to core.contract.read, CODE).
  */
 export const ATTACHABLE = [
-	{ collection: 'contracts', read: ['core.contract.read'], write: ['core.contract.write'], className: 'Contract' },
-	{ collection: 'expense_reports', read: ['core.expense.read'], write: ['core.expense.write'], className: 'ExpenseReport' },
+	{
+		collection: 'contracts',
+		read: ['core.contract.read'],
+		write: ['core.contract.write'],
+		className: 'Contract',
+	},
+	{
+		collection: 'expense_reports',
+		read: ['core.expense.read'],
+		write: ['core.expense.write'],
+		className: 'ExpenseReport',
+	},
 	{
 		collection: 'invoices',
 		read: ['core.invoice.read'],
@@ -24,12 +35,23 @@ export const ATTACHABLE = [
 		writeSource: `${SCOPE_MAP} §50.2 core.invoice.create "Create attachments"`,
 		className: 'InvoiceHeader',
 	},
-	{ collection: 'purchase_orders', read: ['core.purchase_order.read'], write: ['core.purchase_order.write'], className: 'OrderHeader' },
-	{ collection: 'requisitions', read: ['core.requisition.read'], write: ['core.requisition.write'], className: 'RequisitionHeader' },
+	{
+		collection: 'purchase_orders',
+		read: ['core.purchase_order.read'],
+		write: ['core.purchase_order.write'],
+		className: 'OrderHeader',
+	},
+	{
+		collection: 'requisitions',
+		read: ['core.requisition.read'],
+		write: ['core.requisition.write'],
+		className: 'RequisitionHeader',
+	},
 	{ collection: 'users', read: ['core.user.read'], write: ['core.user.write'], className: 'User' },
 ];
 
-const UNCONFIRMED_SCOPE = 'The scope map lists no attachments permission for this document: the parent document scope is assumed';
+const UNCONFIRMED_SCOPE =
+	'The scope map lists no attachments permission for this document: the parent document scope is assumed';
 
 export const ROUTES = [
 	...ATTACHABLE.flatMap(({ collection, read, write, writeSource }) => [
@@ -40,7 +62,8 @@ export const ROUTES = [
 			unconfirmed: UNCONFIRMED_SCOPE,
 		}),
 		actionRoute(collection, 'attachments_show', 'GET', '{id}/attachments/{attachment_id}', read, {
-			returns: 'attachment record (id, type, intent, file, file-file-size, file-url, url, text, linked-to); the file is at file-url',
+			returns:
+				'attachment record (id, type, intent, file, file-file-size, file-url, url, text, linked-to); the file is at file-url',
 			source: `${ATTACHMENTS_API}; ${FILE_API} (show returns the attachment record; bytes at file-url)`,
 			scopeSource: 'Parent document read scope (CODE)',
 			unconfirmed: UNCONFIRMED_SCOPE,
@@ -48,7 +71,13 @@ export const ROUTES = [
 		actionRoute(collection, 'attachments_create', 'POST', '{id}/attachments', write, {
 			contentType: 'multipart/form-data',
 			// One of file, url or text, by attachment[type]; intent is optional.
-			optional: ['attachment[type]', 'attachment[file]', 'attachment[url]', 'attachment[text]', 'attachment[intent]'],
+			optional: [
+				'attachment[type]',
+				'attachment[file]',
+				'attachment[url]',
+				'attachment[text]',
+				'attachment[intent]',
+			],
 			source: `${ATTACHMENTS_API}; ${FILE_API} (type, url, text, intent, file-url are api_in); multipart attachment[file] / attachment[url] / attachment[text] with attachment[type] and attachment[intent] per coupa-api.md §6.19 (DOC: Attachments API)`,
 			scopeSource: writeSource ?? 'Parent document write scope',
 			...(writeSource ? {} : { unconfirmed: UNCONFIRMED_SCOPE }),
@@ -57,18 +86,34 @@ export const ROUTES = [
 	actionRoute('invoices', 'image_scan', 'PUT', '{id}/image_scan', ['core.invoice.write'], {
 		contentType: 'multipart/form-data',
 		optional: ['file'],
-		source: 'Compass Invoices API actions ("image_scan: Update image scan attachment"); coupa-api.md §6.12',
+		source:
+			'Compass Invoices API actions ("image_scan: Update image scan attachment"); coupa-api.md §6.12',
 		scopeSource: `${SCOPE_MAP} §53.2 core.invoice.write (image_scan)`,
-		unconfirmed: 'The multipart field name of the scan is not documented; the package sends it as `file`',
+		unconfirmed:
+			'The multipart field name of the scan is not documented; the package sends it as `file`',
 	}),
-	actionRoute('invoices', 'retrieve_image_scan', 'GET', '{id}/retrieve_image_scan', ['core.invoice.read'], {
-		returns: 'the image scan file itself (bytes)',
-		source: `Compass Invoices API actions ("retrieve_image_scan: Retrieve/Download image scan"); ${R39.invoicing} paths./invoices/{id}/retrieve_image_scan`,
-		scopeSource: `${SCOPE_MAP} core.invoice.read (retrieve_image_scan)`,
-	}),
-	actionRoute('invoices', 'retrieve_legal_invoice_pdf', 'GET', '{id}/retrieve_legal_invoice_pdf', ['core.invoice.read'], {
-		returns: 'the legal invoice PDF (bytes); only for invoices of compliant-invoicing countries',
-		source: `${R39.invoicing} paths./invoices/{id}/retrieve_legal_invoice_pdf`,
-		scopeSource: `${SCOPE_MAP} core.invoice.read (retrieve_legal_invoice_pdf)`,
-	}),
+	actionRoute(
+		'invoices',
+		'retrieve_image_scan',
+		'GET',
+		'{id}/retrieve_image_scan',
+		['core.invoice.read'],
+		{
+			returns: 'the image scan file itself (bytes)',
+			source: `Compass Invoices API actions ("retrieve_image_scan: Retrieve/Download image scan"); ${R39.invoicing} paths./invoices/{id}/retrieve_image_scan`,
+			scopeSource: `${SCOPE_MAP} core.invoice.read (retrieve_image_scan)`,
+		},
+	),
+	actionRoute(
+		'invoices',
+		'retrieve_legal_invoice_pdf',
+		'GET',
+		'{id}/retrieve_legal_invoice_pdf',
+		['core.invoice.read'],
+		{
+			returns: 'the legal invoice PDF (bytes); only for invoices of compliant-invoicing countries',
+			source: `${R39.invoicing} paths./invoices/{id}/retrieve_legal_invoice_pdf`,
+			scopeSource: `${SCOPE_MAP} core.invoice.read (retrieve_legal_invoice_pdf)`,
+		},
+	),
 ];

@@ -16,7 +16,8 @@ export const ROUTES = [
 		create: {
 			required: ['account-type', 'segment-1'],
 			optional: ['name', 'active', 'segment-2', 'segment-3', 'segment-4'],
-			unconfirmed: 'Which segments are required depends on the chart of accounts; segment-1 is the one every COA has',
+			unconfirmed:
+				'Which segments are required depends on the chart of accounts; segment-1 is the one every COA has',
 		},
 	}),
 	...standardRoutes('approvals', {
@@ -39,11 +40,15 @@ export const ROUTES = [
 		write: ['core.budget.write'],
 		source: `Compass 0038-Budget_Lines_API_(_budget_lines).md; ${R39.core} paths./budget_lines`,
 		scopeSource: `${SCOPE_MAP} §5.2, §6.2`,
-		create: { required: ['period', 'amount', 'segment-1'], optional: ['description', 'owner', 'currency', 'notes', 'segment-2', 'segment-3'] },
+		create: {
+			required: ['period', 'amount', 'segment-1'],
+			optional: ['description', 'owner', 'currency', 'notes', 'segment-2', 'segment-3'],
+		},
 		destroy: {
 			scopes: [],
 			source: `${R39.core} paths./budget_lines/{id} delete`,
-			unconfirmed: 'DELETE is in the R39 spec only; the scope map lists no destroy permission, so no scope is documented',
+			unconfirmed:
+				'DELETE is in the R39 spec only; the scope map lists no destroy permission, so no scope is documented',
 		},
 	}),
 	actionRoute('budget_lines', 'adjust', 'PUT', '{id}/adjust', ['core.budget.write'], {
@@ -58,7 +63,10 @@ export const ROUTES = [
 		write: ['core.item.write'],
 		source: `Compass 0057-Items_API_(_items).md; ${R39.core} paths./items`,
 		scopeSource: `${SCOPE_MAP} §54, §55, §9.1 (core.catalog.read also grants items index/show)`,
-		create: { required: ['name', 'description'], optional: ['item-number', 'uom', 'commodity', 'active'] },
+		create: {
+			required: ['name', 'description'],
+			optional: ['item-number', 'uom', 'commodity', 'active'],
+		},
 	}),
 	...standardRoutes('suppliers', {
 		ops: ['index', 'show', 'create', 'update'],
@@ -66,7 +74,10 @@ export const ROUTES = [
 		write: ['core.supplier.write'],
 		source: `Compass 0074-Suppliers_API_(_suppliers).md, 0081-Suppliers_API_Example_Calls.md; ${R39.core} paths./suppliers`,
 		scopeSource: 'Coupa /oauth2/scopes (core.supplier.read/.write)',
-		create: { required: ['name'], optional: ['number', 'status', 'po-method', 'payment-term', 'invoice-matching-level'] },
+		create: {
+			required: ['name'],
+			optional: ['number', 'status', 'po-method', 'payment-term', 'invoice-matching-level'],
+		},
 	}),
 	...standardRoutes('user_groups', {
 		ops: ['index', 'show', 'create', 'update'],
@@ -103,7 +114,8 @@ export const OBJECTS = [
 		model: 'Supplier',
 		stateKey: 'status',
 		statuses: ['draft', 'active', 'inactive'],
-		statusesSource: 'Compass 0081-Suppliers_API_Example_Calls.md (draft create, active example, set inactive)',
+		statusesSource:
+			'Compass 0081-Suppliers_API_Example_Calls.md (draft create, active example, set inactive)',
 	},
 	{ path: 'user_groups', model: 'UserGroup' },
 	{ path: 'users', model: 'User' },

@@ -15,7 +15,8 @@ export const ROUTES = [
 		create: {
 			required: [],
 			optional: ['title', 'expensed-by', 'currency', 'expense-lines'],
-			source: 'Compass 0008-API_Return_Formats.md expense report create example (currency + expense-lines; title optional)',
+			source:
+				'Compass 0008-API_Return_Formats.md expense report create example (currency + expense-lines; title optional)',
 		},
 	}),
 	actionRoute('expense_reports', 'submit', 'PUT', '{id}/submit', WRITE, {
@@ -37,7 +38,8 @@ export const ROUTES = [
 			required: ['expense-category', 'foreign-currency', 'start-date'],
 			optional: ['foreign-amount', 'amount', 'currency', 'expense-date', 'description', 'merchant'],
 			source: `${R39.expense} paths./expense_reports/{expense_report_id}/expense_lines post; definitions.ExpenseLine.required; Compass Expense Lines API (expense-report-id is output only)`,
-			unconfirmed: 'Compass\'s in/out flags are not always right; the create example of the expense report uses amount, currency and expense-date',
+			unconfirmed:
+				"Compass's in/out flags are not always right; the create example of the expense report uses amount, currency and expense-date",
 		},
 	}),
 ];
@@ -49,11 +51,22 @@ export const OBJECTS = [
 		lines: 'expense-lines',
 		stateKey: 'status',
 		statuses: [
-			'draft', 'working', 'pending_approval', 'pending_info', 'approved', 'accounting_review', 'approved_for_payment',
-			'scheduled_for_payment', 'paid',
+			'draft',
+			'working',
+			'pending_approval',
+			'pending_info',
+			'approved',
+			'accounting_review',
+			'approved_for_payment',
+			'scheduled_for_payment',
+			'paid',
 		],
 		statusesSource: `Compass Expense Reports Export status values; ${R39.expense} definitions.ExpenseReport.status enum`,
 		statusesUnconfirmed: ['rejected'],
 	},
-	{ path: 'expense_lines', model: 'ExpenseLine', parent: { path: 'expense_reports', key: 'expense-report-id' } },
+	{
+		path: 'expense_lines',
+		model: 'ExpenseLine',
+		parent: { path: 'expense_reports', key: 'expense-report-id' },
+	},
 ];

@@ -10,7 +10,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(here)
 	.filter((name) => name.endsWith('.mjs') && name !== 'index.mjs' && !name.startsWith('_'))
 	.sort();
-const areas = await Promise.all(files.map(async (name) => ({ name, ...(await import(pathToFileURL(join(here, name)).href)) })));
+const areas = await Promise.all(
+	files.map(async (name) => ({ name, ...(await import(pathToFileURL(join(here, name)).href)) })),
+);
 
 /**
  * A row in the agreed minimal form `{ method, path, scopes, required, source }` gets the
@@ -26,19 +28,39 @@ function normalize(row) {
 	const op =
 		row.op ??
 		(standard
-			? { GET: parts.length === 1 ? 'getAll' : 'get', POST: 'create', PUT: row.query?.exported ? 'markExported' : 'update', PATCH: 'update', DELETE: 'delete' }[row.method]
+			? {
+					GET: parts.length === 1 ? 'getAll' : 'get',
+					POST: 'create',
+					PUT: row.query?.exported ? 'markExported' : 'update',
+					PATCH: 'update',
+					DELETE: 'delete',
+				}[row.method]
 			: fixed.at(-1));
-	return { collection: row.collection ?? parts[0], op, required: [], scopes: [], ...row, ...(row.op ? {} : { op }) };
+	return {
+		collection: row.collection ?? parts[0],
+		op,
+		required: [],
+		scopes: [],
+		...row,
+		...(row.op ? {} : { op }),
+	};
 }
 
 /** Every documented route, each with `area` (the file it came from). */
-export const ROUTES = areas.flatMap((area) => (area.ROUTES ?? []).map((row) => ({ area: area.name, ...normalize(row) })));
+export const ROUTES = areas.flatMap((area) =>
+	(area.ROUTES ?? []).map((row) => ({ area: area.name, ...normalize(row) })),
+);
 
 /** Collection facts by path (model, lines key, status attribute and values). */
-export const OBJECTS = new Map(areas.flatMap((area) => (area.OBJECTS ?? []).map((object) => [object.path, object])));
+export const OBJECTS = new Map(
+	areas.flatMap((area) => (area.OBJECTS ?? []).map((object) => [object.path, object])),
+);
 
 /** The status attribute of a collection: `status` unless the docs say otherwise. */
 export const stateKeyOf = (path) => OBJECTS.get(path)?.stateKey ?? 'status';
 
 /** Every status value a collection may hold: documented ones, then guesses kept by the package. */
-export const statusValuesOf = (path) => [...(OBJECTS.get(path)?.statuses ?? []), ...(OBJECTS.get(path)?.statusesUnconfirmed ?? [])];
+export const statusValuesOf = (path) => [
+	...(OBJECTS.get(path)?.statuses ?? []),
+	...(OBJECTS.get(path)?.statusesUnconfirmed ?? []),
+];

@@ -7,11 +7,15 @@ import { actionRoute, standardRoutes } from './_rows.mjs';
 
 const READ = ['core.integration.read'];
 const WRITE = ['core.integration.write'];
-const SCOPES = 'Coupa /oauth2/scopes (core.integration.read/.write: integration runs, history records, errors); coupa-api.md §6.1';
+const SCOPES =
+	'Coupa /oauth2/scopes (core.integration.read/.write: integration runs, history records, errors); coupa-api.md §6.1';
 const RUNS = 'Compass Integration Runs API (integrations-api-(integrations)/integration-runs-api)';
-const HISTORY = 'Compass Integration History Record API (integrations-api-(integrations)/integration-history-record-api)';
-const ERRORS = 'Compass Integration Error API (integrations-api-(integrations)/integration-error-api)';
-const RESPONSES = 'Compass Integration Record Response API (responses: response-code, response-message)';
+const HISTORY =
+	'Compass Integration History Record API (integrations-api-(integrations)/integration-history-record-api)';
+const ERRORS =
+	'Compass Integration Error API (integrations-api-(integrations)/integration-error-api)';
+const RESPONSES =
+	'Compass Integration Record Response API (responses: response-code, response-message)';
 
 /** The run's counts, api_in on the Integration Runs element table. */
 const COUNTS = ['total-records', 'records-processed'];
@@ -41,7 +45,8 @@ export const ROUTES = [
 			optional: COUNTS,
 			source: `${RUNS} ("Set integration run status as ${status}")`,
 			scopeSource: SCOPES,
-			unconfirmed: 'The docs give no body for the status actions; the package sends the counts (api_in elements of the run) with them. The status strings themselves are not listed.',
+			unconfirmed:
+				'The docs give no body for the status actions; the package sends the counts (api_in elements of the run) with them. The status strings themselves are not listed.',
 		}),
 	),
 	...standardRoutes('integration_history_records', {
@@ -52,7 +57,15 @@ export const ROUTES = [
 		scopeSource: SCOPES,
 		create: {
 			required: ['contact-alert-type', 'document-id', 'document-type'],
-			optional: ['status', 'document-status', 'document-revision', 'external-id', 'integration', 'integration-run-id', 'responses'],
+			optional: [
+				'status',
+				'document-status',
+				'document-revision',
+				'external-id',
+				'integration',
+				'integration-run-id',
+				'responses',
+			],
 			responsesSource: RESPONSES,
 		},
 	}),
@@ -64,7 +77,15 @@ export const ROUTES = [
 		scopeSource: SCOPES,
 		create: {
 			required: ['contact-alert-type', 'integration-run'],
-			optional: ['status', 'document-type', 'document-id', 'document-status', 'external-id', 'integration', 'responses'],
+			optional: [
+				'status',
+				'document-type',
+				'document-id',
+				'document-status',
+				'external-id',
+				'integration',
+				'responses',
+			],
 			responsesSource: RESPONSES,
 		},
 	}),

@@ -13,7 +13,8 @@ export const ROUTES = [
 		scopeSource: 'none: the /oauth2/scopes map has no inventory transactions entry',
 	}).map((row) => ({
 		...row,
-		unconfirmed: 'No doc maps a scope to this route (R39 lists scopes such as core.inventory.transaction.read globally, not per route)',
+		unconfirmed:
+			'No doc maps a scope to this route (R39 lists scopes such as core.inventory.transaction.read globally, not per route)',
 	})),
 	...standardRoutes('receiving_transactions', {
 		ops: ['index', 'show', 'create'],
@@ -23,8 +24,18 @@ export const ROUTES = [
 		scopeSource: `${SCOPE_MAP} §42.3 (spelled core.inventory.receiveing.read there), §43.5 (receiving.write: create, index, show, update, void)`,
 		create: {
 			required: ['type'],
-			optional: ['quantity', 'price', 'order-line', 'uom', 'account', 'item', 'to-warehouse', 'barcode'],
-			unconfirmed: 'R39 also marks rfid-tag required, an artifact: the documented example creates a receipt without it',
+			optional: [
+				'quantity',
+				'price',
+				'order-line',
+				'uom',
+				'account',
+				'item',
+				'to-warehouse',
+				'barcode',
+			],
+			unconfirmed:
+				'R39 also marks rfid-tag required, an artifact: the documented example creates a receipt without it',
 		},
 	}),
 	actionRoute('receiving_transactions', 'void', 'PUT', '{id}/void', RECEIVING_WRITE, {

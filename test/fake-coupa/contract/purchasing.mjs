@@ -26,7 +26,8 @@ export const ROUTES = [
 			required: ['po-number', 'supplier', 'ship-to-address', 'ship-to-user', 'order-lines'],
 			optional: ['payment-term', 'currency', 'ship-to-attention'],
 			source: `${R39.purchasing} definitions.OrderHeader.required; ${PO_PAGE} (external purchase orders only)`,
-			unconfirmed: 'Compass marks ship-to-address "no" while R39 requires it; the package follows R39',
+			unconfirmed:
+				'Compass marks ship-to-address "no" while R39 requires it; the package follows R39',
 		},
 	}),
 	poAction('issue'),
@@ -65,30 +66,51 @@ export const ROUTES = [
 			unconfirmed: 'R39 also lists reason-insight-event as required; tenant configuration decides',
 		},
 	}),
-	actionRoute('purchase_order_changes', 'submit_for_approval', 'PUT', '{id}/submit_for_approval', ['core.purchase_order.write', 'core.purchase_order_change.write'], {
-		source: `${R39.purchasing} paths./purchase_order_changes/{id}/submit_for_approval`,
-		scopeSource: `${SCOPE_MAP} core.purchase_order.write; core.purchase_order_change.write (CODE)`,
-	}),
+	actionRoute(
+		'purchase_order_changes',
+		'submit_for_approval',
+		'PUT',
+		'{id}/submit_for_approval',
+		['core.purchase_order.write', 'core.purchase_order_change.write'],
+		{
+			source: `${R39.purchasing} paths./purchase_order_changes/{id}/submit_for_approval`,
+			scopeSource: `${SCOPE_MAP} core.purchase_order.write; core.purchase_order_change.write (CODE)`,
+		},
+	),
 
 	...standardRoutes('requisitions', {
 		ops: ['index', 'show', 'create', 'update', 'destroy'],
 		read: ['core.requisition.read'],
 		write: ['core.requisition.write'],
 		source: `Compass Requisitions API and example calls; ${R39.purchasing} paths./requisitions`,
-		scopeSource: 'Coupa /oauth2/scopes core.requisition.read (index, show) / .write (create, submit_for_approval, update, destroy, export)',
+		scopeSource:
+			'Coupa /oauth2/scopes core.requisition.read (index, show) / .write (create, submit_for_approval, update, destroy, export)',
 		create: {
 			required: ['requisition-lines'],
 			optional: ['requested-by', 'ship-to-address', 'justification'],
-			source: 'Compass Requisitions API: "At least one requisition line; a description or item for each line; a currency for each line"',
+			source:
+				'Compass Requisitions API: "At least one requisition line; a description or item for each line; a currency for each line"',
 		},
 	}),
-	actionRoute('requisitions', 'submit_for_approval', 'POST', 'submit_for_approval', ['core.requisition.write'], {
-		required: ['requisition-lines'],
-		optional: ['requested-by', 'ship-to-address', 'justification'],
-		source: 'Compass Requisitions API (POST /api/requisitions/submit_for_approval: create and submit)',
-		scopeSource: 'Coupa /oauth2/scopes core.requisition.write (submit_for_approval)',
-	}),
-	markExportedRoute('requisitions', ['core.requisition.write'], 'Coupa /oauth2/scopes core.requisition.write (export)'),
+	actionRoute(
+		'requisitions',
+		'submit_for_approval',
+		'POST',
+		'submit_for_approval',
+		['core.requisition.write'],
+		{
+			required: ['requisition-lines'],
+			optional: ['requested-by', 'ship-to-address', 'justification'],
+			source:
+				'Compass Requisitions API (POST /api/requisitions/submit_for_approval: create and submit)',
+			scopeSource: 'Coupa /oauth2/scopes core.requisition.write (submit_for_approval)',
+		},
+	),
+	markExportedRoute(
+		'requisitions',
+		['core.requisition.write'],
+		'Coupa /oauth2/scopes core.requisition.write (export)',
+	),
 
 	...standardRoutes('contracts', {
 		ops: ['index', 'show', 'create', 'update'],
@@ -103,10 +125,17 @@ export const ROUTES = [
 				'R39 definitions.Contract.required also lists content-groups, no-of-renewals, reason-insight-events, renewal-length-unit, renewal-length-value and status; the Contracts API create example sends only some of them. Their need depends on tenant setup, so the package asks for name, number and supplier and lets Coupa name the rest',
 		},
 	}),
-	actionRoute('contracts', 'submit_for_approval', 'PUT', '{id}/submit_for_approval', ['core.contract.write'], {
-		source: `${R39.purchasing} paths./contracts/{id}/submit_for_approval`,
-		scopeSource: `${SCOPE_MAP} §16.3 Submit for Approval`,
-	}),
+	actionRoute(
+		'contracts',
+		'submit_for_approval',
+		'PUT',
+		'{id}/submit_for_approval',
+		['core.contract.write'],
+		{
+			source: `${R39.purchasing} paths./contracts/{id}/submit_for_approval`,
+			scopeSource: `${SCOPE_MAP} §16.3 Submit for Approval`,
+		},
+	),
 ];
 
 export const OBJECTS = [
@@ -116,8 +145,18 @@ export const OBJECTS = [
 		lines: 'order-lines',
 		stateKey: 'status',
 		statuses: [
-			'draft', 'buyer_hold', 'supplier_hold', 'currency_hold', 'supplier_window_hold', 'issued', 'closed',
-			'cancelled', 'expensed', 'error', 'exported', 'soft_closed',
+			'draft',
+			'buyer_hold',
+			'supplier_hold',
+			'currency_hold',
+			'supplier_window_hold',
+			'issued',
+			'closed',
+			'cancelled',
+			'expensed',
+			'error',
+			'exported',
+			'soft_closed',
 		],
 		statusesSource: `${PO_PAGE} Elements status allowable values; soft_closed from 0024-PO_s_and_PO_Changes_Integration_into_your_ERP.md`,
 	},
@@ -127,7 +166,8 @@ export const OBJECTS = [
 		model: 'OrderHeaderChange',
 		stateKey: 'status',
 		statuses: ['pending_approval', 'approved'],
-		statusesSource: 'Compass Purchase Order Change API ("approved if no approval is needed, otherwise pending_approval")',
+		statusesSource:
+			'Compass Purchase Order Change API ("approved if no approval is needed, otherwise pending_approval")',
 		statusesUnconfirmed: ['draft', 'rejected', 'withdrawn'],
 	},
 	{
@@ -136,8 +176,17 @@ export const OBJECTS = [
 		lines: 'requisition-lines',
 		stateKey: 'status',
 		statuses: [
-			'draft', 'cart', 'pending_buyer_action', 'pending_approval', 'approved', 'ordered', 'partially_received',
-			'received', 'abandoned', 'backgrounded', 'withdrawn',
+			'draft',
+			'cart',
+			'pending_buyer_action',
+			'pending_approval',
+			'approved',
+			'ordered',
+			'partially_received',
+			'received',
+			'abandoned',
+			'backgrounded',
+			'withdrawn',
 		],
 		statusesSource: `Compass Requisitions API status allowable values; ${R39.purchasing} definitions.RequisitionHeader.status`,
 	},
@@ -147,6 +196,13 @@ export const OBJECTS = [
 		stateKey: 'status',
 		statuses: [],
 		statusesSource: `${R39.purchasing} definitions.Contract.status is a free string(50) with no enum: no value is documented`,
-		statusesUnconfirmed: ['draft', 'pending_approval', 'published', 'expired', 'inactive', 'completed'],
+		statusesUnconfirmed: [
+			'draft',
+			'pending_approval',
+			'published',
+			'expired',
+			'inactive',
+			'completed',
+		],
 	},
 ];

@@ -8,7 +8,8 @@ import { standardRoutes } from './_rows.mjs';
 
 const READ = ['core.common.read'];
 const WRITE = ['core.common.write'];
-const SCOPES = 'Coupa /oauth2/scopes (core.common.read: addresses, currencies, commodities, departments, exchange rates, lookup values, payment terms; core.common.write); coupa-api.md §6.1';
+const SCOPES =
+	'Coupa /oauth2/scopes (core.common.read: addresses, currencies, commodities, departments, exchange rates, lookup values, payment terms; core.common.write); coupa-api.md §6.1';
 const page = (file) => `Compass ${file}`;
 
 export const ROUTES = [
@@ -30,7 +31,8 @@ export const ROUTES = [
 		ops: ['index', 'show', 'create', 'update'],
 		read: READ,
 		write: WRITE,
-		source: 'Compass Commodities API (/commodities) (transactional-resources/commodities-api-(commodities))',
+		source:
+			'Compass Commodities API (/commodities) (transactional-resources/commodities-api-(commodities))',
 		scopeSource: SCOPES,
 		create: { required: ['name'], optional: ['category', 'active'] },
 	}),
@@ -63,7 +65,16 @@ export const ROUTES = [
 		write: WRITE,
 		source: `${page('0061-Lookup_Values_API_(_lookup_values).md')} (the lookup must already exist)`,
 		scopeSource: SCOPES,
-		create: { required: ['lookup.name', 'name'], optional: ['external-ref-num', 'description', 'active', 'is-default', 'parent.external-ref-code'] },
+		create: {
+			required: ['lookup.name', 'name'],
+			optional: [
+				'external-ref-num',
+				'description',
+				'active',
+				'is-default',
+				'parent.external-ref-code',
+			],
+		},
 	}),
 	...standardRoutes('payment_terms', {
 		ops: ['index', 'show', 'create', 'update'],
@@ -73,7 +84,13 @@ export const ROUTES = [
 		scopeSource: SCOPES,
 		create: {
 			required: ['code'],
-			optional: ['description', 'days-for-net-payment', 'days-for-discount-payment', 'discount-rate', 'active'],
+			optional: [
+				'description',
+				'days-for-net-payment',
+				'days-for-discount-payment',
+				'discount-rate',
+				'active',
+			],
 			unconfirmed:
 				'The page flags days-for-net-payment, days-for-discount-payment and the due-day/month elements as required; which apply depends on the term type (DaysAfterNetPaymentTerm or SpecificDayPaymentTerm), so the package asks for the code only',
 		},
@@ -114,7 +131,8 @@ ROUTES.push(
 		optional: ['name', 'state', 'active'],
 		source: REMIT_TO,
 		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
-		unconfirmed: 'The page also flags local-tax-number as required; left to the tenant (Coupa\'s 400 names it)',
+		unconfirmed:
+			"The page also flags local-tax-number as required; left to the tenant (Coupa's 400 names it)",
 	},
 	{
 		collection: 'suppliers',
@@ -133,7 +151,16 @@ ROUTES.push(
 const SITES = 'Compass 0085-Supplier_Sites_API_(_supplier_sites).md';
 const SITE_SCOPES = 'coupa-api.md §6.1 (suppliers: "Sites: core.supplier_sites.read/.write")';
 ROUTES.push(
-	{ collection: 'suppliers', op: 'supplier_sites_index', method: 'GET', path: '/api/suppliers/{id}/supplier_sites', scopes: ['core.supplier_sites.read'], required: [], source: SITES, scopeSource: SITE_SCOPES },
+	{
+		collection: 'suppliers',
+		op: 'supplier_sites_index',
+		method: 'GET',
+		path: '/api/suppliers/{id}/supplier_sites',
+		scopes: ['core.supplier_sites.read'],
+		required: [],
+		source: SITES,
+		scopeSource: SITE_SCOPES,
+	},
 	{
 		collection: 'suppliers',
 		op: 'supplier_sites_create',
@@ -144,7 +171,17 @@ ROUTES.push(
 		optional: ['po-email', 'po-change-method', 'payment-term.code', 'active'],
 		source: SITES,
 		scopeSource: SITE_SCOPES,
-		unconfirmed: 'The page also flags po-change-method as required, and the cxml-* and po-email elements when the PO method needs them; left to Coupa\'s 400',
+		unconfirmed:
+			"The page also flags po-change-method as required, and the cxml-* and po-email elements when the PO method needs them; left to Coupa's 400",
 	},
-	{ collection: 'suppliers', op: 'supplier_sites_update', method: 'PUT', path: '/api/suppliers/{id}/supplier_sites/{site_id}', scopes: ['core.supplier_sites.write'], required: [], source: SITES, scopeSource: SITE_SCOPES },
+	{
+		collection: 'suppliers',
+		op: 'supplier_sites_update',
+		method: 'PUT',
+		path: '/api/suppliers/{id}/supplier_sites/{site_id}',
+		scopes: ['core.supplier_sites.write'],
+		required: [],
+		source: SITES,
+		scopeSource: SITE_SCOPES,
+	},
 );

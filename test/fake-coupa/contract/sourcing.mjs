@@ -8,7 +8,8 @@ export const ROUTES = [
 		read: ['core.sourcing.read'],
 		write: ['core.sourcing.write'],
 		source: `Compass Quote Requests API; ${R39.sourcing} paths./quote_requests`,
-		scopeSource: 'Coupa /oauth2/scopes core.sourcing.read (quote_requests index/show) / .write (create, update)',
+		scopeSource:
+			'Coupa /oauth2/scopes core.sourcing.read (quote_requests index/show) / .write (create, update)',
 		create: {
 			required: ['event-type'],
 			optional: ['description', 'currency', 'commodity', 'lines'],
