@@ -23,7 +23,7 @@ const {
 	statusKeyOf,
 } = require('../dist/nodes/Coupa/catalog.js');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
-const { statusTransitions } = require('../dist/nodes/Coupa/trigger/events.js');
+const { statusTransitions } = require('../dist/nodes/Coupa/trigger/statusMemory.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());
 

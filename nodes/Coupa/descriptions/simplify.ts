@@ -1,0 +1,13 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/** The Simplify switch: off for workflows, on by default where a model reads the output. */
+export function simplifyProperty(displayOptions: IDisplayOptions, on = false): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: on,
+		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
+		displayOptions,
+	};
+}
