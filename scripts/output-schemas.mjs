@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../test/fake-coupa/index.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG } = require('../dist/nodes/Coupa/catalog');
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../nodes/Coupa/__schema__', import.meta.url));
 export const VERSION_DIR = 'v1.0.0';

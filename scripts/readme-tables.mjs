@@ -14,7 +14,7 @@ const {
 	createPathOf,
 	scopesFor,
 	BASE_SCOPES,
-} = require('../dist/nodes/Coupa/catalog.js');
+} = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 export const README = fileURLToPath(new URL('../README.md', import.meta.url));

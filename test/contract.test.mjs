@@ -1,6 +1,6 @@
 /**
  * The package's catalogue against the fake Coupa's contract table (test/fake-coupa/contract/),
- * which is written from Coupa's published docs and never from catalog.ts. Every operation the
+ * which is written from Coupa's published docs and never from the node's catalogue (nodes/Coupa/catalog/). Every operation the
  * node offers must be a documented route with the same method, path, scope set and required
  * inputs; every status list must be the documented values (plus marked guesses).
  */
@@ -21,7 +21,7 @@ const {
 	objectByResource,
 	scopesFor,
 	statusKeyOf,
-} = require('../dist/nodes/Coupa/catalog.js');
+} = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 const { statusTransitions } = require('../dist/nodes/Coupa/trigger/statusMemory.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');

@@ -1,6 +1,7 @@
 /**
  * When a failed Coupa request is worth sending again, and how long to wait first.
- * Coupa throttles with 429 and usually sends no Retry-After (coupa-api.md §4), so the wait is
+ * Coupa documents its rate limit but not how it refuses (Compass "Exception Handling and Error
+ * Codes"); integrations report a 429 without Retry-After (docs/coupa-docs.md), so the wait is
  * exponential with jitter (half fixed, half random) unless the server names one.
  *
  * Reads are resent after any transient failure. A write (POST, PUT, PATCH, DELETE) is resent only

@@ -2,7 +2,7 @@
 // resources: the verb/path table of create, index and show per document type), Compass
 // 0110-Attachment_File_API.md (the attachment record's elements), the Invoices API action list
 // (image_scan, retrieve_image_scan) and R39_Invoicing_API.json (retrieve_legal_invoice_pdf), with
-// scopes from Coupa's /oauth2/scopes map. Never from catalog.ts.
+// scopes from Coupa's /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, R39, SCOPE_MAP } from './_rows.mjs';
 
 const ATTACHMENTS_API =

@@ -2,7 +2,7 @@
 // invoice dispute withdrawal and approval restarts, requisition update-and-submit and add
 // approver) and comments on documents. From Compass pages (Purchase Orders API, Requisitions API,
 // Comments API), Coupa's Invoices API action list, R39_Purchasing_API.json, and the scope map
-// Coupa publishes at /oauth2/scopes. Never from catalog.ts.
+// Coupa publishes at /oauth2/scopes. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, R39, SCOPE_MAP } from './_rows.mjs';
 
 const PO_PAGE = 'Compass Purchase Orders API (/purchase_orders) actions table';

@@ -2,7 +2,7 @@
 // From the Compass pages mirrored in TimTini/coupa-compass-integration-docs output/markdown/
 // (Integration Runs API, Integration History Record API, Integration Error API: their verb/path
 // tables and element tables) and the POs→ERP / Invoices→ERP playbooks; scopes from Coupa's
-// /oauth2/scopes map (core.integration.read/.write). Never from catalog.ts.
+// /oauth2/scopes map (core.integration.read/.write). Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, standardRoutes } from './_rows.mjs';
 
 const READ = ['core.integration.read'];

@@ -3,7 +3,7 @@
 // TimTini/coupa-compass-integration-docs output/markdown/ (each page's Actions and Elements
 // tables) and the scope map Coupa publishes at /oauth2/scopes (core.common.read covers addresses,
 // currencies, commodities, departments, exchange rates, lookup values and payment terms;
-// core.common.write writes them). Never from catalog.ts.
+// core.common.write writes them). Never from the node's catalogue (nodes/Coupa/catalog/).
 import { standardRoutes } from './_rows.mjs';
 
 const READ = ['core.common.read'];
