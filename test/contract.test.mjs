@@ -117,7 +117,8 @@ describe('every catalogue operation is a documented Coupa route', () => {
 	test("lists read by the editor's dropdowns are documented lists with the same scopes", () => {
 		for (const lookup of Object.values(LOOKUPS)) {
 			const row = ROUTES.find((r) => r.method === 'GET' && r.path === `/api/${lookup.path}`);
-			// Reference lists (currencies, payment terms, COAs) are fake-side facts per coupa-api.md §6.19.
+			// Reference lists (currencies, payment terms, COAs) are fake-side facts: docs/coupa-docs.md,
+			// "Lookup lists and their scopes".
 			expect(sorted(row?.scopes ?? FAKE_LOOKUPS.get(lookup.path)?.scopes ?? [])).toEqual(
 				sorted(lookup.scopes),
 			);

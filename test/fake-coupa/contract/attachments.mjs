@@ -78,7 +78,7 @@ export const ROUTES = [
 				'attachment[text]',
 				'attachment[intent]',
 			],
-			source: `${ATTACHMENTS_API}; ${FILE_API} (type, url, text, intent, file-url are api_in); multipart attachment[file] / attachment[url] / attachment[text] with attachment[type] and attachment[intent] per coupa-api.md §6.19 (DOC: Attachments API)`,
+			source: `${ATTACHMENTS_API}; ${FILE_API} (type, url, text, intent, file-url are api_in); multipart attachment[file] / attachment[url] / attachment[text] with attachment[type] and attachment[intent] (Compass Attachments API, its upload examples)`,
 			scopeSource: writeSource ?? 'Parent document write scope',
 			...(writeSource ? {} : { unconfirmed: UNCONFIRMED_SCOPE }),
 		}),
@@ -87,7 +87,7 @@ export const ROUTES = [
 		contentType: 'multipart/form-data',
 		optional: ['file'],
 		source:
-			'Compass Invoices API actions ("image_scan: Update image scan attachment"); coupa-api.md §6.12',
+			'Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL")',
 		scopeSource: `${SCOPE_MAP} §53.2 core.invoice.write (image_scan)`,
 		unconfirmed:
 			'The multipart field name of the scan is not documented; the package sends it as `file`',
