@@ -211,7 +211,7 @@ export interface CoupaObject {
 	picker: { title: string[]; search: string[]; total?: string };
 	/** The Coupa web page path of a record, used by the By-URL locator. */
 	webPath: string;
-	/** Notes shown in the README, e.g. tenant-dependent behaviour. */
+	/** Notes shown in docs/operations.md, e.g. tenant-dependent behaviour. */
 	notes?: string;
 	/**
 	 * Coupa's Attachments API covers this object (`/api/<path>/{id}/attachments`): it gets List,

@@ -7,7 +7,7 @@ import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
 import { humanize } from './recordFields';
 import { simplifyProperty } from './simplify';
 
-/** Coupa's filter operators (Compass "API Operators"). `equals` is the plain `attr=value` form. */
+/** Coupa's filter operators (Compass "API Operators"; docs/coupa-docs.md, "Filter operators"). `equals` is the plain `attr=value` form. */
 export const FILTER_OPERATORS = [
 	{ name: 'Equals', value: 'equals' },
 	{ name: 'Not Equal', value: 'not_eq' },
