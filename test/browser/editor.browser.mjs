@@ -356,6 +356,9 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 					break;
 				} catch (error) {
 					if (attempt === 3) throw error;
+					console.log(
+						`[test:browser] the credential did not open; clicking it again (attempt ${attempt + 1})`,
+					);
 				}
 			}
 			const input = (name) =>

@@ -151,6 +151,7 @@ export async function dropdownOf(page, name) {
 			return await openDropdownTexts(page);
 		} catch (error) {
 			if (attempt === 3) throw error;
+			log(`the ${name} dropdown showed no options; clicking it again (attempt ${attempt + 1})`);
 		}
 	}
 }
