@@ -14,6 +14,7 @@ import {
 	dropdownOf,
 	openDropdownTexts,
 	openNode,
+	openToolsPanel,
 	SCREENSHOT_DIR,
 	signIn,
 	startBrowserSuite,
@@ -258,31 +259,14 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 	test('an AI Agent offers the Coupa tool', () =>
 		step("find the Coupa tool among an AI Agent's tools", async () => {
 			await page.goto('/workflow/browserAgent');
-			await page.getByTestId('canvas-node').filter({ hasText: 'AI Agent' }).first().waitFor();
-			// The Tool handle's plus opens the node panel on its Tools list. On a busy machine the
-			// first click can land before the canvas settles; then the panel opens elsewhere, so
-			// close it and click again.
-			const toolsHeader = page.getByTestId('node-creator').getByText('Tools', { exact: true });
-			for (let attempt = 1; ; attempt++) {
-				await page
-					.locator('[data-handleid="inputs/ai_tool/0"] [data-test-id="canvas-handle-plus"]')
-					.click();
-				try {
-					await toolsHeader.first().waitFor({ timeout: 20000 });
-					break;
-				} catch (error) {
-					if (attempt === 3) throw error;
-					await page.keyboard.press('Escape');
-					await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
-				}
-			}
-			await page.getByTestId('node-creator-search-bar').fill('Coupa');
-			const tool = page
-				.getByTestId('node-creator')
+			const tools = await openToolsPanel(page, 'AI Agent');
+			await tools.getByTestId('node-creator-search-bar').fill('Coupa');
+			await tools
 				.getByTestId('node-creator-item-name')
-				.filter({ hasText: /^Coupa Tool$/ });
-			await tool.waitFor();
+				.filter({ hasText: /^Coupa Tool$/ })
+				.waitFor();
 			await page.keyboard.press('Escape');
+			await page.getByTestId('node-creator').waitFor({ state: 'hidden' });
 		}));
 
 	test("n8n serves the package's output schemas to the editor", () =>
@@ -372,6 +356,9 @@ describe('the n8n editor with the Coupa nodes (headless Chromium)', () => {
 					break;
 				} catch (error) {
 					if (attempt === 3) throw error;
+					console.log(
+						`[test:browser] the credential did not open; clicking it again (attempt ${attempt + 1})`,
+					);
 				}
 			}
 			const input = (name) =>
