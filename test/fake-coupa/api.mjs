@@ -153,13 +153,17 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 				);
 			};
 
-			if (route.operation === 'getAll')
-				return many(
-					listQuery(store.rows(route.path), params, { shuffleTies: faults?.tiesShuffled() }),
-					names,
-				);
+			// An R39 collection below a parent record lists that parent's records only.
+			const below = route.row?.parent;
+			if (route.operation === 'getAll') {
+				const rows =
+					below && route.subId !== undefined
+						? store.rows(route.path).filter((r) => String(r[below.key]) === route.subId)
+						: store.rows(route.path);
+				return many(listQuery(rows, params, { shuffleTies: faults?.tiesShuffled() }), names);
+			}
 			if (route.operation === 'create') {
-				const parent = OBJECTS.get(route.path)?.parent;
+				const parent = OBJECTS.get(route.path)?.parent ?? below;
 				if (parent && route.parentId !== undefined) {
 					if (!store.get(parent.path, route.parentId))
 						throw new ApiError(404, {
