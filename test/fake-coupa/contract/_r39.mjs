@@ -21,14 +21,17 @@ function shapeOf(path) {
 	let chain = parts;
 	let action;
 	let member = false;
+	let idParam;
 	if (isParam(last)) {
 		member = true;
+		idParam = last.slice(1, -1);
 		chain = parts.slice(0, -1);
 	} else if (parts.length > 1 && !PATHS.has(`${path}/{id}`)) {
 		const rest = parts.slice(0, -1);
 		if (!(rest.length === 1 && !PATHS.has(`/api/${rest[0]}`))) {
 			action = last;
 			member = isParam(rest.at(-1));
+			if (member) idParam = rest.at(-1).slice(1, -1);
 			chain = member ? rest.slice(0, -1) : rest;
 		}
 	}
@@ -45,7 +48,7 @@ function shapeOf(path) {
 						.join('/'),
 					key: chain[paramAt].slice(1, -1).replace(/_/g, '-'),
 				};
-	return { collection, member, action, parent };
+	return { collection, member, action, parent, idParam };
 }
 
 function opOf(method, { member, action }) {
@@ -78,6 +81,8 @@ export const R39_ROUTES = lines.map((line) => {
 						.join(', ')}`,
 		summary,
 		...(shape.parent ? { parent: shape.parent } : {}),
+		// The placeholder that names the record (`{quote_request_id}` as well as `{id}`).
+		...(shape.idParam && shape.idParam !== 'id' ? { idParam: shape.idParam } : {}),
 		r39: true,
 	};
 });
