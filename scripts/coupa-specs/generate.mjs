@@ -27,12 +27,13 @@ const writeFileSync = (file, text) => written.push([file, text]);
 const operations = readSpecs(docsDir);
 const unmatched = matchScopes(operations, readScopeMap(docsDir));
 operations.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
-// A definition's `required` is a rule for creating the record: R39 reuses the definition for
-// updates and actions, where only what changes is sent. Required keys are kept for creates only.
+// A definition's `required` is a rule for a new record: R39 reuses the definition for updates
+// and record actions, where only what changes is sent. Required keys are kept for POSTs to the
+// collection, plain or as a collection action (`POST /integration_errors/create_alert` creates one).
 const paths = new Set(operations.map((op) => op.path));
 for (const op of operations) {
 	const shape = shapeOf(op.path, paths);
-	if (!(op.method === 'POST' && !shape.member && !shape.action)) op.required = [];
+	if (!(op.method === 'POST' && !shape.member)) op.required = [];
 }
 
 /** Text safe inside a template literal and one TSV cell. */

@@ -24,7 +24,7 @@ PUT	/api/accounts/{id}	R39_Core_Platform_API.json	core.accounting.write	2.4	-	Up
 GET	/api/accounts/favorites	R39_Core_Platform_API.json	core.accounting.read	1.4	-	Favorites
 GET	/api/accounts/recent	R39_Core_Platform_API.json	core.accounting.read	1.4	-	Recent
 GET	/api/accounts/user_accounts	R39_Core_Platform_API.json	core.accounting.read	1.4	-	/accounts/user_accounts
-POST	/api/accounts/validate_account	R39_Core_Platform_API.json	core.accounting.write	2.4	-	/accounts/validate_account
+POST	/api/accounts/validate_account	R39_Core_Platform_API.json	core.accounting.write	2.4	account-type	/accounts/validate_account
 GET	/api/addresses	R39_Core_Platform_API.json	core.common.read	13.1	-	Query addresses
 POST	/api/addresses	R39_Core_Platform_API.json	core.common.write	14.1	city country local-tax-number postal-code street1	Create address
 GET	/api/addresses/{id}	R39_Core_Platform_API.json	core.common.read	13.1	-	Show address
@@ -179,8 +179,8 @@ PATCH	/api/cycle_counts/{id}/submit	R39_Inventory_API.json	core.inventory.cycle_
 PUT	/api/cycle_counts/submit	R39_Inventory_API.json	core.inventory.cycle_counts.write	39.2	-	Submit Cycle Counts
 GET	/api/data_file_sources	R39_Core_Platform_API.json	core.integration.read	27.1	-	Query data file sources
 GET	/api/data_file_sources/{id}	R39_Core_Platform_API.json	core.integration.read	27.1	-	Show data file source
-POST	/api/data_file_sources/load_file	R39_Core_Platform_API.json	core.integration.write	28.1	-	/data_file_sources/load_file
-POST	/api/data_file_sources/load_from_sftp	R39_Core_Platform_API.json	core.integration.write	28.1	-	Upload flat file and process via data file source
+POST	/api/data_file_sources/load_file	R39_Core_Platform_API.json	core.integration.write	28.1	source-for	/data_file_sources/load_file
+POST	/api/data_file_sources/load_from_sftp	R39_Core_Platform_API.json	core.integration.write	28.1	source-for	Upload flat file and process via data file source
 GET	/api/default_receiving_locations	R39_Inventory_API.json	core.inventory.common.read	34.1	-	/default_receiving_locations
 POST	/api/default_receiving_locations	R39_Inventory_API.json	core.inventory.common.write	35.2	item warehouse warehouse-location	/default_receiving_locations
 GET	/api/default_receiving_locations/{id}	R39_Inventory_API.json	core.inventory.common.read	34.1	-	/default_receiving_locations/{id}
@@ -276,7 +276,7 @@ PATCH	/api/integration_errors/{id}	R39_Core_Platform_API.json	core.integration.w
 PUT	/api/integration_errors/{id}	R39_Core_Platform_API.json	core.integration.write	28.3	-	Update integration error
 PUT	/api/integration_errors/{id}/resolve	R39_Core_Platform_API.json	core.integration.write	28.3	-	Resolve integration error
 PUT	/api/integration_errors/{id}/unresolve	R39_Core_Platform_API.json	core.integration.write	28.3	-	Unresolve resolved integration error
-POST	/api/integration_errors/create_alert	R39_Core_Platform_API.json	core.integration.write	28.3	-	/integration_errors/create_alert
+POST	/api/integration_errors/create_alert	R39_Core_Platform_API.json	core.integration.write	28.3	contact-alert-type integration-run	/integration_errors/create_alert
 GET	/api/integration_history_records	R39_Core_Platform_API.json	core.integration.read	27.5	-	Query integration history records
 POST	/api/integration_history_records	R39_Core_Platform_API.json	core.integration.write	28.4	contact-alert-type document-id document-type	Create integration history record
 GET	/api/integration_history_records/{id}	R39_Core_Platform_API.json	core.integration.read	27.5	-	Show integration history record
@@ -284,10 +284,10 @@ PATCH	/api/integration_history_records/{id}	R39_Core_Platform_API.json	core.inte
 PUT	/api/integration_history_records/{id}	R39_Core_Platform_API.json	core.integration.write	28.4	-	Update integration history record
 PUT	/api/integration_history_records/{id}/resolve	R39_Core_Platform_API.json	core.integration.write	28.4	-	Resolve integration history record
 PUT	/api/integration_history_records/{id}/unresolve	R39_Core_Platform_API.json	core.integration.write	28.4	-	Unresolve integration history record
-POST	/api/integration_history_records/acknowledge	R39_Core_Platform_API.json	core.integration.write	28.4	-	The acknowledge action is not documented ... yet
-POST	/api/integration_history_records/create_alert	R39_Core_Platform_API.json	core.integration.write	28.4	-	The create_alert action is not documented ... yet
-POST	/api/integration_history_records/create_alert_and_mark_exported	R39_Core_Platform_API.json	core.integration.write	28.4	-	The create_alert_and_mark_exported action is not documented ... yet
-POST	/api/integration_history_records/mark_exported	R39_Core_Platform_API.json	core.integration.write	28.4	-	The mark_exported action is not documented ... yet
+POST	/api/integration_history_records/acknowledge	R39_Core_Platform_API.json	core.integration.write	28.4	contact-alert-type document-id document-type	The acknowledge action is not documented ... yet
+POST	/api/integration_history_records/create_alert	R39_Core_Platform_API.json	core.integration.write	28.4	contact-alert-type document-id document-type	The create_alert action is not documented ... yet
+POST	/api/integration_history_records/create_alert_and_mark_exported	R39_Core_Platform_API.json	core.integration.write	28.4	contact-alert-type document-id document-type	The create_alert_and_mark_exported action is not documented ... yet
+POST	/api/integration_history_records/mark_exported	R39_Core_Platform_API.json	core.integration.write	28.4	contact-alert-type document-id document-type	The mark_exported action is not documented ... yet
 GET	/api/integration_runs	R39_Core_Platform_API.json	core.integration.read	27.6	-	Query integration runs
 POST	/api/integration_runs	R39_Core_Platform_API.json	core.integration.write	28.5	integration	Create integration run with status of pending
 GET	/api/integration_runs/{id}	R39_Core_Platform_API.json	core.integration.read	27.6	-	Show integration run
@@ -471,7 +471,7 @@ GET	/api/payment_terms/{id}	R39_Core_Platform_API.json	core.common.read	13.16	-	
 PATCH	/api/payment_terms/{id}	R39_Core_Platform_API.json	core.common.write	14.10	-	Update payment term
 PUT	/api/payment_terms/{id}	R39_Core_Platform_API.json	core.common.write	14.10	-	Update payment term
 GET	/api/pick_lists	R39_Inventory_API.json	core.inventory.pick_list.read	40.2	-	Query fulfillment reservations
-POST	/api/pick_lists/update_fulfillments	R39_Inventory_API.json	core.inventory.pick_list.write	41.1	-	Update fulfillment reservations
+POST	/api/pick_lists/update_fulfillments	R39_Inventory_API.json	core.inventory.pick_list.write	41.1	qty-ordered	Update fulfillment reservations
 GET	/api/project_memberships	R39_Core_Platform_API.json	core.project.read	81.1	-	Query Project memberships
 POST	/api/project_memberships	R39_Core_Platform_API.json	core.project.write	82.1	-	Create a project membership
 DELETE	/api/project_memberships/{id}	R39_Core_Platform_API.json	core.project.write	82.1	-	Delete a project membership
@@ -562,7 +562,7 @@ GET	/api/quote_requests/{quote_request_id}/pending_quote_suppliers	R39_Sourcing_
 POST	/api/quote_requests/{quote_request_id}/pending_quote_suppliers	R39_Sourcing_API.json	core.sourcing.pending_supplier.write	88.1	-	Create a pending quote supplier
 GET	/api/quote_requests/{quote_request_id}/quote_responses	R39_Sourcing_API.json	-	-	-	Get all responses of specific Sourcing event
 GET	/api/quote_requests/{quote_request_id}/quote_responses/all	R39_Sourcing_API.json	-	-	-	Get all responses for Sourcing events (including all submitted and draft responses)
-POST	/api/quote_requests/create_from_source	R39_Sourcing_API.json	core.sourcing.write	93.3	-	Create Sourcing event from Requisition, Contract, Catalog, Order pad, Order lines, Invoice lines and items
+POST	/api/quote_requests/create_from_source	R39_Sourcing_API.json	core.sourcing.write	93.3	event-type	Create Sourcing event from Requisition, Contract, Catalog, Order pad, Order lines, Invoice lines and items
 GET	/api/quote_responses	R39_Sourcing_API.json	core.sourcing.response.read	91.1	-	Get all responses of specific Sourcing event
 GET	/api/quote_responses/{id}	R39_Sourcing_API.json	core.sourcing.response.read	91.1	-	Get information about the particular response
 PATCH	/api/quote_responses/{id}	R39_Sourcing_API.json	core.sourcing.response.write	92.1	-	Update a quote response
@@ -614,11 +614,11 @@ GET	/api/requisitions/{requisition_id}/attachments/{id}	R39_Core_Platform_API.js
 GET	/api/requisitions/{requisition_id}/comments	R39_Core_Platform_API.json	core.comment.read	11.1	-	Query comments
 POST	/api/requisitions/{requisition_id}/comments	R39_Core_Platform_API.json	core.comment.write	12.1	-	Create comment
 GET	/api/requisitions/{requisition_id}/comments/{id}	R39_Core_Platform_API.json	core.comment.read	11.1	-	Show comment
-POST	/api/requisitions/add_to_cart	R39_Purchasing_API.json	core.requisition.write	86.2	-	Add To Cart
-POST	/api/requisitions/create_as_cart	R39_Purchasing_API.json	core.requisition.write	86.2	-	Create a requisition in draft status, which will then need to be submitted manually
+POST	/api/requisitions/add_to_cart	R39_Purchasing_API.json	core.requisition.write	86.2	created-by requested-by requester requisition-lines ship-to-address	Add To Cart
+POST	/api/requisitions/create_as_cart	R39_Purchasing_API.json	core.requisition.write	86.2	created-by requested-by requester requisition-lines ship-to-address	Create a requisition in draft status, which will then need to be submitted manually
 GET	/api/requisitions/current_cart	R39_Purchasing_API.json	core.requisition.read	85.3	-	Send current cart for user, if there is no current cart then create and send
 GET	/api/requisitions/mine	R39_Purchasing_API.json	core.requisition.read	85.3	-	/requisitions/mine
-POST	/api/requisitions/submit_for_approval	R39_Purchasing_API.json	core.requisition.write	86.2	-	Create a requisition and attempt to submit it for approval / buyer action
+POST	/api/requisitions/submit_for_approval	R39_Purchasing_API.json	core.requisition.write	86.2	created-by requested-by requester requisition-lines ship-to-address	Create a requisition and attempt to submit it for approval / buyer action
 GET	/api/return_requests	R39_Core_Platform_API.json	-	-	-	List return requests
 POST	/api/return_requests	R39_Core_Platform_API.json	-	-	address lines	Create return request
 DELETE	/api/return_requests/{id}	R39_Core_Platform_API.json	-	-	-	Delete return request
@@ -726,9 +726,9 @@ PATCH	/api/suppliers/{supplier_id}/supplier_sites/{id}	R39_Core_Platform_API.jso
 PUT	/api/suppliers/{supplier_id}/supplier_sites/{id}	R39_Core_Platform_API.json	core.supplier.write core.supplier_sites.write	102.1 106.6	-	Update supplier site
 PUT	/api/suppliers/{supplier_id}/supplier_user_integration_contacts/add	R39_Core_Platform_API.json	core.supplier.write	106.7	-	Add Supplier User Integration Contact
 PUT	/api/suppliers/{supplier_id}/supplier_user_integration_contacts/remove	R39_Core_Platform_API.json	core.supplier.write	106.7	-	Remove Supplier User Integration Contact
-POST	/api/suppliers/create_supplier_user_preferences	R39_Core_Platform_API.json	core.supplier.write	106.8	-	Create supplier user preferences
+POST	/api/suppliers/create_supplier_user_preferences	R39_Core_Platform_API.json	core.supplier.write	106.8	enterprise name online-store payment-method primary-address primary-contact	Create supplier user preferences
 DELETE	/api/suppliers/logout_iframe_session	R39_Core_Platform_API.json	-	-	-	Log out (CSP)iframe session
-POST	/api/suppliers/sync_supplier_user_locale	R39_Core_Platform_API.json	core.supplier.write	106.8	-	Sync supplier user locale
+POST	/api/suppliers/sync_supplier_user_locale	R39_Core_Platform_API.json	core.supplier.write	106.8	enterprise name online-store payment-method primary-address primary-contact	Sync supplier user locale
 GET	/api/tasks	R39_Core_Platform_API.json	core.project.read core.user_group.read	81.3 109.1	-	/tasks
 POST	/api/tasks	R39_Core_Platform_API.json	core.project.write core.user_group.write	82.3 110.1	linkable owner title	/tasks
 DELETE	/api/tasks/{id}	R39_Core_Platform_API.json	core.project.write	82.3	-	/tasks/{id}

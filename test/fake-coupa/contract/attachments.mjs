@@ -86,11 +86,10 @@ export const ROUTES = [
 	actionRoute('invoices', 'image_scan', 'PUT', '{id}/image_scan', ['core.invoice.write'], {
 		contentType: 'multipart/form-data',
 		optional: ['file'],
-		source:
-			'Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL")',
+		// R39 names the multipart part: formData `file`.
+		fileField: 'file',
+		source: `Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL"); ${R39.invoicing} paths./invoices/{id}/image_scan put (formData file)`,
 		scopeSource: `${SCOPE_MAP} §53.2 core.invoice.write (image_scan)`,
-		unconfirmed:
-			'The multipart field name of the scan is not documented; the package sends it as `file`',
 	}),
 	actionRoute(
 		'invoices',
