@@ -48,6 +48,38 @@ export const ATTACHABLE = [
 		className: 'RequisitionHeader',
 	},
 	{ collection: 'users', read: ['core.user.read'], write: ['core.user.write'], className: 'User' },
+	// R39_Core_Platform_API.json paths./projects/{project_id}/attachments and /tasks/{task_id}/attachments.
+	{
+		collection: 'projects',
+		read: ['core.project.read'],
+		write: ['core.project.write'],
+		className: 'Project',
+	},
+	{
+		collection: 'tasks',
+		read: ['core.project.read', 'core.user_group.read'],
+		write: ['core.project.write', 'core.user_group.write'],
+		className: 'Task',
+	},
+	// R39 paths./<inventory transactions>/{..._id}/attachments; the scope map lists "API/Attachments:
+	// Create" under each kind's write scope.
+	...[
+		['inventory_adjustments', 'core.inventory.adjustment', '§30.1', 'InventoryAdjustment'],
+		['inventory_transfers', 'core.inventory.transfer', '§47.1', 'InventoryTransfer'],
+		['inventory_consumptions', 'core.inventory.consumption', '§37.1', 'InventoryConsumption'],
+	].map(([collection, scope, section, className]) => ({
+		collection,
+		read: [`${scope}.read`, `${scope}.write`],
+		write: [`${scope}.write`],
+		writeSource: `${SCOPE_MAP} ${section} ${scope}.write "API/Attachments: Create"`,
+		className,
+	})),
+	{
+		collection: 'return_to_supplier_transactions',
+		read: ['core.inventory.return_to_supplier.read'],
+		write: ['core.inventory.return_to_supplier.write'],
+		className: 'ReturnToSupplier',
+	},
 ];
 
 const UNCONFIRMED_SCOPE =

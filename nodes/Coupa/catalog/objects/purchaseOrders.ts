@@ -218,7 +218,8 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/soft_close_for_invoicing',
 				scopes: PO_WRITE,
-				leadsTo: { field: 'soft-closed-for-invoicing', values: [true] },
+				// No leadsTo: no document names the attribute this changes (R39's OrderLine has only
+				// the read-only invoice-stop), so a lost answer is reported, never confirmed.
 			},
 			{
 				value: 'reopenForInvoicing',
@@ -229,7 +230,8 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reopen_for_invoicing',
 				scopes: PO_WRITE,
-				leadsTo: { field: 'soft-closed-for-invoicing', values: [false] },
+				// No leadsTo: no document names the attribute this changes (R39's OrderLine has only
+				// the read-only invoice-stop), so a lost answer is reported, never confirmed.
 			},
 		],
 		fields: [],

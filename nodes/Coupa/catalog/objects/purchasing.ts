@@ -63,6 +63,7 @@ export const PURCHASING_OBJECTS: CoupaObject[] = [
 			'custom-fields',
 		],
 		picker: { title: ['number', 'name'], search: ['name', 'number', 'supplier[name]'] },
+		comments: true,
 		webPath: 'contracts',
 		attachments: {},
 		notes: 'No delete in Coupa. Sub-resources live under /api/contracts/{id}/…',
