@@ -487,8 +487,8 @@ export function createActions({ store, records, clock }) {
 	/**
 	 * An R39 action the fake knows nothing more about than its route: a GET answers the records it
 	 * names (`/quote_requests/{id}/quote_responses`: that request's responses; `/supplier_items/search`:
-	 * the collection), a write on the collection answers 200 with what was sent, and a write on a
-	 * record bumps its updated-at.
+	 * the collection), a POST of a new record creates it, another write on the collection answers
+	 * 200 with what was sent, and a write on a record bumps its updated-at.
 	 */
 	function documentedOnly({ path, op, row, record, body }) {
 		const foreignKey = `${modelOf(path).model.replace(/_/g, '-')}-id`;
@@ -505,6 +505,10 @@ export function createActions({ store, records, clock }) {
 				};
 			return { response: { status: 200, payload: record } };
 		}
+		// A POST to the collection whose body R39 gives as a new record (it has required keys)
+		// creates one, e.g. POST /integration_history_records/create_alert.
+		if (!record && row.method === 'POST' && row.required.length)
+			return { response: { status: 201, payload: records.create(path, body) } };
 		if (!record)
 			return { response: { status: 200, raw: body ?? {}, names: { root: path, item: path } } };
 		return {};

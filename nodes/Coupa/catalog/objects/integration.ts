@@ -167,6 +167,8 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 		resource: 'integrationError',
 		name: 'Integration Error',
 		plural: 'Integration Errors',
+		description:
+			"An error an integration run met, shown to the integration's contacts; resolve it once fixed",
 		path: 'integration_errors',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,
@@ -222,6 +224,8 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 		resource: 'integrationHistoryRecord',
 		name: 'Integration History Record',
 		plural: 'Integration History Records',
+		description:
+			"The outcome of one document in an integration (exported, failed), with the other system's response",
 		path: 'integration_history_records',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,
@@ -263,6 +267,8 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 		resource: 'integrationRun',
 		name: 'Integration Run',
 		plural: 'Integration Runs',
+		description:
+			'One run of an integration (e.g. a nightly invoice export): its status and record counts',
 		path: 'integration_runs',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,

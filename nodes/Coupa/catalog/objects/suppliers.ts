@@ -73,6 +73,7 @@ export const SUPPLIER_OBJECTS: CoupaObject[] = [
 		resource: 'supplier',
 		name: 'Supplier',
 		plural: 'Suppliers',
+		description: 'A supplier record: PO method, payment terms, remit-to addresses and sites',
 		path: 'suppliers',
 		readScopes: ['core.supplier.read'],
 		writeScopes: ['core.supplier.write'],
