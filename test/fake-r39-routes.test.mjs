@@ -6,27 +6,14 @@
 import { R39_ROUTES } from './fake-coupa/contract/_r39.mjs';
 import { NOT_ROUTES, ROUTES, routeKey } from './fake-coupa/contract/index.mjs';
 import { MORE_COUNTS } from './fake-coupa/seed-more.mjs';
-import { startCoupa } from './harness/setup.mjs';
-
-const token = (fake) =>
-	fetch(`${fake.url}/oauth2/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: 'n8n-test-client',
-			client_secret: 'n8n-test-secret',
-		}),
-	})
-		.then((r) => r.json())
-		.then((t) => t.access_token);
+import { accessToken, startCoupa } from './harness/setup.mjs';
 
 describe('the fake serves the R39 routes', () => {
 	let fake;
 	let bearer;
 	beforeAll(async () => {
 		fake = await startCoupa();
-		bearer = await token(fake);
+		bearer = (await accessToken(fake)).access_token;
 	});
 	afterAll(async () => fake.close());
 

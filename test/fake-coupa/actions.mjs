@@ -334,6 +334,8 @@ export function createActions({ store, records, clock }) {
 		'integration_runs:pause': runStatus('paused'),
 		'integration_errors:resolve': set({ resolved: true }),
 		'integration_errors:unresolve': set({ resolved: false }),
+		'integration_history_records:resolve': set({ resolved: true }),
+		'integration_history_records:unresolve': set({ resolved: false }),
 		// Coupa's Invoices API: image_scan uploads the scan (multipart), retrieve_image_scan returns it.
 		'invoices:image_scan': ({ record, body, origin }) => {
 			const file = body?.file;

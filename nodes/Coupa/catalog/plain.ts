@@ -69,11 +69,16 @@ function action(object: PlainObject, spec: PlainAction): CoupaAction {
 	const target = spec.collection
 		? object.plural.toLowerCase()
 		: withArticle(object.name.toLowerCase());
+	// Builders and agents read what it needs (the record's ID) and what comes back.
+	const does = spec.does.replace('{target}', spec.collection ? target : `${target} by its ID`);
+	const returns = /returns|one item per/.test(does)
+		? ''
+		: `; returns the ${object.name.toLowerCase()}`;
 	return {
 		value: spec.value,
 		name: spec.name,
 		action: capitalized(`${spec.name.toLowerCase()} ${target}`),
-		description: `${capitalized(spec.does.replace('{target}', target))}${spec.collection ? '' : '; needs its ID'}`,
+		description: capitalized(`${does}${returns}`),
 		method: spec.method,
 		path: spec.collection ? spec.segment : `{id}/${spec.segment}`,
 		scopes: spec.scopes,
