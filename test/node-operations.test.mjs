@@ -234,6 +234,14 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 				});
 				parameters.remitToAddressId = String(address.id);
 				actionPath = actionPath.replace('{subId}', String(address.id));
+			} else if (action.subId?.name === 'formResponseId') {
+				const response = fake.store.insert('easy_form_responses', {
+					'supplier-information-id': record.id,
+					name: 'Supplier onboarding form',
+					status: 'draft',
+				});
+				parameters.formResponseId = String(response.id);
+				actionPath = actionPath.replace('{subId}', String(response.id));
 			} else if (action.subId) {
 				const attachment = fake.store
 					.list(attachmentStoreOf(object.path))
@@ -325,14 +333,21 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 					listComments: commentStoreOf(object.path),
 					listRemitToAddresses: 'supplier_remit_to_addresses',
 					listSupplierSites: 'supplier_sites',
+					listFormResponses: 'easy_form_responses',
 				}[operation] ?? attachmentStoreOf(object.path);
 			const listed = fake.store
 				.list(store)
 				.filter(
-					(a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id,
+					(a) =>
+						(a['attachable-id'] ??
+							a['commentable-id'] ??
+							a['supplier-id'] ??
+							a['supplier-information-id']) === record.id,
 				);
 			expect(listed.length).toBeGreaterThan(0);
 			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (action?.subId?.name === 'formResponseId') {
+			expect(output[0].json.id).toBe(Number(parameters.formResponseId));
 		} else if (['createSupplierSite', 'updateSupplierSite'].includes(operation)) {
 			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({
 				'supplier-id': record.id,

@@ -10,6 +10,7 @@ export const MORE_COUNTS = {
 	user_group_memberships: [3, 8],
 	supplier_information: [3, 10],
 	supplier_information_sites: [2, 6],
+	easy_form_responses: [3, 8],
 	supplier_information_tax_registrations: [2, 6],
 	supplier_sites: [3, 8],
 	supplier_invites: [1, 3],
@@ -133,6 +134,15 @@ export function moreGenerators(h) {
 			'duns-number': rng.digits(9),
 			'federal-tax-num': `${rng.digits(2)}-${rng.digits(7)}`,
 			'one-time-supplier': false,
+			...stamp(rng),
+		}),
+		easy_form_responses: (rng, n) => ({
+			name: 'Supplier onboarding form',
+			subject: `Onboarding Supplier ${1 + (n % 3)}`,
+			status: rng.pick(['draft', 'pending_approval', 'approved']),
+			'easy-form-id': 1,
+			'supplier-information-id': 1 + (n % 3),
+			'submitted-at': null,
 			...stamp(rng),
 		}),
 		supplier_information_sites: (rng, n) => ({

@@ -61,6 +61,8 @@ export interface PlainObject {
 	statusKey?: string;
 	exportable?: boolean;
 	notes?: string;
+	/** Actions that need more than a plain spec (a second ID, a list), written out in full. */
+	extraActions?: CoupaAction[];
 }
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -127,7 +129,10 @@ export function plainObject(spec: PlainObject): CoupaObject {
 		readScopes: spec.read,
 		writeScopes: spec.write,
 		operations,
-		actions: (spec.actions ?? []).map((entry) => action(spec, entry)),
+		actions: [
+			...(spec.actions ?? []).map((entry) => action(spec, entry)),
+			...(spec.extraActions ?? []),
+		],
 		fields: spec.fields ?? [],
 		...(spec.lines ? { lines: spec.lines } : {}),
 		...(spec.statuses ? { statuses: spec.statuses } : {}),

@@ -5,7 +5,7 @@
  */
 import { active, currency, flag, ref, str, supplierRef } from '../fields';
 import { choice, idOf, plainObject } from '../plain';
-import type { CoupaObject } from '../types';
+import type { CoupaAction, CoupaObject } from '../types';
 
 const SUPPLIER_READ = ['core.supplier.read'];
 const SUPPLIER_WRITE = ['core.supplier.write'];
@@ -14,6 +14,41 @@ const country = ref('country', 'Country', 'country', 'code', {
 	placeholder: 'e.g. DE',
 });
 const PO_METHODS = ['cxml', 'xml', 'email', 'prompt', 'mark_as_sent', 'buy_online'];
+
+/** The onboarding form's responses on a supplier information record (R39 .../easy_form_responses). */
+const formResponse = {
+	name: 'formResponseId',
+	label: 'Form Response ID',
+	description: 'ID of the form response, as returned by List Form Responses',
+};
+const FORM_RESPONSE_ACTIONS: CoupaAction[] = [
+	{
+		value: 'listFormResponses',
+		name: 'List Form Responses',
+		action: 'List the form responses of supplier information',
+		description:
+			'List the onboarding form responses of a supplier information record by its ID; one item per response',
+		method: 'GET',
+		path: '{id}/easy_form_responses',
+		scopes: ['core.easy_form_response.read'],
+		returnsList: true,
+	},
+	...(
+		[
+			['reviewFormResponse', 'Review Form Response', 'review', 'Review'],
+			['submitFormResponse', 'Submit Form Response', 'approval', 'Submit for approval'],
+		] as const
+	).map(([value, name, segment, verb]) => ({
+		value,
+		name,
+		action: `${verb} a form response of supplier information`,
+		description: `${verb} one onboarding form response of a supplier information record; needs the record ID and the Form Response ID; returns the response`,
+		method: 'PUT' as const,
+		path: `{id}/easy_form_responses/{subId}/${segment}`,
+		scopes: ['core.easy_form_response.write'],
+		subId: formResponse,
+	})),
+];
 
 export const SUPPLIER_ONBOARDING_OBJECTS: CoupaObject[] = [
 	plainObject({
@@ -63,6 +98,7 @@ export const SUPPLIER_ONBOARDING_OBJECTS: CoupaObject[] = [
 		title: ['name'],
 		search: ['name'],
 		webPath: 'supplier_information',
+		extraActions: FORM_RESPONSE_ACTIONS,
 	}),
 	plainObject({
 		resource: 'supplierInformationSite',
