@@ -98,11 +98,22 @@ export async function generateSchemas() {
 		const accessToken = await token(fake);
 		for (const object of CATALOG) {
 			if (!object.operations.get && !object.operations.getAll) continue;
-			const response = await fetch(`${fake.url}/api/${object.path}?limit=${SAMPLE_SIZE}`, {
-				headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-			});
-			if (!response.ok) throw new Error(`GET /api/${object.path} answered ${response.status}`);
-			const records = await response.json();
+			const read = async (path) => {
+				const response = await fetch(`${fake.url}/api/${path}`, {
+					headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+				});
+				if (!response.ok) throw new Error(`GET /api/${path} answered ${response.status}`);
+				return response.json();
+			};
+			// Objects Coupa only lets you read one at a time: read the fake's records one by one.
+			const records = object.operations.getAll
+				? await read(`${object.path}?limit=${SAMPLE_SIZE}`)
+				: await Promise.all(
+						fake.store
+							.list(object.path)
+							.slice(0, SAMPLE_SIZE)
+							.map((record) => read(`${object.path}/${record.id}`)),
+					);
 			if (!records.length) throw new Error(`The fake Coupa has no ${object.path} to describe`);
 			const schema = records.map(schemaOf).reduce(mergeSchemas, undefined);
 			for (const operation of RECORD_OPERATIONS) {

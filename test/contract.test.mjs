@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { formatTimestamp } from './fake-coupa/clock.mjs';
 import { OBJECTS, ROUTES } from './fake-coupa/contract/index.mjs';
 import { LOOKUPS as FAKE_LOOKUPS } from './fake-coupa/catalog.mjs';
-import { credentialFor, startCoupa } from './harness/setup.mjs';
+import { accessToken, credentialFor, startCoupa } from './harness/setup.mjs';
 import { registerNodeType, runNode, runPoll } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
@@ -507,18 +507,6 @@ describe("the discrepancies found against Coupa's docs stay fixed", () => {
 		expect(output[0].json).toEqual({ deleted: true, id: budgetLine.id });
 	});
 });
-
-/** A token from the fake's token endpoint, as any client gets one. */
-const accessToken = (fake) =>
-	fetch(`${fake.url}/oauth2/token`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({
-			grant_type: 'client_credentials',
-			client_id: 'n8n-test-client',
-			client_secret: 'n8n-test-secret',
-		}),
-	}).then((r) => r.json());
 
 describe('the fake follows Coupa where the docs say how it behaves', () => {
 	let fake;

@@ -229,9 +229,10 @@ test('supplier sites: create under the supplier with its PO method and payment t
 	fake = await startCoupa();
 	const supplier = fake.store.list('suppliers')[0];
 	const id = String(supplier.id);
+	// Neither core.supplier.* nor core.supplier_sites.*: refused before anything is sent.
 	await expect(
 		runNode({
-			store: credentialFor(fake, 'core.supplier.write'),
+			store: credentialFor(fake, 'core.common.write'),
 			parameters: {
 				resource: 'supplier',
 				operation: 'createSupplierSite',
@@ -241,7 +242,8 @@ test('supplier sites: create under the supplier with its PO method and payment t
 				sitePoMethod: 'email',
 			},
 		}),
-	).rejects.toThrow(/core\.supplier_sites\.write/);
+	).rejects.toThrow(/core\.supplier\.write, core\.supplier_sites\.write/);
+	expect(fake.apiRequests()).toEqual([]);
 	const store = credentialFor(fake, 'core.supplier_sites.read core.supplier_sites.write');
 	const [site] = await runNode({
 		store,

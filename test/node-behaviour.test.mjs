@@ -15,7 +15,11 @@ describe('node description', () => {
 		expect(resource.options.map((o) => o.value).sort()).toEqual(
 			[...CATALOG.map((o) => o.resource), 'customApiCall'].sort(),
 		);
-		expect(CATALOG).toHaveLength(28);
+		expect(CATALOG).toHaveLength(78);
+		// Readable at 78 objects: sorted by name, each with a line saying what it is.
+		const names = resource.options.map((o) => o.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		for (const option of resource.options) expect(option.description).toMatch(/^[A-Z].{15,}/);
 	});
 
 	test('each operation dropdown is exactly what the catalogue allows for that object', () => {

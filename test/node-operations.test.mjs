@@ -19,6 +19,11 @@ const SAMPLE_DATE = '2026-11-01T00:00:00.000Z';
 function sampleField(fake, field, index) {
 	switch (field.type) {
 		case 'reference': {
+			// A reference the fake does not resolve: sent by its natural key, as typed.
+			if (!REFERENCES[field.key]) {
+				const text = `Test ${field.label} ${index}`;
+				return [text, { [field.naturalKey]: text }];
+			}
 			const target = fake.store.list(REFERENCES[field.key].path)[0];
 			const natural = target[field.naturalKey];
 			return natural
@@ -33,10 +38,14 @@ function sampleField(fake, field, index) {
 				'order-line-id': 'purchase_order_lines',
 				'document-id': 'invoices',
 				'integration-run-id': 'integration_runs',
+				'supplier-id': 'suppliers',
+				'contactable-id': 'users',
 			}[field.key];
 			const id = fake.store.list(parent)[0].id;
 			return [id, id];
 		}
+		case 'json':
+			return ['{"id": 1}', { id: 1 }];
 		case 'boolean':
 			return [true, true];
 		case 'dateTime':
@@ -185,11 +194,18 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 			const field =
 				object.fields.find((f) => f.type === 'string' && !f.required) ??
 				object.fields.find((f) => f.type === 'string');
-			parameters.updateFields = { [field.name]: 'Changed by n8n' };
 			expected.method = 'PUT';
 			if (action) expected.path += `/${action.path.replace('{id}/', '')}`;
 			expected.body = {};
-			setNested(expected.body, field.key, 'Changed by n8n');
+			if (field) {
+				parameters.updateFields = { [field.name]: 'Changed by n8n' };
+				setNested(expected.body, field.key, 'Changed by n8n');
+			} else {
+				// No text field in the form: the change goes as JSON.
+				parameters.specifyBody = 'json';
+				parameters.jsonBody = '{"note": "Changed by n8n"}';
+				expected.body = { note: 'Changed by n8n' };
+			}
 		} else if (operation === 'delete') {
 			expected.method = 'DELETE';
 		} else if (operation === 'markExported') {
@@ -218,6 +234,14 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 				});
 				parameters.remitToAddressId = String(address.id);
 				actionPath = actionPath.replace('{subId}', String(address.id));
+			} else if (action.subId?.name === 'formResponseId') {
+				const response = fake.store.insert('easy_form_responses', {
+					'supplier-information-id': record.id,
+					name: 'Supplier onboarding form',
+					status: 'draft',
+				});
+				parameters.formResponseId = String(response.id);
+				actionPath = actionPath.replace('{subId}', String(response.id));
 			} else if (action.subId) {
 				const attachment = fake.store
 					.list(attachmentStoreOf(object.path))
@@ -296,20 +320,34 @@ describe.each(cases)('%s: %s', (resource, operation, object, entry) => {
 				'%PDF-',
 			);
 			expect(output[0].json.fileName).toMatch(/\.pdf$/);
+		} else if (action && !action.path.includes('{id}') && !action.takesRecordBody) {
+			// A call on the collection: Coupa's answer, one item per record it lists.
+			expect(output.map((i) => i.json.id)).toEqual(
+				action.inputs?.length
+					? [expect.any(Number)]
+					: fake.store.list(object.path).map((r) => r.id),
+			);
 		} else if (action?.returnsList) {
 			const store =
 				{
 					listComments: commentStoreOf(object.path),
 					listRemitToAddresses: 'supplier_remit_to_addresses',
 					listSupplierSites: 'supplier_sites',
+					listFormResponses: 'easy_form_responses',
 				}[operation] ?? attachmentStoreOf(object.path);
 			const listed = fake.store
 				.list(store)
 				.filter(
-					(a) => (a['attachable-id'] ?? a['commentable-id'] ?? a['supplier-id']) === record.id,
+					(a) =>
+						(a['attachable-id'] ??
+							a['commentable-id'] ??
+							a['supplier-id'] ??
+							a['supplier-information-id']) === record.id,
 				);
 			expect(listed.length).toBeGreaterThan(0);
 			expect(output.map((i) => i.json.id)).toEqual(listed.map((a) => a.id));
+		} else if (action?.subId?.name === 'formResponseId') {
+			expect(output[0].json.id).toBe(Number(parameters.formResponseId));
 		} else if (['createSupplierSite', 'updateSupplierSite'].includes(operation)) {
 			expect(fake.store.get('supplier_sites', output[0].json.id)).toMatchObject({
 				'supplier-id': record.id,

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
 import { coupaNodeProperties } from './descriptions';
+import { getEndpointPlaceholders, searchDocumentedEndpoints } from './methods/documentedEndpoints';
 import { loadOptions } from './methods/loadOptions';
 import { searchRecords } from './methods/listSearch';
 import { nodeSubtitle } from './shared/subtitle';
@@ -35,8 +36,8 @@ export class Coupa implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchRecords },
-		loadOptions,
+		listSearch: { searchRecords, searchDocumentedEndpoints },
+		loadOptions: { ...loadOptions, getEndpointPlaceholders },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

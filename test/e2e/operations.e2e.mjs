@@ -157,6 +157,12 @@ function operationsWorkflow() {
 				queryParameters: { parameter: [{ name: 'status', value: 'active' }] },
 				paginate: true,
 			}),
+			coupa('Documented endpoint', {
+				resource: 'customApiCall',
+				operation: 'request',
+				endpoint: { __rl: true, mode: 'list', value: 'GET /api/suppliers/{id}' },
+				pathParameters: { parameter: [{ name: 'id', value: String(ids.supplier) }] },
+			}),
 			coupa(
 				'Missing supplier (continue)',
 				{ resource: 'supplier', operation: 'get', id: byId(99999999) },
@@ -356,6 +362,11 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		const active = fake.store.rows('suppliers').filter((s) => s.status === 'active').length;
 		// Counted after the run; the chain created one active supplier and then made it inactive.
 		assert.equal(items('Custom API call').length, active);
+	});
+
+	it('calls a documented endpoint picked from the list, its placeholder filled', () => {
+		const [item] = items('Documented endpoint');
+		assert.equal(item.id, ids.supplier);
 	});
 
 	it('continues on fail with the error as the item', () => {

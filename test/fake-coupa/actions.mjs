@@ -334,6 +334,8 @@ export function createActions({ store, records, clock }) {
 		'integration_runs:pause': runStatus('paused'),
 		'integration_errors:resolve': set({ resolved: true }),
 		'integration_errors:unresolve': set({ resolved: false }),
+		'integration_history_records:resolve': set({ resolved: true }),
+		'integration_history_records:unresolve': set({ resolved: false }),
 		// Coupa's Invoices API: image_scan uploads the scan (multipart), retrieve_image_scan returns it.
 		'invoices:image_scan': ({ record, body, origin }) => {
 			const file = body?.file;
@@ -485,6 +487,36 @@ export function createActions({ store, records, clock }) {
 	};
 
 	/**
+	 * An R39 action the fake knows nothing more about than its route: a GET answers the records it
+	 * names (`/quote_requests/{id}/quote_responses`: that request's responses; `/supplier_items/search`:
+	 * the collection), a POST of a new record creates it, another write on the collection answers
+	 * 200 with what was sent, and a write on a record bumps its updated-at.
+	 */
+	function documentedOnly({ path, op, row, record, body }) {
+		const foreignKey = `${modelOf(path).model.replace(/_/g, '-')}-id`;
+		if (row.method === 'GET') {
+			if (!record) return { response: { status: 200, list: store.rows(path) } };
+			const named = store.rows(op);
+			if (named.length || OBJECTS.has(op))
+				return {
+					response: {
+						status: 200,
+						list: named.filter((r) => r[foreignKey] === record.id),
+						names: { root: op.replace(/_/g, '-'), item: op.replace(/_/g, '-').replace(/s$/, '') },
+					},
+				};
+			return { response: { status: 200, payload: record } };
+		}
+		// A POST to the collection whose body R39 gives as a new record (it has required keys)
+		// creates one, e.g. POST /integration_history_records/create_alert.
+		if (!record && row.method === 'POST' && row.required.length)
+			return { response: { status: 201, payload: records.create(path, body) } };
+		if (!record)
+			return { response: { status: 200, raw: body ?? {}, names: { root: path, item: path } } };
+		return {};
+	}
+
+	/**
 	 * Run an action. Record actions apply their changes with store.update (which bumps
 	 * updated-at) and return the record; list/file/create actions return their own response.
 	 */
@@ -493,7 +525,7 @@ export function createActions({ store, records, clock }) {
 			EFFECTS[`${ctx.path}:${ctx.op}`] ??
 			ATTACHMENT_EFFECTS[ctx.op] ??
 			COMMENT_EFFECTS[ctx.op] ??
-			(() => ({}));
+			(ctx.row?.r39 ? documentedOnly : () => ({}));
 		const result = effect(ctx);
 		if (result.response) return result.response;
 		return {

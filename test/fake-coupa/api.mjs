@@ -13,7 +13,14 @@ const plural = (name) =>
 const isId = (segment) => /^\d+$/.test(segment ?? '');
 
 /** Route patterns, split once: `/api/purchase_orders/{id}/issue` -> ['purchase_orders', '{id}', 'issue']. */
-const PATTERNS = ROUTES.map((row) => ({ row, parts: row.path.replace(/^\/api\//, '').split('/') }));
+const PATTERNS = ROUTES.flatMap((row) => {
+	const path = row.path.replace(/^\/api\//, '');
+	// R39 writes an optional last segment as `image(/{style})`: the route with and without it.
+	const forms = /\(\/\{[^}]+\}\)$/.test(path)
+		? [path.replace(/\(\/(\{[^}]+\})\)$/, '/$1'), path.replace(/\(\/\{[^}]+\}\)$/, '')]
+		: [path];
+	return forms.map((form) => ({ row, parts: form.split('/') }));
+});
 
 /** Where the fake serves attachment files (the target of an attachment's `file-url`). Not a Coupa route. */
 export const FILE_ROUTE = 'attachment_files';
@@ -42,11 +49,13 @@ export function resolveRoute(method, segments, params) {
 }
 
 function resolveDocumented(method, segments, params) {
-	const verb = method === 'PATCH' ? 'PUT' : method;
+	// PATCH: a documented PATCH route, or else the update a PUT documents.
 	const matches = [];
 	for (const { row, parts } of PATTERNS) {
-		if (row.method !== verb || parts.length !== segments.length) continue;
-		if (method === 'PATCH' && row.op !== 'update') continue;
+		if (parts.length !== segments.length) continue;
+		const verbMatches =
+			row.method === method || (method === 'PATCH' && row.method === 'PUT' && row.op === 'update');
+		if (!verbMatches) continue;
 		const values = {};
 		const same = parts.every((part, i) => {
 			if (part.startsWith('{')) {
@@ -60,16 +69,20 @@ function resolveDocumented(method, segments, params) {
 			matches.push({ row, values, specific: query.length });
 	}
 	if (!matches.length) return null;
-	const { row, values } = matches.sort((a, b) => b.specific - a.specific)[0];
+	// A documented query wins, then a route the area files describe over a bare R39 row.
+	const { row, values } = matches.sort(
+		(a, b) => b.specific - a.specific || Number(!!a.row.r39) - Number(!!b.row.r39),
+	)[0];
 	const parentId = row.op === 'create' ? Object.values(values)[0] : undefined;
+	const idParam = row.idParam ?? 'id';
 	const subId = Object.entries(values).find(
-		([name]) => name !== 'id' && !(row.op === 'create'),
+		([name]) => name !== idParam && !(row.op === 'create'),
 	)?.[1];
 	return {
 		path: row.collection,
 		row,
 		operation: row.op,
-		id: values.id,
+		id: values[idParam],
 		subId,
 		parentId,
 		scopes: row.scopes,
@@ -153,13 +166,17 @@ export function createApi({ store, auth, records, actions, clock, scopeDeniedSta
 				);
 			};
 
-			if (route.operation === 'getAll')
-				return many(
-					listQuery(store.rows(route.path), params, { shuffleTies: faults?.tiesShuffled() }),
-					names,
-				);
+			// An R39 collection below a parent record lists that parent's records only.
+			const below = route.row?.parent;
+			if (route.operation === 'getAll') {
+				const rows =
+					below && route.subId !== undefined
+						? store.rows(route.path).filter((r) => String(r[below.key]) === route.subId)
+						: store.rows(route.path);
+				return many(listQuery(rows, params, { shuffleTies: faults?.tiesShuffled() }), names);
+			}
 			if (route.operation === 'create') {
-				const parent = OBJECTS.get(route.path)?.parent;
+				const parent = OBJECTS.get(route.path)?.parent ?? below;
 				if (parent && route.parentId !== undefined) {
 					if (!store.get(parent.path, route.parentId))
 						throw new ApiError(404, {

@@ -8,6 +8,7 @@ import { statusValuesOf } from './catalog.mjs';
 import { formatTimestamp, SEED_OFFSETS } from './clock.mjs';
 import { createRandom, seedOf } from './random.mjs';
 import { embed, LOOKUP_ROWS } from './reference-data.mjs';
+import { MORE_COUNTS, moreGenerators } from './seed-more.mjs';
 
 const DAY = 86400000;
 
@@ -32,6 +33,7 @@ export const SEED_COUNTS = {
 		integration_runs: 4,
 		integration_history_records: 6,
 		integration_errors: 3,
+		...Object.fromEntries(Object.entries(MORE_COUNTS).map(([path, [n]]) => [path, n])),
 	},
 	sandbox: {
 		users: 25,
@@ -53,6 +55,7 @@ export const SEED_COUNTS = {
 		integration_runs: 10,
 		integration_history_records: 30,
 		integration_errors: 8,
+		...Object.fromEntries(Object.entries(MORE_COUNTS).map(([path, [, n]]) => [path, n])),
 	},
 };
 
@@ -79,6 +82,7 @@ const ORDER = [
 	'integration_runs',
 	'integration_history_records',
 	'integration_errors',
+	...Object.keys(MORE_COUNTS),
 ];
 
 const PEOPLE = [
@@ -203,6 +207,7 @@ export function createSeeder(store, clock) {
 	const money = (n) => n.toFixed(2);
 
 	const GENERATORS = {
+		...moreGenerators({ ref, lookup, times, by, date, money }),
 		users(rng, n) {
 			const [login, firstname, lastname] = PEOPLE[n] ?? [
 				`user${n + 1}`,

@@ -41,3 +41,15 @@ export async function startCoupa(options = {}) {
 export function apiCalls(fake) {
 	return fake.apiRequests().map((r) => `${r.method} ${r.path}`);
 }
+
+/** A token from the fake's token endpoint, as any client gets one: `{ access_token, … }`. */
+export const accessToken = (fake) =>
+	fetch(`${fake.url}/oauth2/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({
+			grant_type: 'client_credentials',
+			client_id: 'n8n-test-client',
+			client_secret: 'n8n-test-secret',
+		}),
+	}).then((r) => r.json());

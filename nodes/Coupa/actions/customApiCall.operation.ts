@@ -7,6 +7,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { scopesForApiPath } from '../catalog';
+import { documentedScopes } from '../catalog/documentedPaths';
+import { fillEndpoint } from '../shared/endpoint';
 import { parseJsonParameter } from '../shared/recordBody';
 import { coupaPaginate } from '../transport/paginate';
 import { coupaRequest, getConnection } from '../transport/request';
@@ -97,13 +99,40 @@ export function resolveCustomApiPath(
 	return { path: below + query };
 }
 
+/** The picked documented endpoint with its placeholders filled, or the typed Method and Path. */
+function methodAndPath(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): { method: IHttpRequestMethods; rawPath: string } {
+	const endpoint = String(
+		ctx.getNodeParameter('endpoint', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (endpoint === '') {
+		return {
+			method: ctx.getNodeParameter('method', itemIndex) as IHttpRequestMethods,
+			rawPath: String(ctx.getNodeParameter('path', itemIndex, '')),
+		};
+	}
+	const values: Record<string, string> = {};
+	const parameters = ((ctx.getNodeParameter('pathParameters', itemIndex, {}) as IDataObject)
+		.parameter ?? []) as IDataObject[];
+	for (const { name, value } of parameters) if (name) values[String(name)] = String(value ?? '');
+	const filled = fillEndpoint(endpoint, values);
+	if ('problem' in filled) {
+		throw new NodeOperationError(ctx.getNode(), filled.problem, {
+			itemIndex,
+			description: 'Nothing was sent.',
+		});
+	}
+	return { method: filled.method as IHttpRequestMethods, rawPath: filled.path };
+}
+
 /** Any method and /api path through the same credential, limiter, retries and error mapping. */
 export async function customApiCall(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	const method = ctx.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
-	const rawPath = String(ctx.getNodeParameter('path', itemIndex, ''));
+	const { method, rawPath } = methodAndPath(ctx, itemIndex);
 	const { baseUrl } = await getConnection(ctx, itemIndex);
 	const resolved = resolveCustomApiPath(rawPath, baseUrl);
 	if ('problem' in resolved) {
@@ -120,7 +149,7 @@ export async function customApiCall(
 	const call = {
 		itemIndex,
 		operationLabel: `${method} /api/${path}`,
-		scopes: scopesForApiPath(path, method),
+		scopes: documentedScopes(method, path) ?? scopesForApiPath(path, method),
 	};
 	if (method === 'GET' && (ctx.getNodeParameter('paginate', itemIndex, false) as boolean)) {
 		const records = await coupaPaginate(ctx, path, qs, { call });

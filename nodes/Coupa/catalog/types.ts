@@ -186,6 +186,11 @@ export interface CoupaObject {
 	plural: string;
 	/** Collection path under /api. */
 	path: string;
+	/**
+	 * What the object is and when to use it, for builders and AI agents: shown under the name in
+	 * the Resource list.
+	 */
+	description?: string;
 	readScopes: string[];
 	writeScopes: string[];
 	/** Standard operations Coupa supports, with their scopes where they differ from read/write. */

@@ -14,7 +14,11 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
-		...CATALOG.map((object) => ({ name: object.name, value: object.resource })),
+		...CATALOG.map((object) => ({
+			name: object.name,
+			value: object.resource,
+			...(object.description ? { description: object.description } : {}),
+		})),
 		{
 			name: 'Custom API Call',
 			value: CUSTOM_API_CALL,

@@ -48,6 +48,38 @@ export const ATTACHABLE = [
 		className: 'RequisitionHeader',
 	},
 	{ collection: 'users', read: ['core.user.read'], write: ['core.user.write'], className: 'User' },
+	// R39_Core_Platform_API.json paths./projects/{project_id}/attachments and /tasks/{task_id}/attachments.
+	{
+		collection: 'projects',
+		read: ['core.project.read'],
+		write: ['core.project.write'],
+		className: 'Project',
+	},
+	{
+		collection: 'tasks',
+		read: ['core.project.read', 'core.user_group.read'],
+		write: ['core.project.write', 'core.user_group.write'],
+		className: 'Task',
+	},
+	// R39 paths./<inventory transactions>/{..._id}/attachments; the scope map lists "API/Attachments:
+	// Create" under each kind's write scope.
+	...[
+		['inventory_adjustments', 'core.inventory.adjustment', '§30.1', 'InventoryAdjustment'],
+		['inventory_transfers', 'core.inventory.transfer', '§47.1', 'InventoryTransfer'],
+		['inventory_consumptions', 'core.inventory.consumption', '§37.1', 'InventoryConsumption'],
+	].map(([collection, scope, section, className]) => ({
+		collection,
+		read: [`${scope}.read`, `${scope}.write`],
+		write: [`${scope}.write`],
+		writeSource: `${SCOPE_MAP} ${section} ${scope}.write "API/Attachments: Create"`,
+		className,
+	})),
+	{
+		collection: 'return_to_supplier_transactions',
+		read: ['core.inventory.return_to_supplier.read'],
+		write: ['core.inventory.return_to_supplier.write'],
+		className: 'ReturnToSupplier',
+	},
 ];
 
 const UNCONFIRMED_SCOPE =
@@ -86,11 +118,10 @@ export const ROUTES = [
 	actionRoute('invoices', 'image_scan', 'PUT', '{id}/image_scan', ['core.invoice.write'], {
 		contentType: 'multipart/form-data',
 		optional: ['file'],
-		source:
-			'Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL")',
+		// R39 names the multipart part: formData `file`.
+		fileField: 'file',
+		source: `Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL"); ${R39.invoicing} paths./invoices/{id}/image_scan put (formData file)`,
 		scopeSource: `${SCOPE_MAP} §53.2 core.invoice.write (image_scan)`,
-		unconfirmed:
-			'The multipart field name of the scan is not documented; the package sends it as `file`',
 	}),
 	actionRoute(
 		'invoices',

@@ -14,6 +14,8 @@ const COMMENTS_PAGE =
 
 /** The document types the Comments API lists. */
 export const COMMENTABLE = [
+	// R39_Core_Platform_API.json paths./contracts/{contract_id}/comments (get, post).
+	{ collection: 'contracts', className: 'Contract' },
 	{ collection: 'expense_reports', className: 'ExpenseReport' },
 	{ collection: 'invoices', className: 'InvoiceHeader' },
 	{ collection: 'purchase_orders', className: 'OrderHeader' },

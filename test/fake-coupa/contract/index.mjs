@@ -6,6 +6,8 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { R39_ROUTES } from './_r39.mjs';
+
 const here = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(here)
 	.filter((name) => name.endsWith('.mjs') && name !== 'index.mjs' && !name.startsWith('_'))
@@ -46,10 +48,32 @@ function normalize(row) {
 	};
 }
 
-/** Every documented route, each with `area` (the file it came from). */
-export const ROUTES = areas.flatMap((area) =>
+/** Method, path shape (`{id}` and `{supplier_id}` alike) and query: what makes two rows one route. */
+export const routeKey = (row) =>
+	`${row.method} ${row.path.replace(/\{[^}]+\}/g, '{}')} ${JSON.stringify(row.query ?? {})}`;
+
+const handWritten = areas.flatMap((area) =>
 	(area.ROUTES ?? []).map((row) => ({ area: area.name, ...normalize(row) })),
 );
+const written = new Set(handWritten.map(routeKey));
+/** R39 routes an area rules out, citing the page that does (`NOT_ROUTES`). */
+export const NOT_ROUTES = areas.flatMap((area) => area.NOT_ROUTES ?? []);
+const ruledOut = new Set(NOT_ROUTES.map(routeKey));
+
+/**
+ * Every documented route, each with `area` (the file it came from): the area files' rows, then
+ * every other operation of Coupa's R39 specs (area `r39`, from _r39.mjs) but those an area rules
+ * out.
+ */
+export const ROUTES = [
+	...handWritten,
+	...R39_ROUTES.filter((row) => !written.has(routeKey(row)) && !ruledOut.has(routeKey(row))).map(
+		(row) => ({
+			area: 'r39',
+			...row,
+		}),
+	),
+];
 
 /** Collection facts by path (model, lines key, status attribute and values). */
 export const OBJECTS = new Map(

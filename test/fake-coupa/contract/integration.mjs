@@ -20,6 +20,52 @@ const RESPONSES =
 /** The run's counts, api_in on the Integration Runs element table. */
 const COUNTS = ['total-records', 'records-processed'];
 
+/**
+ * What a history record or error may point at, and the outcome values the playbook writes.
+ * R39 lists 31 document types (the Compass element tables fewer); status is a free string whose
+ * values the Invoices→ERP playbook shows as "Success" and "Error" (steps 4b and 4c).
+ */
+const DOCUMENTS = {
+	documentTypes: [
+		'ContingentWorkOrderHeader',
+		'ExternalOrderHeader',
+		'OrderHeader',
+		'InventoryTransaction',
+		'InvoiceHeader',
+		'ExpenseReport',
+		'RequisitionHeader',
+		'Account',
+		'Supplier',
+		'User',
+		'Address',
+		'RemitToAddress',
+		'Contract',
+		'ExchangeRate',
+		'Invoice',
+		'Requisition',
+		'Payment',
+		'ApprovalChain',
+		'LookupValue',
+		'Item',
+		'SupplierInformation',
+		'Asn::Header',
+		'AccountValidationRule',
+		'Payables::External::Payable',
+		'Charge',
+		'Payables::Invoice',
+		'Payables::Expense',
+		'CoupaPay::Payment',
+		'CoupaPay::Statement',
+		'ReceiptRequest',
+		'InventoryRequestHeader',
+	],
+	documentTypesSource:
+		'R39_Core_Platform_API.json definitions.IntegrationHistoryRecord and IntegrationError, document-type enum',
+	statusExamples: ['Success', 'Error'],
+	statusExamplesSource:
+		'Compass 0023-Invoices_Integration_into_your_ERP.md steps 4b "Create Integration History (Success)" and 4c "(Error)"',
+};
+
 export const ROUTES = [
 	...standardRoutes('integration_runs', {
 		ops: ['index', 'show', 'create', 'update'],
@@ -106,6 +152,6 @@ export const OBJECTS = [
 		statusesSource: `${RUNS}: actions pending, run, success, fail, pause ("Set integration run status as ..."); the status strings are not listed`,
 		statusesUnconfirmed: ['pending', 'running', 'successful', 'failed', 'paused'],
 	},
-	{ path: 'integration_history_records', model: 'IntegrationHistoryRecord' },
-	{ path: 'integration_errors', model: 'IntegrationError' },
+	{ path: 'integration_history_records', model: 'IntegrationHistoryRecord', ...DOCUMENTS },
+	{ path: 'integration_errors', model: 'IntegrationError', ...DOCUMENTS },
 ];

@@ -44,6 +44,23 @@ export const ROUTES = [
 	}),
 ];
 
+/**
+ * R39 routes Coupa's Compass page rules out: R39_Purchasing_API.json lists POST, PUT, PATCH and
+ * void for /inventory_transactions, but the Compass Receipts API says "Only HTTP GET is
+ * supported" there (receipts are written through /receiving_transactions). Compass wins: it is
+ * the page written for that resource (rule in docs/coupa-docs.md).
+ */
+export const NOT_ROUTES = [
+	['POST', '/api/inventory_transactions'],
+	['PUT', '/api/inventory_transactions/{id}'],
+	['PATCH', '/api/inventory_transactions/{id}'],
+	['PUT', '/api/inventory_transactions/{id}/void'],
+].map(([method, path]) => ({
+	method,
+	path,
+	source: 'Compass Receipts API ("Only HTTP GET is supported" for /inventory_transactions)',
+}));
+
 export const OBJECTS = [
 	{ path: 'inventory_transactions', model: 'InventoryTransaction' },
 	{ path: 'receiving_transactions', model: 'InventoryTransaction', xml: 'inventory-transaction' },

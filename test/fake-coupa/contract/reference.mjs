@@ -145,17 +145,20 @@ ROUTES.push(
 	},
 );
 
-// Supplier sites (Compass 0085-Supplier_Sites_API_(_supplier_sites).md), scopes
-// core.supplier_sites.read/.write (scope map).
+// Supplier sites (Compass 0085-Supplier_Sites_API_(_supplier_sites).md). The scope map grants
+// them to two scope families: core.supplier_sites.read/.write (§101, §102) and
+// core.supplier.read/.write (§103.7 Index/Show, §106.6 Create/Update).
 const SITES = 'Compass 0085-Supplier_Sites_API_(_supplier_sites).md';
-const SITE_SCOPES = `${SCOPE_MAP} §101.1 core.supplier_sites.read, §102.1 core.supplier_sites.write (API/Supplier Sites)`;
+const SITE_SCOPES = `${SCOPE_MAP} §101.1, §103.7 (read); §102.1, §106.6 (create, update)`;
+const SITE_READ = ['core.supplier.read', 'core.supplier_sites.read'];
+const SITE_WRITE = ['core.supplier.write', 'core.supplier_sites.write'];
 ROUTES.push(
 	{
 		collection: 'suppliers',
 		op: 'supplier_sites_index',
 		method: 'GET',
 		path: '/api/suppliers/{id}/supplier_sites',
-		scopes: ['core.supplier_sites.read'],
+		scopes: SITE_READ,
 		required: [],
 		source: SITES,
 		scopeSource: SITE_SCOPES,
@@ -165,7 +168,7 @@ ROUTES.push(
 		op: 'supplier_sites_create',
 		method: 'POST',
 		path: '/api/suppliers/{id}/supplier_sites',
-		scopes: ['core.supplier_sites.write'],
+		scopes: SITE_WRITE,
 		required: ['code', 'name', 'po-method'],
 		optional: ['po-email', 'po-change-method', 'payment-term.code', 'active'],
 		source: SITES,
@@ -178,7 +181,7 @@ ROUTES.push(
 		op: 'supplier_sites_update',
 		method: 'PUT',
 		path: '/api/suppliers/{id}/supplier_sites/{site_id}',
-		scopes: ['core.supplier_sites.write'],
+		scopes: SITE_WRITE,
 		required: [],
 		source: SITES,
 		scopeSource: SITE_SCOPES,

@@ -7,6 +7,7 @@ export const EXPENSE_OBJECTS: CoupaObject[] = [
 		resource: 'expenseLine',
 		name: 'Expense Line',
 		plural: 'Expense Lines',
+		description: 'One expense (a hotel night, a meal) on an expense report',
 		path: 'expense_lines',
 		readScopes: ['core.expense.read'],
 		writeScopes: ['core.expense.write'],
@@ -48,6 +49,8 @@ export const EXPENSE_OBJECTS: CoupaObject[] = [
 		resource: 'expenseReport',
 		name: 'Expense Report',
 		plural: 'Expense Reports',
+		description:
+			'An employee expense report with its lines; submit it for approval or mark it exported',
 		path: 'expense_reports',
 		readScopes: ['core.expense.read'],
 		writeScopes: ['core.expense.write'],

@@ -9,6 +9,13 @@ import { EXPENSE_OBJECTS } from './expenses';
 import { INTEGRATION_OBJECTS } from './integration';
 import { INVENTORY_OBJECTS } from './inventory';
 import { SOURCING_OBJECTS } from './sourcing';
+import { COLLABORATION_OBJECTS } from './collaboration';
+import { SUPPLIER_ONBOARDING_OBJECTS } from './suppliersMore';
+import { INVENTORY_MORE_OBJECTS } from './inventoryMore';
+import { MASTER_DATA_OBJECTS } from './masterData';
+import { PAYABLES_OBJECTS } from './payables';
+import { INTEGRATION_SETUP_OBJECTS } from './integrationSetup';
+import { SOURCING_MORE_OBJECTS } from './sourcingMore';
 
 /** Every Coupa object the package knows, sorted by resource name. */
 export const CATALOG: CoupaObject[] = [
@@ -22,4 +29,11 @@ export const CATALOG: CoupaObject[] = [
 	...INTEGRATION_OBJECTS,
 	...INVENTORY_OBJECTS,
 	...SOURCING_OBJECTS,
+	...COLLABORATION_OBJECTS,
+	...SUPPLIER_ONBOARDING_OBJECTS,
+	...INVENTORY_MORE_OBJECTS,
+	...MASTER_DATA_OBJECTS,
+	...PAYABLES_OBJECTS,
+	...INTEGRATION_SETUP_OBJECTS,
+	...SOURCING_MORE_OBJECTS,
 ].sort((a, b) => a.resource.localeCompare(b.resource));

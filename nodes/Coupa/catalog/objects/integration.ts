@@ -35,31 +35,47 @@ function runStatusAction(value: string, name: string, action: string, status: st
 	};
 }
 
-/** Document types an integration history record or error may point at (Compass element tables). */
+/**
+ * Document types an integration history record or error may point at: R39's enum
+ * (R39_Core_Platform_API.json definitions.IntegrationHistoryRecord, document-type), 31 values.
+ */
 const documentType: RecordField = {
 	name: 'documentType',
 	label: 'Document Type',
 	key: 'document-type',
 	type: 'options',
 	options: [
-		'InvoiceHeader',
-		'OrderHeader',
+		'ContingentWorkOrderHeader',
 		'ExternalOrderHeader',
-		'RequisitionHeader',
-		'ExpenseReport',
+		'OrderHeader',
 		'InventoryTransaction',
-		'Contract',
+		'InvoiceHeader',
+		'ExpenseReport',
+		'RequisitionHeader',
+		'Account',
 		'Supplier',
 		'User',
-		'Account',
 		'Address',
 		'RemitToAddress',
+		'Contract',
 		'ExchangeRate',
-		'LookupValue',
-		'Item',
+		'Invoice',
+		'Requisition',
 		'Payment',
 		'ApprovalChain',
+		'LookupValue',
+		'Item',
 		'SupplierInformation',
+		'Asn::Header',
+		'AccountValidationRule',
+		'Payables::External::Payable',
+		'Charge',
+		'Payables::Invoice',
+		'Payables::Expense',
+		'CoupaPay::Payment',
+		'CoupaPay::Statement',
+		'ReceiptRequest',
+		'InventoryRequestHeader',
 	],
 };
 const contactAlertType = str('contactAlertType', 'Contact Alert Type', 'contact-alert-type', {
@@ -80,8 +96,9 @@ const integrationDocumentFields: RecordField[] = [
 		description: 'Coupa ID of the document, e.g. the invoice ID',
 	},
 	str('status', 'Status', 'status', {
-		placeholder: 'e.g. success',
-		description: 'Outcome in the other system',
+		placeholder: 'e.g. Success',
+		description:
+			'Outcome in the other system: the Invoices→ERP playbook writes Success or Error (Compass "Invoices Integration into your ERP", steps 4b and 4c)',
 	}),
 	str('documentStatus', 'Document Status', 'document-status', {
 		description: 'Status of the document when it was handled',
@@ -97,11 +114,61 @@ const integrationDocumentFields: RecordField[] = [
 	}),
 ];
 
+/** Resolve or unresolve a history record (R39 PUT /integration_history_records/{id}/resolve). */
+function resolveAction(value: string, name: string, what: string, resolved: boolean): CoupaAction {
+	return {
+		value,
+		name,
+		action: `${name} an ${what}`,
+		description: resolved
+			? `Mark an ${what} as resolved by its ID; returns the record`
+			: `Open a resolved ${what} again by its ID; returns the record`,
+		method: 'PUT',
+		path: `{id}/${value}`,
+		scopes: INTEGRATION_WRITE,
+		leadsTo: { field: 'resolved', values: [resolved] },
+	};
+}
+
+/**
+ * History record calls on the collection that take a new record (R39 POST
+ * /integration_history_records/<segment>; R39 says their behaviour is "not documented ... yet").
+ */
+const HISTORY_RECORD_POSTS: CoupaAction[] = (
+	[
+		['createAlert', 'Create with Alert', 'create_alert', 'and alert the integration contacts'],
+		[
+			'createAlertAndMarkExported',
+			'Create with Alert and Mark Exported',
+			'create_alert_and_mark_exported',
+			'alert the integration contacts and mark the document exported',
+		],
+		[
+			'markDocumentExported',
+			'Create and Mark Exported',
+			'mark_exported',
+			'and mark the document exported',
+		],
+		['acknowledge', 'Acknowledge', 'acknowledge', 'as acknowledged'],
+	] as const
+).map(([value, name, segment, what]) => ({
+	value,
+	name,
+	action: `${name} an integration history record`,
+	description: `Create an integration history record ${what} (R39 ${segment}); returns the record`,
+	method: 'POST' as const,
+	path: segment,
+	scopes: INTEGRATION_WRITE,
+	takesRecordBody: true,
+}));
+
 export const INTEGRATION_OBJECTS: CoupaObject[] = [
 	{
 		resource: 'integrationError',
 		name: 'Integration Error',
 		plural: 'Integration Errors',
+		description:
+			"An error an integration run met, shown to the integration's contacts; resolve it once fixed",
 		path: 'integration_errors',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,
@@ -127,6 +194,17 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 				scopes: INTEGRATION_WRITE,
 				leadsTo: { field: 'resolved', values: [false] },
 			},
+			{
+				value: 'createAlert',
+				name: 'Create with Alert',
+				action: 'Create an integration error and alert its contacts',
+				description:
+					"Create an integration error and alert the integration's contacts (R39 create_alert); returns the error",
+				method: 'POST',
+				path: 'create_alert',
+				scopes: INTEGRATION_WRITE,
+				takesRecordBody: true,
+			},
 		],
 		fields: [
 			ref('integrationRun', 'Integration Run', 'integration-run', 'id', {
@@ -146,11 +224,17 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 		resource: 'integrationHistoryRecord',
 		name: 'Integration History Record',
 		plural: 'Integration History Records',
+		description:
+			"The outcome of one document in an integration (exported, failed), with the other system's response",
 		path: 'integration_history_records',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,
 		operations: { get: {}, getAll: {}, create: {}, update: {} },
-		actions: [],
+		actions: [
+			resolveAction('resolve', 'Resolve', 'integration history record', true),
+			resolveAction('unresolve', 'Unresolve', 'integration history record', false),
+			...HISTORY_RECORD_POSTS,
+		],
 		fields: [
 			{ ...documentType, required: true },
 			{
@@ -177,12 +261,14 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 		picker: { title: ['document-type', 'document-id', 'status'], search: ['document_id'] },
 		webPath: 'integration_history_records',
 		notes:
-			'One record per document an integration handled (exported, failed, …), with its response. Coupa documents no resolve action for history records: `resolved` is output only; resolve integration errors instead.',
+			'One record per document an integration handled (exported, failed, …), with its response. Resolve the previous record of a document before writing its next outcome, as the Invoices→ERP playbook does. The playbook writes the create and create-alert calls with PUT; the package sends POST, as R39 documents them.',
 	},
 	{
 		resource: 'integrationRun',
 		name: 'Integration Run',
 		plural: 'Integration Runs',
+		description:
+			'One run of an integration (e.g. a nightly invoice export): its status and record counts',
 		path: 'integration_runs',
 		readScopes: INTEGRATION_READ,
 		writeScopes: INTEGRATION_WRITE,
@@ -203,6 +289,28 @@ export const INTEGRATION_OBJECTS: CoupaObject[] = [
 				'pending',
 			),
 			runStatusAction('pause', 'Set Paused', 'Pause an integration run', 'paused'),
+			{
+				value: 'finish',
+				name: 'Finish',
+				action: 'Finish an integration run',
+				description:
+					'Finish an integration run by its ID: Coupa sets it to successful if it has no errors, optionally with its record counts; returns the run',
+				method: 'PUT',
+				path: '{id}/finish',
+				scopes: INTEGRATION_WRITE,
+				inputs: RUN_COUNTS.map((count) => ({ ...count, in: 'body' as const })),
+			},
+			{
+				value: 'saveMaxUpdatedAt',
+				name: 'Save Last Exported Time',
+				action: 'Save the last exported time of an integration run',
+				description:
+					'Save the last modified date-time exported by an integration run, by its ID (R39 max_updated_at; it documents no body, so none is sent); returns the run',
+				method: 'PUT',
+				path: '{id}/max_updated_at',
+				// The scope map names no scope for max_updated_at.
+				scopes: [],
+			},
 		],
 		statuses: ['pending', 'running', 'successful', 'failed', 'paused'],
 		fields: [

@@ -7,6 +7,8 @@ export const INVENTORY_OBJECTS: CoupaObject[] = [
 		resource: 'inventoryTransaction',
 		name: 'Inventory Transaction',
 		plural: 'Inventory Transactions',
+		description:
+			'A receipt, return or other stock movement, read only (write receipts as receiving transactions)',
 		path: 'inventory_transactions',
 		// No doc maps a scope to this route: the pre-check lets it through and Coupa decides.
 		readScopes: [],
@@ -22,6 +24,7 @@ export const INVENTORY_OBJECTS: CoupaObject[] = [
 		resource: 'receivingTransaction',
 		name: 'Receiving Transaction',
 		plural: 'Receiving Transactions',
+		description: 'A receipt of goods or services against a purchase order line; create or void it',
 		path: 'receiving_transactions',
 		readScopes: ['core.inventory.receiving.read', 'core.inventory.receiving.write'],
 		writeScopes: ['core.inventory.receiving.write'],

@@ -18,6 +18,8 @@ export const INVOICING_OBJECTS: CoupaObject[] = [
 		resource: 'invoice',
 		name: 'Invoice',
 		plural: 'Invoices',
+		description:
+			'A supplier invoice or credit note: create, submit, dispute, void it, or mark it exported to the ERP',
 		path: 'invoices',
 		readScopes: ['core.invoice.read'],
 		writeScopes: ['core.invoice.write'],

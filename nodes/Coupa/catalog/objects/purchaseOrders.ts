@@ -18,6 +18,8 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 		resource: 'purchaseOrder',
 		name: 'Purchase Order',
 		plural: 'Purchase Orders',
+		description:
+			'A purchase order to a supplier: issue, cancel, close or reopen it, or mark it exported',
 		path: 'purchase_orders',
 		readScopes: ['core.purchase_order.read'],
 		writeScopes: PO_WRITE,
@@ -186,6 +188,7 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 		resource: 'purchaseOrderLine',
 		name: 'Purchase Order Line',
 		plural: 'Purchase Order Lines',
+		description: 'One line of a purchase order; soft close or reopen it for receiving or invoicing',
 		path: 'purchase_order_lines',
 		readScopes: ['core.purchase_order.read'],
 		writeScopes: PO_WRITE,
@@ -218,7 +221,8 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/soft_close_for_invoicing',
 				scopes: PO_WRITE,
-				leadsTo: { field: 'soft-closed-for-invoicing', values: [true] },
+				// No leadsTo: no document names the attribute this changes (R39's OrderLine has only
+				// the read-only invoice-stop), so a lost answer is reported, never confirmed.
 			},
 			{
 				value: 'reopenForInvoicing',
@@ -229,7 +233,8 @@ export const PURCHASE_ORDER_OBJECTS: CoupaObject[] = [
 				method: 'PUT',
 				path: '{id}/reopen_for_invoicing',
 				scopes: PO_WRITE,
-				leadsTo: { field: 'soft-closed-for-invoicing', values: [false] },
+				// No leadsTo: no document names the attribute this changes (R39's OrderLine has only
+				// the read-only invoice-stop), so a lost answer is reported, never confirmed.
 			},
 		],
 		fields: [],

@@ -7,6 +7,7 @@ export const SOURCING_OBJECTS: CoupaObject[] = [
 		resource: 'quoteRequest',
 		name: 'Quote Request',
 		plural: 'Quote Requests',
+		description: 'A sourcing event (RFQ, RFI, auction) sent to suppliers',
 		path: 'quote_requests',
 		readScopes: ['core.sourcing.read'],
 		writeScopes: ['core.sourcing.write'],

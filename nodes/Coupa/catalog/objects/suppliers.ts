@@ -2,6 +2,10 @@
 import type { ActionInput, CoupaObject } from '../types';
 import { ref, str, commodity, bodyInputs } from '../fields';
 
+/** The scope map grants supplier sites to both families (docs/coupa-docs.md, "Supplier scopes cover remit-to addresses and sites"). */
+const SITE_READ = ['core.supplier.read', 'core.supplier_sites.read'];
+const SITE_WRITE = ['core.supplier.write', 'core.supplier_sites.write'];
+
 /** The elements of a supplier remit-to address (Compass Remit-To Addresses API). */
 function remitToInputs(creating: boolean): ActionInput[] {
 	const input = bodyInputs(creating);
@@ -69,6 +73,7 @@ export const SUPPLIER_OBJECTS: CoupaObject[] = [
 		resource: 'supplier',
 		name: 'Supplier',
 		plural: 'Suppliers',
+		description: 'A supplier record: PO method, payment terms, remit-to addresses and sites',
 		path: 'suppliers',
 		readScopes: ['core.supplier.read'],
 		writeScopes: ['core.supplier.write'],
@@ -118,7 +123,7 @@ export const SUPPLIER_OBJECTS: CoupaObject[] = [
 				description: 'List the supplier sites of a supplier by its ID; one item per site',
 				method: 'GET',
 				path: '{id}/supplier_sites',
-				scopes: ['core.supplier_sites.read'],
+				scopes: SITE_READ,
 				returnsList: true,
 			},
 			{
@@ -129,7 +134,7 @@ export const SUPPLIER_OBJECTS: CoupaObject[] = [
 					'Add a supplier site (its own PO method, payment term, …) to a supplier by its ID; returns the site',
 				method: 'POST',
 				path: '{id}/supplier_sites',
-				scopes: ['core.supplier_sites.write'],
+				scopes: SITE_WRITE,
 				inputs: supplierSiteInputs(true),
 			},
 			{
@@ -140,7 +145,7 @@ export const SUPPLIER_OBJECTS: CoupaObject[] = [
 					'Change a supplier site of a supplier by its ID; empty fields are left as they are; returns the site',
 				method: 'PUT',
 				path: '{id}/supplier_sites/{subId}',
-				scopes: ['core.supplier_sites.write'],
+				scopes: SITE_WRITE,
 				inputs: supplierSiteInputs(false),
 				subId: {
 					name: 'supplierSiteId',
