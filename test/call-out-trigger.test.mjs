@@ -566,14 +566,26 @@ describe('de-duplication by document, ID and updated-at', () => {
 	test('keys expire after the window and at most MAX_KEYS are kept, oldest dropped', () => {
 		const staticData = {};
 		const windowMs = 60_000;
-		expect(seenBefore(staticData, 'a', { windowMs, nowMs: 0 })).toBe(false);
-		expect(seenBefore(staticData, 'a', { windowMs, nowMs: 59_999 })).toBe(true);
-		expect(seenBefore(staticData, 'a', { windowMs, nowMs: 60_000 })).toBe(false);
-		for (let i = 0; i < MAX_KEYS + 50; i++)
-			seenBefore(staticData, `k${i}`, { windowMs, nowMs: 70_000 + i });
+		const seen = (key, nowMs) => seenBefore(staticData, 'bounds-trigger', key, { windowMs, nowMs });
+		expect(seen('a', 0)).toBe(false);
+		expect(seen('a', 59_999)).toBe(true);
+		expect(seen('a', 60_000)).toBe(false);
+		for (let i = 0; i < MAX_KEYS + 50; i++) seen(`k${i}`, 70_000 + i);
 		expect(Object.keys(staticData.seen)).toHaveLength(MAX_KEYS);
-		expect(seenBefore(staticData, 'k0', { windowMs, nowMs: 71_200 })).toBe(false);
-		expect(seenBefore(staticData, `k${MAX_KEYS + 49}`, { windowMs, nowMs: 71_200 })).toBe(true);
+		expect(seen('k0', 71_200)).toBe(false);
+		expect(seen(`k${MAX_KEYS + 49}`, 71_200)).toBe(true);
+	});
+
+	test('a repeat is caught from the static data alone (a restart) and from memory alone (static data n8n did not save)', () => {
+		const windowMs = 60_000;
+		const saved = {};
+		expect(seenBefore(saved, 'trigger-a', 'doc', { windowMs, nowMs: 1000 })).toBe(false);
+		// Another trigger given the same static data: only the static data knows the key.
+		expect(seenBefore({ ...saved }, 'trigger-b', 'doc', { windowMs, nowMs: 2000 })).toBe(true);
+		// The same trigger with static data as n8n loads it when the change was not saved.
+		expect(seenBefore({}, 'trigger-a', 'doc', { windowMs, nowMs: 3000 })).toBe(true);
+		// Neither knows it: a new trigger with fresh static data.
+		expect(seenBefore({}, 'trigger-c', 'doc', { windowMs, nowMs: 4000 })).toBe(false);
 	});
 });
 

@@ -99,6 +99,13 @@ export async function sendCallOut({
 	return { ok: response.ok, stage: 'event', status: response.status, json, text, token };
 }
 
+class CallOutRequestError extends Error {
+	constructor(status, message) {
+		super(message);
+		this.status = status;
+	}
+}
+
 /**
  * The sandbox's "Process Automator": `POST /sandbox/call_outs` with
  * `{ endpoint, tokenUrl?, clientId, clientSecret, object?: 'invoices', id?, format?, method?,
@@ -121,8 +128,12 @@ export function createCallOutRoute({ store, modelOf }) {
 						.at(-1)
 				: store.get(object, Number(request.id));
 		if (!record)
-			return [404, { error: `No ${object} record${request.id ? ` with id ${request.id}` : ''}` }];
-		if (!request.endpoint) return [400, { error: "Give the endpoint: the trigger's Event URL" }];
+			throw new CallOutRequestError(
+				404,
+				`No ${object} record${request.id ? ` with id ${request.id}` : ''}`,
+			);
+		if (!request.endpoint)
+			throw new CallOutRequestError(400, "Give the endpoint: the trigger's Event URL");
 		const outcome = await sendCallOut({
 			...request,
 			tokenUrl: request.tokenUrl ?? request.endpoint.replace(/\/event\/?$/, '/token'),
@@ -147,7 +158,7 @@ export function createCallOutRoute({ store, modelOf }) {
 			responseVariables: variables,
 		};
 		calls.push(call);
-		return [200, call];
+		return call;
 	}
 
 	return {
@@ -160,8 +171,9 @@ export function createCallOutRoute({ store, modelOf }) {
 			if (method !== 'POST') return [405, { error: 'GET or POST' }];
 			if (!body || typeof body !== 'object') return [400, { error: 'Send a JSON body' }];
 			try {
-				return await fire(body);
+				return [200, await fire(body)];
 			} catch (error) {
+				if (error instanceof CallOutRequestError) return [error.status, { error: error.message }];
 				// The endpoint could not be reached (refused, DNS): Coupa lists it as a failed call.
 				return [502, { error: `Call out failed: ${error.cause?.message ?? error.message}` }];
 			}

@@ -1,17 +1,23 @@
 /**
  * Coupa may send a call out again (the export examples say failed calls are retried). With
  * de-duplication on, a document already seen with the same type, ID and `updated-at` within the
- * window does not start the workflow again. The keys live in the workflow's static data, which
- * n8n saves after each production execution; at most MAX_KEYS are kept, oldest dropped first.
+ * window does not start the workflow again. At most MAX_KEYS keys are kept, oldest dropped first.
+ *
+ * The keys live in two places. The workflow's static data survives restarts, but n8n (2.x, regular
+ * mode) saves a webhook's static data only when the call starts no execution or the workflow had
+ * none yet: starting the execution resets n8n's "changed" mark on the same object (see
+ * docs/call-outs.md). So the keys are also kept in this n8n process's memory, per trigger, which
+ * catches repeats until n8n restarts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
 export const MAX_KEYS = 1000;
+/** Triggers remembered in memory; the least recently used is dropped beyond this. */
+export const MAX_TRIGGERS = 200;
 
-interface SeenState {
-	/** key -> when first received (ms since the epoch), oldest first. */
-	seen?: Record<string, number>;
-}
+type Seen = Record<string, number>;
+
+const memory = new Map<string, Seen>();
 
 /** Undefined when the document has no `id`: such a call out is never treated as a repeat. */
 export function dedupeKey(document: IDataObject, documentType: string | null): string | undefined {
@@ -25,22 +31,32 @@ export function dedupeKey(document: IDataObject, documentType: string | null): s
 	]);
 }
 
+function remember(trigger: string, seen: Seen) {
+	memory.delete(trigger);
+	memory.set(trigger, seen);
+	while (memory.size > MAX_TRIGGERS) memory.delete(memory.keys().next().value as string);
+}
+
 /**
- * True when `key` was seen within `windowMs`; otherwise records it. Expired keys and the oldest
- * beyond MAX_KEYS are dropped on the way.
+ * True when `key` was seen by `trigger` within `windowMs`; otherwise records it. Expired keys and
+ * the oldest beyond MAX_KEYS are dropped on the way.
  */
 export function seenBefore(
 	staticData: IDataObject,
+	trigger: string,
 	key: string,
 	{ windowMs, nowMs }: { windowMs: number; nowMs: number },
 ): boolean {
-	const state = staticData as SeenState;
-	const seen = state.seen ?? {};
-	const kept: Record<string, number> = {};
-	const live = Object.entries(seen).filter(([, at]) => nowMs - at < windowMs);
-	for (const [name, at] of live.slice(-(MAX_KEYS - 1))) kept[name] = at;
+	const stored = (staticData.seen ?? {}) as Seen;
+	const all: Seen = { ...memory.get(trigger), ...stored };
+	const live = Object.entries(all)
+		.filter(([, at]) => typeof at === 'number' && nowMs - at < windowMs)
+		.sort(([, a], [, b]) => a - b)
+		.slice(-(MAX_KEYS - 1));
+	const kept: Seen = Object.fromEntries(live);
 	const repeat = Object.prototype.hasOwnProperty.call(kept, key);
 	if (!repeat) kept[key] = nowMs;
-	state.seen = kept;
+	staticData.seen = kept;
+	remember(trigger, { ...kept });
 	return repeat;
 }

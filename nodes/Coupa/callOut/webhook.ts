@@ -109,7 +109,8 @@ function eventEndpoint(
 	if (options.deduplicate) {
 		const key = dedupeKey(parsed.document, documentType);
 		const windowMs = (options.dedupeWindowMinutes ?? DEFAULT_DEDUPE_MINUTES) * 60_000;
-		if (key && seenBefore(context.getWorkflowStaticData('node'), key, { windowMs, nowMs }))
+		const trigger = audienceOf(context);
+		if (key && seenBefore(context.getWorkflowStaticData('node'), trigger, key, { windowMs, nowMs }))
 			return answered(context, { status: 200, body: { ...summary, duplicate: true } });
 	}
 
