@@ -7,9 +7,11 @@
 // Respond to Webhook (version 1) and through When Last Node Finishes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { loadExample } from '../../scripts/n8n-setup.mjs';
+import { SANDBOX_CALL_OUT } from '../../scripts/n8n-sandbox.mjs';
 import { sendCallOut } from '../fake-coupa/callOuts.mjs';
 import { createN8nInstance } from './harness/n8n-instance.mjs';
-import { pick, startSandbox } from './harness/sandbox.mjs';
+import { credentialFor, pick, startSandbox } from './harness/sandbox.mjs';
 
 const CALL_OUT_TYPE = 'n8n-nodes-coupa.coupaCallOutTrigger';
 const CREDENTIAL = { id: 'e2eCallOutCred', name: 'Coupa call out (e2e)' };
@@ -22,6 +24,11 @@ const CLIENT = {
 const RECEIVE = { id: 'e2eCallOutReceive', webhookId: '6f1c7a52-3d0e-4b8e-9a43-0c7d2f1e5a01' };
 const RESPOND = { id: 'e2eCallOutRespond', webhookId: '6f1c7a52-3d0e-4b8e-9a43-0c7d2f1e5a02' };
 const LAST_NODE = { id: 'e2eCallOutLastNode', webhookId: '6f1c7a52-3d0e-4b8e-9a43-0c7d2f1e5a03' };
+
+// The example pair, as `npm run dev` imports it (examples/, docs/call-outs.md).
+const COUPA = { id: 'e2eCoupaCred', name: 'Coupa sandbox (e2e)' };
+const FAST_PATH = 'call-out-invoice-to-erp.json';
+const SAFETY_NET = 'poll-invoices-safety-net.json';
 
 let fake;
 let n8n;
@@ -298,5 +305,40 @@ describe('Coupa Call Out Trigger in a running n8n (n8n start)', () => {
 		});
 		assert.equal(call.status, 200, JSON.stringify(call));
 		assert.equal(call.responseVariables.erpNumber, `ERP-${invoice['invoice-number']}`);
+	});
+
+	it('the example pair: a call out books a new invoice once, then finds it exported', async () => {
+		const example = loadExample(FAST_PATH, COUPA);
+		const { webhookId } = example.nodes.find((node) => node.webhookId);
+		const fresh = pick(
+			fake,
+			'invoices',
+			(record) => record.exported === false && record['invoice-number'],
+		);
+		const fire = () =>
+			fake.callOuts.fire({
+				endpoint: `${client.baseUrl}/webhook/${webhookId}/event`,
+				clientId: SANDBOX_CALL_OUT.clientId,
+				clientSecret: SANDBOX_CALL_OUT.clientSecret,
+				object: 'invoices',
+				id: fresh.id,
+				responseVariables: { erp_number: 'erpDocumentNumber', result: 'result' },
+			});
+		const booked = await fire();
+		assert.equal(
+			booked.status,
+			200,
+			`${JSON.stringify(booked)}\n--- n8n output ---\n${n8n.serverLog().slice(-3000)}`,
+		);
+		assert.deepEqual(booked.responseVariables, {
+			erp_number: `ERP-${fresh['invoice-number']}`,
+			result: 'booked',
+		});
+		assert.equal(fake.store.get('invoices', fresh.id).exported, true, 'marked exported in Coupa');
+
+		// Coupa sends it again after the change: the workflow runs, sees exported, books nothing.
+		const again = await fire();
+		assert.equal(again.status, 200, JSON.stringify(again));
+		assert.deepEqual(again.responseVariables, { erp_number: null, result: 'already exported' });
 	});
 });
