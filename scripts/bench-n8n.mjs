@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:n8n` (issue 6, "Also in real n8n"): inside real n8n 2.40.7 (`n8n execute`), the
+ * `npm run bench:n8n` (docs/performance.md, "Against n8n's HTTP Request node, in real n8n"): inside real n8n 2.40.7 (`n8n execute`), the
  * Coupa node's Get Many with Return All against n8n's own HTTP Request node with its built-in
  * offset pagination, both reading the same 2,000 invoices from the same fake Coupa as the same
  * OAuth client. The fake holds every page for a fixed latency and enforces Coupa's rate limit

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 6): the node's Get Many with Return All over 10,000 realistic invoices
+ * `npm run bench` (docs/performance.md, "Figures"): the node's Get Many with Return All over 10,000 realistic invoices
  * from the fake Coupa, which holds each page for a realistic latency and enforces Coupa's limit
  * (leaky bucket, 25 requests a second, burst 20, 429 beyond). Concurrent paging (the default
  * window) is compared with sequential paging (window 1) and with the ceiling the limit allows,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The real n8n that `npm run dev` and `npm run test:e2e` use: n8n 2.40.7 on Node 24, both cached
-// outside the repo so a second run starts in seconds. Recipe: n8n-conventions.md §6.3.
+// outside the repo so a second run starts in seconds. How it is used: docs/try-it.md and
+// docs/development.md ("End-to-end tests in a real n8n").
 //   node scripts/n8n-runtime.mjs                 installs (if needed) and prints the versions
 //   node scripts/n8n-runtime.mjs --lock <version> writes scripts/n8n-lock/<version>/ (maintainers)
 //

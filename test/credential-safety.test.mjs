@@ -1,4 +1,4 @@
-// Issue 9 §4: credentials and tokens go only to Coupa. Every test runs the compiled node inside
+// Credentials and tokens go only to Coupa (docs/security.md). Every test runs the compiled node inside
 // n8n-core's contexts and n8n's own OAuth2 code, over real HTTP(S) against the fake Coupa, with a
 // second loopback listener playing "evil": a host that must never receive anything.
 import { createServer } from 'node:http';
@@ -419,8 +419,8 @@ describe('Token answers and token-endpoint redirects', () => {
 		expect(apiCalls(fake)).toEqual([]);
 	});
 
-	// What n8n's OAuth2 code (@n8n/client-oauth2, axios) does with a token-endpoint redirect, as the
-	// README's Credentials section states it. The node can't change it: it only sets the token URL.
+	// What n8n's OAuth2 code (@n8n/client-oauth2, axios) does with a token-endpoint redirect, as
+	// docs/security.md states it ("The token request"). The node can't change it: it only sets the token URL.
 	test('n8n follows a token-endpoint 302 as a GET without the form; the error names the redirect as a cause', async () => {
 		fake = await startCoupa();
 		fake.faults.tokenAnswer({
@@ -444,7 +444,7 @@ describe('Token answers and token-endpoint redirects', () => {
 		expect(apiCalls(fake)).toEqual([]);
 	});
 
-	test('n8n follows a token-endpoint 307 and re-posts the form, Secret included (README warns)', async () => {
+	test('n8n follows a token-endpoint 307 and re-posts the form, Secret included (docs/security.md warns)', async () => {
 		fake = await startCoupa();
 		fake.faults.tokenAnswer({
 			status: 307,

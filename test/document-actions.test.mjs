@@ -1,5 +1,5 @@
 /**
- * The document actions and comments of issue 11 over real HTTP against the fake Coupa: PO release
+ * The document actions and comments over real HTTP against the fake Coupa: PO release
  * from buyer hold and window-ignoring issue, PO line invoicing close, invoice dispute withdrawal and
  * approval restarts, requisition update-and-submit and add approver, comments, and the Get Many
  * options `filter` (API response filter) and `show_deleted_lines`.

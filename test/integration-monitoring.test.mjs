@@ -9,7 +9,7 @@ import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, actionsOf } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG, actionsOf } = require('../dist/nodes/Coupa/catalog');
 
 let fake;
 afterEach(async () => fake?.close());

@@ -83,7 +83,7 @@ describe('generated labels use the right article', () => {
 		expect(withArticle('update')).toBe('an update');
 	});
 
-	test("the node picker shows the issue's examples correctly", () => {
+	test('the node picker shows actions in words with the right article', () => {
 		const actions = nodeTexts
 			.filter((entry) => entry.where.endsWith('.action'))
 			.map((entry) => entry.text);

@@ -8,7 +8,7 @@ import { credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { objectByResource } = require('../dist/nodes/Coupa/catalog.js');
+const { objectByResource } = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 let fake;

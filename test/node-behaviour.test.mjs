@@ -4,7 +4,7 @@ import { allScopes, apiCalls, credentialFor, startCoupa } from './harness/setup.
 import { loadOptions, runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, actionsOf } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG, actionsOf } = require('../dist/nodes/Coupa/catalog');
 const { Coupa } = require('../dist/nodes/Coupa/Coupa.node.js');
 
 const description = new Coupa().description;

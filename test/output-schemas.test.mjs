@@ -11,7 +11,7 @@ import {
 } from '../scripts/output-schemas.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG } = require('../dist/nodes/Coupa/catalog');
 
 describe('output schemas for the editor', () => {
 	test('the committed schemas are what the generator makes from the fake Coupa (run npm run docs when this fails)', async () => {

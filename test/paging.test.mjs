@@ -1,4 +1,5 @@
-// Get Many reads by key (issue 9 §2): every record that matches at the start and still matches at
+// Get Many reads by key (docs/reliability.md, "Get Many returns every matching record exactly
+// once"): every record that matches at the start and still matches at
 // the end is returned exactly once, in order, even while Coupa's data changes under the read;
 // concurrent id partitions keep it fast. No timing is asserted here: speed is `npm run bench`.
 import { credentialFor, startCoupa } from './harness/setup.mjs';

@@ -12,7 +12,7 @@ import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 const require = createRequire(import.meta.url);
 const { NodeHelpers } = require('n8n-workflow');
 const { Coupa } = require('../dist/nodes/Coupa/Coupa.node.js');
-const { CATALOG } = require('../dist/nodes/Coupa/catalog.js');
+const { CATALOG } = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
 const description = new Coupa().description;

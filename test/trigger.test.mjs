@@ -675,7 +675,7 @@ describe('events', () => {
 		insert(sec(2), { 'invoice-number': 'INV-2', status: 'approved' });
 		const simple = trigger({ simplify: true });
 		const [first] = await simple.poll();
-		const { objectByResource } = require('../dist/nodes/Coupa/catalog.js');
+		const { objectByResource } = require('../dist/nodes/Coupa/catalog');
 		const kept = objectByResource('invoice').simplify;
 		expect(Object.keys(first).every((key) => kept.includes(key))).toBe(true);
 		expect(first.supplier).toEqual({ id: 3, name: 'Acme' });

@@ -1,4 +1,4 @@
-// Issue 9 §1: a change is applied once, or the user is told it may have been applied. The fake
+// A change is applied once, or the user is told it may have been applied (docs/reliability.md). The fake
 // Coupa carries a write out and then loses its answer (a reset, or a proxy's 502/504), or fails
 // before carrying it out (a 5xx from the fake itself); the tests count what Coupa applied.
 import { createRequire } from 'node:module';

@@ -17,7 +17,7 @@ const COLUMNS = [
 	['max in flight', (row) => int(row.maxConcurrent)],
 ];
 
-/** A Markdown table, so the README section can quote it as printed. */
+/** A Markdown table, so docs/performance.md can quote it as printed. */
 export function resultsTable(rows) {
 	const cells = rows.map((row) => COLUMNS.map(([, cell]) => cell(row)));
 	const header = COLUMNS.map(([title]) => title);

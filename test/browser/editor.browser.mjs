@@ -20,7 +20,7 @@ import {
 } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog.js');
+const { CATALOG, objectByResource } = require('../../dist/nodes/Coupa/catalog');
 
 const WORKFLOWS = [
 	{

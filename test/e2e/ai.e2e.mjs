@@ -4,7 +4,7 @@
 // (b) an AI Agent whose chat model is a fake OpenAI-compatible server playing a scripted
 //     conversation: it lists pending approvals and approves one through the Coupa tool.
 // Both check what reaches Coupa (the fake's request log) and print the size of the tool
-// schemas n8n sends (the figure README quotes).
+// schemas n8n sends (the figures docs/agents.md quotes).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';

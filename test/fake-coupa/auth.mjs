@@ -1,4 +1,5 @@
-// OAuth 2.0 client credentials (coupa-api.md §1): token issuing and bearer-token checks.
+// OAuth 2.0 client credentials: token issuing and bearer-token checks (docs/coupa-docs.md,
+// "Tokens come from /oauth2/token with the client credentials grant").
 import { randomBytes, randomUUID } from 'node:crypto';
 
 const b64url = (value) =>

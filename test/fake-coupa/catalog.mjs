@@ -34,7 +34,7 @@ export const isExportable = (path) =>
 
 /**
  * Read-only lookup collections (list + get). Fake-side facts: the node only reads them for
- * pickers; scopes per coupa-api.md §6.19.
+ * pickers; scopes per docs/coupa-docs.md, "Lookup lists and their scopes".
  */
 export const LOOKUPS = new Map(
 	[

@@ -1,5 +1,5 @@
-// Switchable fault injection for /api routes: rate limiting (leaky bucket, coupa-api.md §4),
-// 5xx bursts, latency and dropped connections. Token faults delegate to the auth module.
+// Switchable fault injection for /api routes: rate limiting (leaky bucket; docs/coupa-docs.md,
+// "Rate limit: 25 requests a second, burst of 20"), 5xx bursts, latency and dropped connections. Token faults delegate to the auth module.
 
 const SERVICE_UNAVAILABLE =
 	'<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request. Please try again later.</p></body></html>';

@@ -1,5 +1,5 @@
 // A fake Coupa Core API on loopback for tests and for people clicking around (see cli.mjs).
-// Behaviour follows /work/shared/coupa-api.md; object paths, operations, actions, scopes and
+// Behaviour follows Coupa's documents as docs/coupa-docs.md lists them; object paths, operations, actions, scopes and
 // statuses come from the contract table in ./contract/ (Coupa's published docs).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';

@@ -1,4 +1,5 @@
-// Response shaping: the `fields` JSON projection and `return_object` (coupa-api.md §3.3).
+// Response shaping: the `fields` JSON projection and `return_object` (Compass "API Return
+// Formats"; docs/coupa-docs.md, "Fields projection and return_object").
 import { NATURAL_KEYS } from './reference-data.mjs';
 
 const hyphenate = (name) => String(name).replace(/_/g, '-');

@@ -1,4 +1,5 @@
-// Coupa list semantics (coupa-api.md §3): filters `attr`, `attr[op]`, nested `a[b][op]`,
+// Coupa list semantics (docs/coupa-docs.md, "Filter operators" and "At most 50 records a
+// page"): filters `attr`, `attr[op]`, nested `a[b][op]`,
 // ordering with order_by/dir, offset/limit paging with limit clamped to 50.
 //
 // Comparison rules: values are compared by the type the RECORD holds. Numbers and decimal
@@ -196,7 +197,8 @@ function sortKey(value) {
  * Filter, order and page `rows` (id ascending) per the query. Sorts once, on a precomputed key,
  * so 10,000 records answer in a few ms. Records that share the sort key come back by id, or,
  * with `shuffleTies`, in a fresh random order on every call: Coupa documents no order among
- * them (coupa-api.md, "Ordering"), so a client must not rely on one.
+ * them (docs/coupa-docs.md, "No documented order within a second"), so a client must not rely
+ * on one.
  */
 export function listQuery(rows, params, { shuffleTies = false } = {}) {
 	const predicates = [];

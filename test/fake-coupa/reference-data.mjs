@@ -1,5 +1,6 @@
 // Lookup data (currencies, payment terms, ...), how records are embedded in others, and which
-// input keys are references that must resolve to an existing record (coupa-api.md §2).
+// input keys are references that must resolve to an existing record (docs/coupa-docs.md,
+// "References must point at existing records").
 
 const US = { id: 223, code: 'US', name: 'United States' };
 

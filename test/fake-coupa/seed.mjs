@@ -1,4 +1,5 @@
-// Realistic, deterministic seed data shaped like coupa-api.md §8: hyphenated keys, decimals as
+// Realistic, deterministic seed data shaped as Coupa documents records (docs/coupa-docs.md,
+// "Records have hyphenated keys, decimals as strings and timestamps with offsets"): decimals as
 // strings, embedded suppliers/users/currencies, timestamps with MIXED offsets. Each collection
 // has its own seeded PRNG, and a generator that references an empty collection seeds that
 // collection first, so `{ invoices: 10000 }` comes with the suppliers and users it points at.

@@ -23,7 +23,7 @@ export const OWNER = {
 };
 const ENCRYPTION_KEY = 'coupa-queue-encryption-key';
 
-/** The variables every process of a queue-mode deployment shares (see README "Running at scale"). */
+/** The variables every process of a queue-mode deployment shares (docs/scale.md, "Setup"). */
 export function queueVariables({ postgres, redis }) {
 	return {
 		EXECUTIONS_MODE: 'queue',

@@ -1,4 +1,4 @@
-// `npm run test:queue`: the package in n8n's queue mode (issue 13). Postgres, Redis, n8n main and
+// `npm run test:queue`: the package in n8n's queue mode (docs/scale.md). Postgres, Redis, n8n main and
 // 2 workers (concurrency 2 each), and the fake Coupa enforcing Coupa's limit for the whole
 // instance (25 requests a second, burst 20, 429 without Retry-After) and holding every page 150 ms.
 // Figures go to $COUPA_QUEUE_FIGURES; scripts/test-queue.mjs prints them at the end.

@@ -1,7 +1,8 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { ResultingState } from '../catalog';
+import { rethrowForItem } from '../shared/rethrow';
 import type { CallContext } from '../transport/errorMessages';
 import { lostAnswerReason, recordLabel } from '../transport/errorMessages';
 import type { CoupaRequest } from '../transport/request';
@@ -40,14 +41,8 @@ export async function writeOnce(
 		return await coupaRequest(input.ctx, request, call);
 	} catch (error) {
 		const failure = unknownOutcomeOf(error);
-		if (!failure || !expectation || !call.recordId) {
-			// Both constructors hand back an error of their own kind unchanged.
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(input.ctx.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(input.ctx.getNode(), error as Error, {
-				itemIndex: input.itemIndex,
-			});
-		}
+		if (!failure || !expectation || !call.recordId)
+			rethrowForItem(input.ctx, error, input.itemIndex);
 		const what = `${call.operationLabel ?? request.method} of ${recordLabel(call)}`;
 		const lost =
 			failure.status !== undefined && failure.status < 400

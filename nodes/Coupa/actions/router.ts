@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { StandardOperation } from '../catalog';
@@ -6,6 +6,7 @@ import { objectByResource, scopesFor } from '../catalog';
 import { CUSTOM_API_CALL } from '../descriptions/resource';
 import { operationLabel } from '../shared/labels';
 import { operationEntry } from '../shared/operations';
+import { rethrowForItem } from '../shared/rethrow';
 import { assertScopes } from '../transport/scopeCheck';
 import { runAction } from './action.operation';
 import { create } from './create.operation';
@@ -86,10 +87,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 				continue;
 			}
 			if (this.getNode().type.endsWith('Tool')) inlineDescription(error as NodeApiError);
-			// Both constructors hand back an error of their own kind unchanged, item index included.
-			if (error instanceof NodeApiError)
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			rethrowForItem(this, error, itemIndex);
 		}
 	}
 	return [output];

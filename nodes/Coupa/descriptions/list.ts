@@ -5,8 +5,9 @@ import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
 import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
 import { humanize } from './recordFields';
+import { simplifyProperty } from './simplify';
 
-/** Coupa's filter operators (coupa-api.md §3.2). `equals` is the plain `attr=value` form. */
+/** Coupa's filter operators (Compass "API Operators"; docs/coupa-docs.md, "Filter operators"). `equals` is the plain `attr=value` form. */
 export const FILTER_OPERATORS = [
 	{ name: 'Equals', value: 'equals' },
 	{ name: 'Not Equal', value: 'not_eq' },
@@ -202,23 +203,9 @@ export const listProperties: INodeProperties[] = [
 	...CATALOG.filter((object) => object.operations.getAll).map((object) =>
 		filtersProperty(object, showFor([object.resource], ['getAll'])),
 	),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
-		displayOptions: showFor(simplifyResources, ['get', 'getAll'], { '@tool': [false] }),
-	},
+	simplifyProperty(showFor(simplifyResources, ['get', 'getAll'], { '@tool': [false] })),
 	// In the Coupa Tool, Simplify is on by default: key fields are what a model needs.
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
-		displayOptions: showFor(simplifyResources, ['get', 'getAll'], { '@tool': [true] }),
-	},
+	simplifyProperty(showFor(simplifyResources, ['get', 'getAll'], { '@tool': [true] }), true),
 	{
 		displayName: 'Options',
 		name: 'options',

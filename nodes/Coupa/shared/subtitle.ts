@@ -1,4 +1,5 @@
 import { CATALOG } from '../catalog';
+import { eventsFor, TRIGGER_OBJECTS } from '../trigger/events';
 import { operationsOf } from './operations';
 
 /**
@@ -26,18 +27,13 @@ export const nodeSubtitle = lookupExpression(
 	'""',
 );
 
-const EVENT_WORDS: Record<string, string> = {
-	created: 'created',
-	updated: 'created or changed',
-	statusChanged: 'status changed',
-};
-
-/** "invoice:statusChanged" → "Invoice status changed", for every object and event. */
+/** "invoice:statusChanged" → "Invoice status changed", for every object and the events it offers. */
 export const TRIGGER_SUBTITLES: Record<string, string> = Object.fromEntries(
-	CATALOG.filter((object) => object.operations.getAll).flatMap((object) =>
-		Object.entries(EVENT_WORDS)
-			.filter(([event]) => event !== 'statusChanged' || object.statuses?.length)
-			.map(([event, words]) => [`${object.resource}:${event}`, `${object.name} ${words}`] as const),
+	TRIGGER_OBJECTS.flatMap((object) =>
+		eventsFor(object).map(
+			(event) =>
+				[`${object.resource}:${event.value}`, `${object.name} ${event.subtitleWords}`] as const,
+		),
 	),
 );
 

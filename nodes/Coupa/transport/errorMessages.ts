@@ -159,7 +159,7 @@ function unknownOutcomeMessage(
 		description: `The request reached Coupa and was not sent again, to avoid applying it twice. Check ${recordLabel(call)} in Coupa before running this item again.`,
 	};
 }
-/** What n8n's OAuth2 code does with a redirect from the token endpoint (see README, Credentials). */
+/** What n8n's OAuth2 code does with a redirect from the token endpoint (docs/security.md). */
 const TOKEN_REDIRECTS =
 	"n8n's OAuth2 code, not this node, makes the token request, and it follows redirects: a 301, 302 or 303 is re-sent as a GET without the form, a 307 or 308 re-sends the form with the Client ID and Secret to the new address.";
 

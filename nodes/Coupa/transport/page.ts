@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { CallContext } from './errorMessages';
 import type { CoupaContext } from './request';
 
-/** Coupa returns at most 50 records a page (coupa-api.md §3.1). */
+/** Coupa returns at most 50 records a page (Compass "Querying Options"). */
 export const PAGE_SIZE = 50;
 /** Pages requested at once. The shared rate limiter keeps the process under Coupa's limit. */
 export const DEFAULT_PAGE_WINDOW = 8;

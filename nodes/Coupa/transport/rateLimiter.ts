@@ -1,10 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Coupa allows 25 requests a second per instance with a burst of 20 (coupa-api.md §4). That budget
- * belongs to the instance, not to one n8n process: in queue mode several workers, and other
- * integrations, share it, and nothing here can see them. So every process paces itself, and learns
- * about the others only from the 429s Coupa sends it.
+ * Coupa allows 25 requests a second per instance with a burst of 20 (Compass "Exception Handling
+ * and Error Codes"). That budget belongs to the instance, not to one n8n process: in queue mode
+ * several workers, and other integrations, share it, and nothing here can see them. So every
+ * process paces itself, and learns about the others only from the 429s Coupa sends it.
  *
  * One limiter per origin and per-credential cap, shared by every execution that this n8n process runs.
  * It is a GCRA (virtual scheduling) limiter: each call reserves the next free slot at once, which

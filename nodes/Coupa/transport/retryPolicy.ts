@@ -1,7 +1,9 @@
 /**
  * When a failed Coupa request is worth sending again, and how long to wait first.
- * Coupa throttles with 429 and usually sends no Retry-After (coupa-api.md §4), so the wait is
- * exponential with jitter (half fixed, half random) unless the server names one.
+ * Coupa documents its rate limit but not how it refuses (Compass "Exception Handling and Error
+ * Codes"); integrations report a 429 without Retry-After (docs/coupa-docs.md, "Throttled
+ * requests get a 429, usually without Retry-After"), so the wait is exponential with jitter (half
+ * fixed, half random) unless the server names one.
  *
  * Reads are resent after any transient failure. A write (POST, PUT, PATCH, DELETE) is resent only
  * when Coupa certainly did not process it: a 429 refusal, or a connection that was never made.

@@ -1,53 +1,55 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
-import { CATALOG } from '../catalog';
 import { filtersProperty, projectionOption } from '../descriptions/list';
 import { humanize } from '../descriptions/recordFields';
+import { simplifyProperty } from '../descriptions/simplify';
+import { showFor } from '../shared/displayOptions';
+import type { TriggerEventSpec } from './events';
+import { DEFAULT_EVENT, eventsFor, TRIGGER_OBJECTS } from './events';
 
-/** Every object the trigger can watch: the ones Coupa lets us list. */
-export const TRIGGER_OBJECTS = CATALOG.filter((object) => object.operations.getAll);
+const show = (objects: CoupaObject[], extra: Record<string, string[]> = {}) =>
+	showFor(
+		objects.map((object) => object.resource),
+		undefined,
+		extra,
+	);
 
-const show = (resources: CoupaObject[], extra: Record<string, string[]> = {}) => ({
-	show: { resource: resources.map((object) => object.resource), ...extra },
-});
+const byLabel = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
-const withStatuses = TRIGGER_OBJECTS.filter((object) => object.statuses?.length);
-const withoutStatuses = TRIGGER_OBJECTS.filter((object) => !object.statuses?.length);
+/**
+ * The objects grouped by the events they offer, most events first: one Event dropdown per group,
+ * so an event is only offered where it applies (Status Changed only where Coupa has statuses).
+ */
+function eventGroups(): Array<{ events: TriggerEventSpec[]; objects: CoupaObject[] }> {
+	const groups = new Map<string, { events: TriggerEventSpec[]; objects: CoupaObject[] }>();
+	for (const object of TRIGGER_OBJECTS) {
+		const events = eventsFor(object);
+		const key = events.map((event) => event.value).join(',');
+		const group = groups.get(key) ?? { events, objects: [] };
+		group.objects.push(object);
+		groups.set(key, group);
+	}
+	return [...groups.values()].sort((a, b) => b.events.length - a.events.length);
+}
 
-const createdEvent = {
-	name: 'Created',
-	value: 'created',
-	description: 'A new record was created',
-};
-const updatedEvent = {
-	name: 'Updated',
-	value: 'updated',
-	description: 'A record was created or changed',
-};
-const statusChangedEvent = {
-	name: 'Status Changed',
-	value: 'statusChanged',
-	description: 'A record moved into one of the chosen statuses',
-};
-
-/** One Event dropdown per group, so Status Changed is only offered where Coupa has statuses. */
-function eventProperty(
-	objects: CoupaObject[],
-	options: Array<typeof createdEvent>,
-): INodeProperties {
+function eventProperty(objects: CoupaObject[], events: TriggerEventSpec[]): INodeProperties {
 	return {
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',
 		noDataExpression: true,
-		options,
-		default: 'updated',
+		options: events
+			.map((event) => ({ name: event.label, value: event.value, description: event.description }))
+			.sort(byLabel),
+		default: DEFAULT_EVENT,
 		displayOptions: show(objects),
 	};
 }
 
+/** The Statuses to watch, for each object with an event that selects by status. */
 function statusesProperty(object: CoupaObject): INodeProperties {
+	const statusEvents = eventsFor(object).filter((event) => event.selects === 'intoWatchedStatus');
 	return {
 		displayName: 'Statuses',
 		name: 'statuses',
@@ -55,12 +57,16 @@ function statusesProperty(object: CoupaObject): INodeProperties {
 		required: true,
 		options: (object.statuses ?? [])
 			.map((status) => ({ name: humanize(status), value: status }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+			.sort(byLabel),
 		default: [],
 		description: `Fire when ${object.name.toLowerCase()} status becomes one of these`,
-		displayOptions: show([object], { event: ['statusChanged'] }),
+		displayOptions: show([object], { event: statusEvents.map((event) => event.value) }),
 	};
 }
+
+const STATUS_OBJECTS = TRIGGER_OBJECTS.filter((object) =>
+	eventsFor(object).some((event) => event.selects === 'intoWatchedStatus'),
+);
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -69,13 +75,12 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: TRIGGER_OBJECTS.map((object) => ({ name: object.name, value: object.resource })).sort(
-			(a, b) => a.name.localeCompare(b.name),
+			byLabel,
 		),
 		default: 'invoice',
 	},
-	eventProperty(withStatuses, [createdEvent, statusChangedEvent, updatedEvent]),
-	eventProperty(withoutStatuses, [createdEvent, updatedEvent]),
-	...withStatuses.map(statusesProperty),
+	...eventGroups().map((group) => eventProperty(group.objects, group.events)),
+	...STATUS_OBJECTS.map(statusesProperty),
 	...TRIGGER_OBJECTS.map((object) =>
 		filtersProperty(
 			object,
@@ -83,14 +88,7 @@ export const triggerProperties: INodeProperties[] = [
 			'Only records that match every filter fire the trigger',
 		),
 	),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return a compact set of key fields instead of the full Coupa record',
-		displayOptions: show(TRIGGER_OBJECTS.filter((object) => object.simplify)),
-	},
+	simplifyProperty(show(TRIGGER_OBJECTS.filter((object) => object.simplify))),
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,6 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-export type TriggerEvent = 'created' | 'updated' | 'statusChanged';
+import type { CoupaObject } from '../catalog';
+import { CATALOG } from '../catalog';
 
 /** The timestamp an event is polled on: its query name and the key Coupa returns it under. */
 export interface EventClock {
@@ -8,59 +7,78 @@ export interface EventClock {
 	key: string;
 }
 
-export function clockOf(event: TriggerEvent): EventClock {
-	return event === 'created'
-		? { query: 'created_at', key: 'created-at' }
-		: { query: 'updated_at', key: 'updated-at' };
+const CREATED_AT: EventClock = { query: 'created_at', key: 'created-at' };
+const UPDATED_AT: EventClock = { query: 'updated_at', key: 'updated-at' };
+
+/**
+ * How an event picks records out of the changes the trigger reads:
+ * - `everyChange`: every record whose watched timestamp moved;
+ * - `intoWatchedStatus`: only records that moved into one of the statuses the builder chose
+ *   (statusMemory.ts), which needs the Statuses parameter and the object's status attribute.
+ */
+export type RecordSelection = 'everyChange' | 'intoWatchedStatus';
+
+export interface TriggerEventSpec {
+	/** The Event parameter's value. */
+	value: string;
+	/** The Event dropdown's label. */
+	label: string;
+	/** The Event dropdown's hint. */
+	description: string;
+	/** The canvas subtitle after the object's name: "Invoice status changed". */
+	subtitleWords: string;
+	/** The timestamp the trigger polls on for this event. */
+	clock: EventClock;
+	/** Whether the event can be offered for an object the trigger watches. */
+	appliesTo: (object: CoupaObject) => boolean;
+	selects: RecordSelection;
 }
 
 /**
- * Records known to be in a watched status, newest last. A record is only remembered while it is
- * in a watched status, so "not remembered" covers both "seen in another status" and "never seen".
- * Bounded: beyond this many, the longest-unchanged are forgotten.
+ * Every event of the Coupa Trigger, one row each: the trigger's description, its subtitle and the
+ * poll all derive from this table. The row order is the subtitle table's order; the dropdown
+ * sorts by label. docs/development.md says how to add one.
  */
-export const STATUS_MEMORY_SIZE = 5000;
+export const TRIGGER_EVENTS: TriggerEventSpec[] = [
+	{
+		value: 'created',
+		label: 'Created',
+		description: 'A new record was created',
+		subtitleWords: 'created',
+		clock: CREATED_AT,
+		appliesTo: () => true,
+		selects: 'everyChange',
+	},
+	{
+		value: 'updated',
+		label: 'Updated',
+		description: 'A record was created or changed',
+		subtitleWords: 'created or changed',
+		clock: UPDATED_AT,
+		appliesTo: () => true,
+		selects: 'everyChange',
+	},
+	{
+		value: 'statusChanged',
+		label: 'Status Changed',
+		description: 'A record moved into one of the chosen statuses',
+		subtitleWords: 'status changed',
+		clock: UPDATED_AT,
+		appliesTo: (object) => Boolean(object.statuses?.length),
+		selects: 'intoWatchedStatus',
+	},
+];
 
-export type StatusMemory = Map<string, string>;
+/** The event selected when the builder has not chosen one. */
+export const DEFAULT_EVENT = 'updated';
 
-export function memoryFromJson(data: unknown): StatusMemory {
-	const memory: StatusMemory = new Map();
-	if (!Array.isArray(data)) return memory;
-	for (const entry of data) {
-		if (Array.isArray(entry) && entry.length === 2) memory.set(String(entry[0]), String(entry[1]));
-	}
-	return memory;
+export function eventByValue(value: string): TriggerEventSpec | undefined {
+	return TRIGGER_EVENTS.find((event) => event.value === value);
 }
 
-export function memoryToJson(memory: StatusMemory): string[][] {
-	return [...memory.entries()].slice(-STATUS_MEMORY_SIZE);
+export function eventsFor(object: CoupaObject): TriggerEventSpec[] {
+	return TRIGGER_EVENTS.filter((event) => event.appliesTo(object));
 }
 
-/**
- * Keeps the records whose status BECAME one of `watched` with this change, updating `memory`.
- * `statusKey` is the attribute holding the status (`status`; quote requests use `state`).
- * A change counts when the record was not remembered in that same status: so other edits of a
- * record already in a watched status do not fire, but a move from one watched status to another
- * does. A record not remembered (changed before the trigger started, or forgotten) that shows up
- * in a watched status fires once; from then on it is remembered.
- */
-export function statusTransitions(
-	records: IDataObject[],
-	watched: Set<string>,
-	memory: StatusMemory,
-	statusKey = 'status',
-): IDataObject[] {
-	const fired: IDataObject[] = [];
-	for (const record of records) {
-		const id = String(record.id);
-		const value = record[statusKey];
-		const status = typeof value === 'string' ? value : '';
-		const before = memory.get(id);
-		memory.delete(id);
-		if (!watched.has(status)) continue;
-		if (before !== status) fired.push(record);
-		memory.set(id, status);
-	}
-	while (memory.size > STATUS_MEMORY_SIZE) memory.delete(memory.keys().next().value as string);
-	return fired;
-}
+/** Every object the trigger can watch: the ones Coupa lets us list. */
+export const TRIGGER_OBJECTS = CATALOG.filter((object) => object.operations.getAll);

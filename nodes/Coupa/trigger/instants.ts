@@ -9,7 +9,10 @@ export function instantOf(value: unknown): number | undefined {
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** The start of the second an instant falls in: Coupa timestamps have one-second resolution. */
+/**
+ * The start of the second an instant falls in: Coupa timestamps have one-second resolution
+ * (docs/coupa-docs.md, "Timestamps are whole seconds").
+ */
 export function wholeSecond(ms: number): number {
 	return Math.floor(ms / SECOND) * SECOND;
 }

@@ -8,13 +8,15 @@ import { simplifyRecord } from '../shared/simplify';
 import type { CallContext } from '../transport/errorMessages';
 import { coupaPaginate } from '../transport/paginate';
 import { assertScopes } from '../transport/scopeCheck';
-import type { EventClock, StatusMemory, TriggerEvent } from './events';
-import { clockOf, memoryFromJson, memoryToJson, statusTransitions } from './events';
+import type { EventClock, TriggerEventSpec } from './events';
+import { DEFAULT_EVENT, eventByValue } from './events';
 import { instantOf, queryTime, recordKey } from './instants';
 import { triggerQuery } from './query';
 import type { ReadQuery, UserBounds } from './reader';
 import { readRange, userBounds } from './reader';
 import { startLookbackMs } from './schedule';
+import type { StatusMemory } from './statusMemory';
+import { memoryFromJson, memoryToJson, statusTransitions } from './statusMemory';
 import type { Loaded, Position } from './state';
 import {
 	nextPosition,
@@ -25,11 +27,17 @@ import {
 	STATE_VERSION,
 } from './state';
 
+interface StatusWatch {
+	key: string;
+	/** Sorted, so the same choice always names the same saved memory. */
+	statuses: string[];
+}
+
 interface TriggerSettings {
 	object: CoupaObject;
-	event: TriggerEvent;
 	clock: EventClock;
-	watched: string[];
+	/** For events that select records moving into chosen statuses: which statuses, under which key. */
+	statusWatch?: StatusWatch;
 	/** The user's filters and projection as a Coupa query. */
 	qs: IDataObject;
 	/** The same without the user's bounds on the polled timestamp and id, which `bounds` holds. */
@@ -41,21 +49,45 @@ interface TriggerSettings {
 	call: CallContext;
 }
 
-function readSettings(ctx: IPollFunctions): TriggerSettings {
-	const object = objectByResource(ctx.getNodeParameter('resource') as string);
-	const event = ctx.getNodeParameter('event', 'updated') as TriggerEvent;
-	const watched =
-		event === 'statusChanged' ? [...(ctx.getNodeParameter('statuses', []) as string[])].sort() : [];
-	if (event === 'statusChanged' && watched.length === 0) {
+function readEvent(ctx: IPollFunctions): TriggerEventSpec {
+	const value = ctx.getNodeParameter('event', DEFAULT_EVENT) as string;
+	const event = eventByValue(value);
+	if (!event) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The event "${value}" is not one this trigger offers`,
+			{
+				description: 'Choose an Event from the list.',
+			},
+		);
+	}
+	return event;
+}
+
+function readStatusWatch(
+	ctx: IPollFunctions,
+	object: CoupaObject,
+	event: TriggerEventSpec,
+): StatusWatch | undefined {
+	if (event.selects !== 'intoWatchedStatus') return undefined;
+	const statuses = [...(ctx.getNodeParameter('statuses', []) as string[])].sort();
+	if (statuses.length === 0) {
 		throw new NodeOperationError(ctx.getNode(), 'Choose at least one status to watch', {
-			description: `Status Changed fires when ${withArticle(object.name.toLowerCase())} moves into one of the chosen statuses.`,
+			description: `${event.label} fires when ${withArticle(object.name.toLowerCase())} moves into one of the chosen statuses.`,
 		});
 	}
-	const clock = clockOf(event);
+	return { key: statusKeyOf(object), statuses };
+}
+
+function readSettings(ctx: IPollFunctions): TriggerSettings {
+	const object = objectByResource(ctx.getNodeParameter('resource') as string);
+	const event = readEvent(ctx);
+	const statusWatch = readStatusWatch(ctx, object, event);
+	const clock = event.clock;
 	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const statusKey = statusKeyOf(object);
-	const required = event === 'statusChanged' ? [clock.query, statusKey] : [clock.query];
+	const required = statusWatch ? [clock.query, statusWatch.key] : [clock.query];
 	const startFrom = options.startFrom ? instantOf(String(options.startFrom)) : undefined;
 	if (options.startFrom && startFrom === undefined) {
 		throw new NodeOperationError(
@@ -65,9 +97,9 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	}
 	const scopes = scopesFor(object, 'getAll');
 	const qs = triggerQuery(filters, String(options.fields ?? ''), required, statusKey);
-	// Status Changed must see records leave the watched statuses too, or it could not tell a
+	// A status event must see records leave the watched statuses too, or it could not tell a
 	// return to them from an unrelated edit; the Status filter would hide exactly those changes.
-	if (event === 'statusChanged') delete qs[`${statusKey}[in]`];
+	if (statusWatch) delete qs[`${statusWatch.key}[in]`];
 	const split = userBounds(qs, clock);
 	if (split.invalid) {
 		throw new NodeOperationError(
@@ -80,9 +112,8 @@ function readSettings(ctx: IPollFunctions): TriggerSettings {
 	}
 	return {
 		object,
-		event,
 		clock,
-		watched,
+		statusWatch,
 		qs,
 		pollQs: split.qs,
 		bounds: split.bounds,
@@ -103,14 +134,14 @@ async function newestRecord(
 	ctx: IPollFunctions,
 	settings: TriggerSettings,
 ): Promise<INodeExecutionData[][]> {
-	const { object, clock, watched, call } = settings;
+	const { object, clock, statusWatch, call } = settings;
 	const qs: IDataObject = { ...settings.qs, order_by: clock.query, dir: 'desc' };
-	if (watched.length) qs[`${statusKeyOf(object)}[in]`] = watched.join(',');
+	if (statusWatch) qs[`${statusWatch.key}[in]`] = statusWatch.statuses.join(',');
 	const [newest] = await coupaPaginate(ctx, object.path, qs, { limit: 1, call });
 	if (!newest) {
 		const plural = object.plural.toLowerCase();
 		throw new NodeOperationError(ctx.getNode(), `No ${plural} in Coupa match this trigger yet`, {
-			description: `Create or change ${withArticle(object.name.toLowerCase())} in Coupa that matches the event${watched.length ? ', statuses' : ''} and filters, then fetch a test event again; or loosen the filters.`,
+			description: `Create or change ${withArticle(object.name.toLowerCase())} in Coupa that matches the event${statusWatch ? ', statuses' : ''} and filters, then fetch a test event again; or loosen the filters.`,
 		});
 	}
 	return [toItems(settings, [newest])];
@@ -180,15 +211,15 @@ async function pollChanges(
 	ctx: IPollFunctions,
 	settings: TriggerSettings,
 ): Promise<INodeExecutionData[][] | null> {
-	const { object, clock, event, call } = settings;
+	const { object, clock, statusWatch, call } = settings;
 	const state = ctx.getWorkflowStaticData('node');
 	// The position belongs to one collection and one timestamp; another resource or event starts over.
 	const stream = `${object.resource}:${clock.query}`;
 	const now = Date.now();
 	const position = loadPosition(ctx, settings, state, stream, now);
-	const watchedKey = settings.watched.join(',');
+	const watchedKey = statusWatch?.statuses.join(',');
 	const memory: StatusMemory =
-		event === 'statusChanged' && state.stream === stream && state.watched === watchedKey
+		statusWatch && state.stream === stream && state.watched === watchedKey
 			? memoryFromJson(state.inStatus)
 			: new Map();
 
@@ -215,16 +246,15 @@ async function pollChanges(
 		position.seen.set(key, at);
 		fresh.push(record);
 	}
-	const events =
-		event === 'statusChanged'
-			? statusTransitions(fresh, new Set(settings.watched), memory, statusKeyOf(object))
-			: fresh;
+	const events = statusWatch
+		? statusTransitions(fresh, new Set(statusWatch.statuses), memory, statusWatch.key)
+		: fresh;
 
 	writeState(state, {
 		version: STATE_VERSION,
 		stream,
 		...positionToJson(nextPosition(position, read.reached, now)),
-		...(event === 'statusChanged' ? { watched: watchedKey, inStatus: memoryToJson(memory) } : {}),
+		...(statusWatch ? { watched: watchedKey, inStatus: memoryToJson(memory) } : {}),
 	});
 	return events.length ? [toItems(settings, events)] : null;
 }

@@ -2,7 +2,7 @@
 // resources: the verb/path table of create, index and show per document type), Compass
 // 0110-Attachment_File_API.md (the attachment record's elements), the Invoices API action list
 // (image_scan, retrieve_image_scan) and R39_Invoicing_API.json (retrieve_legal_invoice_pdf), with
-// scopes from Coupa's /oauth2/scopes map. Never from catalog.ts.
+// scopes from Coupa's /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, R39, SCOPE_MAP } from './_rows.mjs';
 
 const ATTACHMENTS_API =
@@ -78,7 +78,7 @@ export const ROUTES = [
 				'attachment[text]',
 				'attachment[intent]',
 			],
-			source: `${ATTACHMENTS_API}; ${FILE_API} (type, url, text, intent, file-url are api_in); multipart attachment[file] / attachment[url] / attachment[text] with attachment[type] and attachment[intent] per coupa-api.md §6.19 (DOC: Attachments API)`,
+			source: `${ATTACHMENTS_API}; ${FILE_API} (type, url, text, intent, file-url are api_in); multipart attachment[file] / attachment[url] / attachment[text] with attachment[type] and attachment[intent] (Compass Attachments API, its upload examples)`,
 			scopeSource: writeSource ?? 'Parent document write scope',
 			...(writeSource ? {} : { unconfirmed: UNCONFIRMED_SCOPE }),
 		}),
@@ -87,7 +87,7 @@ export const ROUTES = [
 		contentType: 'multipart/form-data',
 		optional: ['file'],
 		source:
-			'Compass Invoices API actions ("image_scan: Update image scan attachment"); coupa-api.md §6.12',
+			'Compass Invoices API (/invoices), actions table ("image_scan: Update image scan attachment or image scan URL")',
 		scopeSource: `${SCOPE_MAP} §53.2 core.invoice.write (image_scan)`,
 		unconfirmed:
 			'The multipart field name of the scan is not documented; the package sends it as `file`',

@@ -1,7 +1,7 @@
 // Core Platform objects: accounts, approvals, budget lines, items, suppliers, user groups, users.
 // Written from Coupa's published docs (Compass pages mirrored in TimTini/coupa-compass-integration-docs
 // output/markdown/, the R39 OpenAPI files in output/discovery/assets/raw/) and the scope → permission
-// map Coupa publishes at /oauth2/scopes (copied in rossumai/university). Never from catalog.ts.
+// map Coupa publishes at /oauth2/scopes (copied in rossumai/university). Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, R39, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const reason = { optional: ['reason'], in: 'query' };

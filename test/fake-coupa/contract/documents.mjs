@@ -1,13 +1,13 @@
-// Document actions added for issue 11 (PO release and window issue, PO line invoicing close,
+// Document actions (PO release and window issue, PO line invoicing close,
 // invoice dispute withdrawal and approval restarts, requisition update-and-submit and add
 // approver) and comments on documents. From Compass pages (Purchase Orders API, Requisitions API,
 // Comments API), Coupa's Invoices API action list, R39_Purchasing_API.json, and the scope map
-// Coupa publishes at /oauth2/scopes. Never from catalog.ts.
+// Coupa publishes at /oauth2/scopes. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, R39, SCOPE_MAP } from './_rows.mjs';
 
 const PO_PAGE = 'Compass Purchase Orders API (/purchase_orders) actions table';
 const INVOICE_ACTIONS =
-	'Coupa Invoices API actions list (image_scan, …, bypass_current_approval, restart_approvals, withdraw_dispute); coupa-api.md §6.12';
+	'Compass Invoices API (/invoices), actions table (image_scan, …, bypass_current_approval, restart_approvals, withdraw_dispute)';
 const REQ_PAGE = 'Compass Requisitions API (/requisitions) actions table';
 const COMMENTS_PAGE =
 	'Compass Comments API (shared resources): GET/POST /api/<document>/:id/comments; body element comments (example <comments>COMMENT TEXT</comments>)';
@@ -115,12 +115,12 @@ export const ROUTES = [
 		actionRoute(collection, 'comments_index', 'GET', '{id}/comments', ['core.comment.read'], {
 			returns: 'list of comment records',
 			source: COMMENTS_PAGE,
-			scopeSource: 'Coupa /oauth2/scopes core.comment.read; coupa-api.md §6.1',
+			scopeSource: `${SCOPE_MAP} §11.1 core.comment.read (API/Comments)`,
 		}),
 		actionRoute(collection, 'comments_create', 'POST', '{id}/comments', ['core.comment.write'], {
 			required: ['comments'],
 			source: COMMENTS_PAGE,
-			scopeSource: 'Coupa /oauth2/scopes core.comment.write; coupa-api.md §6.1',
+			scopeSource: `${SCOPE_MAP} §12.1 core.comment.write (API/Comments)`,
 		}),
 	]),
 ];

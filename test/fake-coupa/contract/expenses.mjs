@@ -1,5 +1,5 @@
 // Expense reports and expense lines. From Compass Expense Reports / Expense Lines API pages,
-// R39_Expense_Reporting_API.json and Coupa's /oauth2/scopes map. Never from catalog.ts.
+// R39_Expense_Reporting_API.json and Coupa's /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, markExportedRoute, R39, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const READ = ['core.expense.read'];

@@ -2,13 +2,13 @@
 // From the Compass pages mirrored in TimTini/coupa-compass-integration-docs output/markdown/
 // (Integration Runs API, Integration History Record API, Integration Error API: their verb/path
 // tables and element tables) and the POs→ERP / Invoices→ERP playbooks; scopes from Coupa's
-// /oauth2/scopes map (core.integration.read/.write). Never from catalog.ts.
-import { actionRoute, standardRoutes } from './_rows.mjs';
+// /oauth2/scopes map (core.integration.read/.write). Never from the node's catalogue
+// (nodes/Coupa/catalog/).
+import { actionRoute, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const READ = ['core.integration.read'];
 const WRITE = ['core.integration.write'];
-const SCOPES =
-	'Coupa /oauth2/scopes (core.integration.read/.write: integration runs, history records, errors); coupa-api.md §6.1';
+const SCOPES = `${SCOPE_MAP} §27.4–§27.6 core.integration.read, §28.3–§28.5 core.integration.write (integration errors, history records, runs)`;
 const RUNS = 'Compass Integration Runs API (integrations-api-(integrations)/integration-runs-api)';
 const HISTORY =
 	'Compass Integration History Record API (integrations-api-(integrations)/integration-history-record-api)';

@@ -1,6 +1,6 @@
 // Receipts. Compass Receipts API: "Inventory Transactions API (/inventory_transactions) – Only HTTP
 // GET is supported"; receipts are written through /receiving_transactions. Scopes from Coupa's
-// /oauth2/scopes map. Never from catalog.ts.
+// /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const RECEIVING_WRITE = ['core.inventory.receiving.write'];

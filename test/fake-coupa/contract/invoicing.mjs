@@ -1,5 +1,5 @@
 // Invoices. From Compass Invoices API (TimTini/coupa-compass-integration-docs output/markdown/
-// 0205-Invoices_API...), R39_Invoicing_API.json and Coupa's /oauth2/scopes map. Never from catalog.ts.
+// 0205-Invoices_API...), R39_Invoicing_API.json and Coupa's /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, markExportedRoute, R39, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const PAGE = 'Compass 0205-Invoices_API_(_invoices).md';

@@ -1,6 +1,6 @@
 // Purchasing: purchase orders, their lines and changes, requisitions, contracts. From Compass pages
 // and R39_Purchasing_API.json (TimTini/coupa-compass-integration-docs); scopes from Coupa's
-// /oauth2/scopes map. Never from catalog.ts.
+// /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { actionRoute, markExportedRoute, R39, SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const PO_READ = ['core.purchase_order.read'];

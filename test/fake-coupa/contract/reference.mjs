@@ -3,23 +3,22 @@
 // TimTini/coupa-compass-integration-docs output/markdown/ (each page's Actions and Elements
 // tables) and the scope map Coupa publishes at /oauth2/scopes (core.common.read covers addresses,
 // currencies, commodities, departments, exchange rates, lookup values and payment terms;
-// core.common.write writes them). Never from catalog.ts.
-import { standardRoutes } from './_rows.mjs';
+// core.common.write writes them). Never from the node's catalogue (nodes/Coupa/catalog/).
+import { SCOPE_MAP, standardRoutes } from './_rows.mjs';
 
 const READ = ['core.common.read'];
 const WRITE = ['core.common.write'];
-const SCOPES =
-	'Coupa /oauth2/scopes (core.common.read: addresses, currencies, commodities, departments, exchange rates, lookup values, payment terms; core.common.write); coupa-api.md §6.1';
+const SCOPES = `${SCOPE_MAP} §13 (core.common.read: addresses, commodities, currencies, departments, exchange rates, lookup values, payment terms), §14 (core.common.write)`;
 const page = (file) => `Compass ${file}`;
 
 export const ROUTES = [
 	...standardRoutes('addresses', {
 		ops: ['index', 'show', 'create', 'update'],
-		// core.address.read_write is in Coupa's scope list too; which one the routes enforce is not documented.
+		// core.address.read_write: docs/coupa-docs.md, "core.address.read_write is not in the scope map".
 		read: [...READ, 'core.address.read_write'],
 		write: [...WRITE, 'core.address.read_write'],
 		source: page('0034-Address_API_(_addresses).md'),
-		scopeSource: `${SCOPES}; core.address.read_write (scope list, coupa-api.md §6.1)`,
+		scopeSource: `${SCOPES}; core.address.read_write (a real tenant's scope list, in no Coupa document)`,
 		create: {
 			required: ['street1', 'city', 'postal-code', 'country.code'],
 			optional: ['name', 'street2', 'state', 'location-code', 'attention', 'active'],
@@ -108,7 +107,7 @@ export const OBJECTS = [
 ];
 
 // Supplier remit-to addresses (Compass 0071-Remit-To_Addresses_API_(_suppliers_addresses).md),
-// scopes per coupa-api.md §6.1: core.supplier.read also covers remit-to addresses.
+// scopes from the scope map: core.supplier.read also covers remit-to addresses.
 const REMIT_TO = 'Compass 0071-Remit-To_Addresses_API_(_suppliers_addresses).md';
 ROUTES.push(
 	{
@@ -119,7 +118,7 @@ ROUTES.push(
 		scopes: ['core.supplier.read'],
 		required: [],
 		source: REMIT_TO,
-		scopeSource: 'coupa-api.md §6.1 (core.supplier.read: also remit-to addresses)',
+		scopeSource: `${SCOPE_MAP} §103.3 core.supplier.read (API/Remit to Addresses)`,
 	},
 	{
 		collection: 'suppliers',
@@ -130,7 +129,7 @@ ROUTES.push(
 		required: ['remit-to-code', 'street1', 'city', 'postal-code', 'country.code'],
 		optional: ['name', 'state', 'active'],
 		source: REMIT_TO,
-		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
+		scopeSource: `${SCOPE_MAP} §106.2 core.supplier.write (API/Remit to Addresses)`,
 		unconfirmed:
 			"The page also flags local-tax-number as required; left to the tenant (Coupa's 400 names it)",
 	},
@@ -142,14 +141,14 @@ ROUTES.push(
 		scopes: ['core.supplier.write'],
 		required: [],
 		source: REMIT_TO,
-		scopeSource: 'coupa-api.md §6.1 (core.supplier.write)',
+		scopeSource: `${SCOPE_MAP} §106.2 core.supplier.write (API/Remit to Addresses)`,
 	},
 );
 
 // Supplier sites (Compass 0085-Supplier_Sites_API_(_supplier_sites).md), scopes
-// core.supplier_sites.read/.write (coupa-api.md §6.1).
+// core.supplier_sites.read/.write (scope map).
 const SITES = 'Compass 0085-Supplier_Sites_API_(_supplier_sites).md';
-const SITE_SCOPES = 'coupa-api.md §6.1 (suppliers: "Sites: core.supplier_sites.read/.write")';
+const SITE_SCOPES = `${SCOPE_MAP} §101.1 core.supplier_sites.read, §102.1 core.supplier_sites.write (API/Supplier Sites)`;
 ROUTES.push(
 	{
 		collection: 'suppliers',

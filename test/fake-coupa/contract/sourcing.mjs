@@ -1,5 +1,5 @@
 // Sourcing events (quote requests). From Compass Quote Requests API and R39_Sourcing_API.json;
-// scopes from Coupa's /oauth2/scopes map. Never from catalog.ts.
+// scopes from Coupa's /oauth2/scopes map. Never from the node's catalogue (nodes/Coupa/catalog/).
 import { R39, standardRoutes } from './_rows.mjs';
 
 export const ROUTES = [

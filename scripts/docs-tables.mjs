@@ -1,27 +1,36 @@
 #!/usr/bin/env node
 /**
- * The README's scope and operations tables, generated from the compiled catalogue.
- * `npm run docs` rewrites them; test/readme.test.mjs fails when README and catalogue disagree.
+ * The generated parts of the docs, rendered from the compiled catalogue: the resource list in
+ * README.md, the scope and operations tables in docs/operations.md and the list of confirmable
+ * actions in docs/reliability.md. Each sits between `<!-- name:start -->` and `<!-- name:end -->`.
+ * `npm run docs` rewrites them; test/readme.test.mjs fails when a file and the catalogue disagree.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+// The catalogue folder's index.js.
 const {
 	CATALOG,
 	actionsOf,
 	createPathOf,
 	scopesFor,
 	BASE_SCOPES,
-} = require('../dist/nodes/Coupa/catalog.js');
+} = require('../dist/nodes/Coupa/catalog');
 const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
 
-export const README = fileURLToPath(new URL('../README.md', import.meta.url));
+const fromRoot = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
 const code = (list) => list.map((item) => `\`${item}\``).join(', ');
 /** An operation's scopes; none where Coupa's docs name none (the pre-check then lets the call through). */
 const scopeCell = (list) => (list.length ? code(list) : 'not documented: Coupa decides');
+
+/** README's one-line overview: every resource by name, linking to the full tables. */
+function resourceList() {
+	const names = CATALOG.map((object) => object.name).sort((a, b) => a.localeCompare(b));
+	return `**${names.length} resources:** ${names.join(', ')}, and a Custom API Call.`;
+}
 
 function scopeTable() {
 	const rows = CATALOG.map((object) => {
@@ -104,23 +113,29 @@ function confirmationList() {
 	].join('\n');
 }
 
-/** README with every generated section replaced. */
-export function renderReadme(text) {
-	return [
-		['scope-table', scopeTable()],
-		['operations-table', operationsTable()],
-		['confirmations', confirmationList()],
-	].reduce(
-		(doc, [name, body]) =>
-			doc.replace(
-				new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`),
-				`$1\n${body}\n$2`,
-			),
-		text,
-	);
+/** Every file with generated sections, by its path from the repository root. */
+export const GENERATED = {
+	'README.md': { resources: resourceList },
+	'docs/operations.md': { 'scope-table': scopeTable, 'operations-table': operationsTable },
+	'docs/reliability.md': { confirmations: confirmationList },
+};
+
+export const pathOf = fromRoot;
+
+/** `text` (the file at `file`) with each of its generated sections rendered anew. */
+export function renderDoc(file, text) {
+	return Object.entries(GENERATED[file]).reduce((doc, [name, render]) => {
+		const section = new RegExp(`(<!-- ${name}:start -->)[\\s\\S]*?(<!-- ${name}:end -->)`);
+		if (!section.test(doc)) throw new Error(`${file} has no <!-- ${name}:start/end --> markers`);
+		return doc.replace(section, (_all, start, end) => `${start}\n${render()}\n${end}`);
+	}, text);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-	writeFileSync(README, renderReadme(readFileSync(README, 'utf8')));
-	console.log('README tables regenerated from the catalogue.');
+	for (const file of Object.keys(GENERATED)) {
+		writeFileSync(fromRoot(file), renderDoc(file, readFileSync(fromRoot(file), 'utf8')));
+	}
+	console.log(
+		`Generated sections of ${Object.keys(GENERATED).join(', ')} rendered from the catalogue.`,
+	);
 }

@@ -1,0 +1,102 @@
+/** Expense reports and their lines. */
+import type { CoupaObject } from '../types';
+import { ref, str, currency, description } from '../fields';
+
+export const EXPENSE_OBJECTS: CoupaObject[] = [
+	{
+		resource: 'expenseLine',
+		name: 'Expense Line',
+		plural: 'Expense Lines',
+		path: 'expense_lines',
+		readScopes: ['core.expense.read'],
+		writeScopes: ['core.expense.write'],
+		operations: {
+			get: {},
+			getAll: {},
+			create: {
+				parent: {
+					path: 'expense_reports',
+					name: 'expenseReportId',
+					label: 'Expense Report ID',
+					description: 'ID of the expense report the line is added to',
+				},
+			},
+			update: {},
+			delete: {},
+		},
+		actions: [],
+		fields: [
+			ref('expenseCategory', 'Expense Category', 'expense-category', 'name', { required: true }),
+			ref('foreignCurrency', 'Currency', 'foreign-currency', 'code', {
+				required: true,
+				lookup: 'currencies',
+				description: 'Currency the expense was paid in',
+			}),
+			{ name: 'startDate', label: 'Expense Date', key: 'start-date', type: 'date', required: true },
+			str('foreignAmount', 'Amount', 'foreign-amount', {
+				placeholder: 'e.g. 255.00',
+				description: 'Amount in the expense currency',
+			}),
+			description,
+			str('merchant', 'Merchant', 'merchant'),
+		],
+		picker: { title: ['description', 'amount'], search: ['description', 'merchant'] },
+		webPath: 'expense_lines',
+		notes: 'Create adds the line to an expense report (POST /expense_reports/{id}/expense_lines).',
+	},
+	{
+		resource: 'expenseReport',
+		name: 'Expense Report',
+		plural: 'Expense Reports',
+		path: 'expense_reports',
+		readScopes: ['core.expense.read'],
+		writeScopes: ['core.expense.write'],
+		operations: { get: {}, getAll: {}, create: {}, update: {}, delete: {} },
+		actions: [
+			{
+				value: 'submit',
+				name: 'Submit',
+				action: 'Submit an expense report for approval',
+				description: 'Submit a draft expense report for approval by its ID; returns the report',
+				method: 'PUT',
+				path: '{id}/submit',
+				scopes: ['core.expense.write'],
+				leadsTo: { field: 'status', notValues: ['draft'] },
+			},
+		],
+		exportable: true,
+		statuses: [
+			'draft',
+			'working',
+			'pending_approval',
+			'pending_info',
+			'approved',
+			'accounting_review',
+			'approved_for_payment',
+			'scheduled_for_payment',
+			'paid',
+			'rejected',
+		],
+		fields: [
+			str('title', 'Title', 'title'),
+			ref('expensedBy', 'Expensed By', 'expensed-by', 'login', { lookup: 'users' }),
+			currency,
+		],
+		simplify: [
+			'id',
+			'title',
+			'status',
+			'total',
+			'currency',
+			'expensed-by',
+			'submitted-at',
+			'exported',
+			'updated-at',
+			'custom-fields',
+		],
+		picker: { title: ['title'], search: ['title'], total: 'total' },
+		webPath: 'expense_reports',
+		comments: true,
+		attachments: {},
+	},
+];
