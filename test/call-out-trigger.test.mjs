@@ -590,6 +590,29 @@ describe('de-duplication by document, ID and updated-at', () => {
 });
 
 describe('the credential', () => {
+	test('a credential weakened while the workflow is active signs nothing and starts nothing', async () => {
+		const weak = { clientId: CLIENT.clientId, clientSecret: 'short' };
+		const token = await call({
+			webhook: 'setup',
+			headers: { authorization: basic(weak.clientId, weak.clientSecret) },
+			body: { grant_type: 'client_credentials' },
+			credentials: weak,
+		});
+		expect(token.answer.statusCode).toBe(500);
+		expect(token.answer.body.error).toBe('not_configured');
+		const event = await call({
+			parameters: { authentication: 'basicAuth' },
+			headers: {
+				authorization: basic(weak.clientId, weak.clientSecret),
+				'content-type': 'application/json',
+			},
+			body: INVOICE,
+			credentials: weak,
+		});
+		expect(event.started).toBe(false);
+		expect(event.answer.statusCode).toBe(500);
+	});
+
 	const test_ = trigger.methods.credentialTest.coupaCallOutCredential;
 	test("n8n's credential test and activation refuse a short secret or a colon in the client ID", async () => {
 		expect((await test_.call({}, { data: CLIENT })).status).toBe('OK');

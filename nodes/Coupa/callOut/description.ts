@@ -10,7 +10,7 @@ export const DEFAULT_SECRET_HEADER = 'X-Coupa-Call-Out-Secret';
 export const callOutProperties: INodeProperties[] = [
 	{
 		displayName:
-			"In Coupa (Setup > Integrations > Call Outs) make the endpoint URL this node's Event URL (ending in /event) and, for OAuth 2.0, its Token URL the Token URL (ending in /token), with the client ID and secret of this node's credential. Then add an API Call Out action to a Process Automator process. See the package's docs/call-outs.md.",
+			"In Coupa (Setup > Integrations > Call Outs) make the endpoint URL this node's Event URL (ending in /event) and, for OAuth 2.0, its Token URL the Token URL (ending in /token), with the client ID and secret of this node's credential. Then give a Process Automator process on a Document Event an API Call Out action to that endpoint (see docs/call-outs.md in the package).",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

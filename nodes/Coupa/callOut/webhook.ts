@@ -9,6 +9,7 @@ import type { CallOutAuthentication, CallOutCredentials } from './auth';
 import { checkEventRequest } from './auth';
 import type { HttpAnswer } from './answer';
 import { writeAnswer } from './answer';
+import { credentialProblem } from './credentialCheck';
 import { dedupeKey, seenBefore } from './dedupe';
 import {
 	DEFAULT_DEDUPE_MINUTES,
@@ -132,14 +133,10 @@ export async function receiveCallOut(this: IWebhookFunctions): Promise<IWebhookR
 	const authentication = this.getNodeParameter('authentication', 'oAuth2') as CallOutAuthentication;
 	const options = this.getNodeParameter('options', {}) as Options;
 	const credentials = await credentialsOf(this);
-	if (!credentials.clientId || !credentials.clientSecret)
-		return answered(this, {
-			status: 500,
-			body: {
-				error: 'not_configured',
-				description: "The trigger's credential has no client ID or secret.",
-			},
-		});
+	// Activation refuses such a credential too; this covers one changed while the workflow is active.
+	const problem = credentialProblem(credentials);
+	if (problem)
+		return answered(this, { status: 500, body: { error: 'not_configured', description: problem } });
 	return this.getWebhookName() === 'setup'
 		? tokenEndpoint(this, credentials, authentication, options)
 		: eventEndpoint(this, credentials, authentication, options);
