@@ -1,10 +1,11 @@
 /**
  * A call out's body into the item the workflow gets: the document as Coupa's API returns it
- * (hyphenated keys) plus `callOut` metadata. Coupa's pages say the API Call Out sends the
- * document's standard and custom fields as JSON or XML, reshaped by an optional data mapping;
- * they do not say whether the document comes bare or inside an envelope, so both are read: a JSON
- * object with one key holding an object (`{"invoice-header": {...}}`) and XML's root element name
- * the document type; a bare object is the document itself.
+ * (hyphenated keys) plus `callOut` metadata. The API Call Out sends the document's standard and
+ * custom fields as JSON or XML, reshaped by an optional data mapping (docs/coupa-docs.md,
+ * "Process Automator sends documents as API Call Outs"). No page says whether the document comes
+ * bare or inside an envelope, so both are read: a JSON object with one key holding an object
+ * (`{"invoice-header": {...}}`) and XML's root element name the document type; a bare object is
+ * the document itself.
  */
 import type { IDataObject } from 'n8n-workflow';
 

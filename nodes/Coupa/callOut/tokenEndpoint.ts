@@ -1,5 +1,6 @@
 /**
- * The Token URL of a call out endpoint, as "OAuth 2.0 for Call Outs" describes Coupa's side:
+ * The Token URL of a call out endpoint (docs/coupa-docs.md, "Call outs fetch a token with Basic
+ * client credentials"; Compass "OAuth 2.0 for Call Outs"). Coupa's side:
  * `POST` with `Authorization: Basic base64(client_id:client_secret)`, `grant_type=client_credentials`
  * form-encoded (or JSON, if the endpoint is set up so) and an optional `scope`; the answer is
  * `{"access_token": "...", "token_type": "bearer", "expires_in": <seconds>}`. Client ID and
