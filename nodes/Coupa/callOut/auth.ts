@@ -5,7 +5,7 @@
  * taken nor the length says anything about them.
  */
 import type { HttpAnswer } from './answer';
-import { equalBytes, hmacSha256 } from './sha256';
+import { equalBytes, hmacSha256, utf8 } from './sha256';
 import { verifyToken } from './token';
 
 export type CallOutAuthentication = 'oAuth2' | 'basicAuth' | 'headerSecret';
@@ -18,7 +18,6 @@ export interface CallOutCredentials {
 /** Longest Authorization or secret header we look at; longer ones are refused unread. */
 const MAX_HEADER_LENGTH = 4096;
 
-const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const digestKey = utf8('coupa-call-out-compare');
 
 export function sameSecret(given: string, expected: string): boolean {

@@ -84,6 +84,8 @@ export function hmacSha256(key: Uint8Array, message: Uint8Array): Uint8Array {
 	return sha256(outer);
 }
 
+export const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+
 /** Compares without stopping at the first difference, so timing says nothing about a secret. */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 	let difference = a.length ^ b.length;

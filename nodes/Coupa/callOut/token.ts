@@ -5,7 +5,7 @@
  * ID, expiry) signed with HMAC-SHA256 under the client secret. Nothing is stored: any token this
  * secret signed for this trigger is good until it expires, and rotating the secret revokes all.
  */
-import { equalBytes, hmacSha256 } from './sha256';
+import { equalBytes, hmacSha256, utf8 } from './sha256';
 
 const VERSION = 'v1';
 /** Far below the 1,258 characters Coupa says it tested; longer input is not a token of ours. */
@@ -27,7 +27,6 @@ export type TokenCheck =
 			reason: 'malformed' | 'signature' | 'expired' | 'wrong client' | 'wrong trigger';
 	  };
 
-const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 const base64url = (bytes: Uint8Array | string) =>
 	Buffer.from(typeof bytes === 'string' ? utf8(bytes) : bytes).toString('base64url');
 
