@@ -127,13 +127,52 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 		expect(workflow).toContain('$GITHUB_REF_NAME');
 	});
 
-	test('ci.yml runs .ci/run within the 90-minute limit', () => {
+	/** ci.yml's jobs by id, each as the text of its block (the lines indented under `jobs:`). */
+	function ciJobs() {
 		const workflow = read('.github/workflows/ci.yml');
-		expect(workflow).toMatch(/^ {8}run: bash \.ci\/run$/m);
-		expect(Number(workflow.match(/timeout-minutes: (\d+)/)[1])).toBeLessThanOrEqual(90);
-		expect(read('.ci/run')).toMatch(/npm run lint/);
-		expect(read('.ci/run')).toMatch(/npm test/);
-		expect(read('.ci/run')).toMatch(/npm run test:e2e/);
+		const jobs = workflow.slice(workflow.indexOf('\njobs:\n'));
+		return Object.fromEntries(
+			jobs
+				.split(/^ {2}(?=[a-z][\w-]*:$)/m)
+				.slice(1)
+				.map((block) => [block.slice(0, block.indexOf(':')), block]),
+		);
+	}
+
+	test('ci.yml has a fast lane (lint and npm test in at most 10 minutes) and slow lanes that need nothing from it', () => {
+		const jobs = ciJobs();
+		expect(Object.keys(jobs).sort()).toEqual(['browser', 'check', 'e2e', 'queue']);
+		expect(jobs.check).toMatch(/^ {8}run: npm run lint$/m);
+		expect(jobs.check).toMatch(/^ {8}run: npm test$/m);
+		expect(Number(jobs.check.match(/timeout-minutes: (\d+)/)[1])).toBeLessThanOrEqual(10);
+		expect(jobs.check).not.toMatch(/test:e2e|test:queue|test:browser|n8n-nodes-coupa/);
+		expect(jobs.e2e).toMatch(/^ {8}run: npm run test:e2e -- \$\{\{ matrix\.files \}\}$/m);
+		expect(jobs.queue).toMatch(/^ {8}run: npm run test:queue$/m);
+		expect(jobs.queue).toMatch(/apt-get install -y redis-server/);
+		expect(jobs.browser).toMatch(/^ {8}run: npm run test:browser$/m);
+		expect(jobs.browser).toMatch(/apt-get install -y chromium/);
+		for (const [id, job] of Object.entries(jobs)) {
+			expect({ id, needs: /^ {4}needs:/m.test(job) }).toEqual({ id, needs: false });
+			expect(Number(job.match(/timeout-minutes: (\d+)/)[1])).toBeLessThanOrEqual(40);
+		}
+		// Each slow lane restores the real n8n runtime from a cache keyed per n8n version.
+		for (const id of ['e2e', 'queue', 'browser'])
+			expect(jobs[id]).toMatch(
+				/key: n8n-runtime-\$\{\{ runner\.os \}\}-(2\.40\.7|\$\{\{ matrix\.n8n \}\})-/,
+			);
+	});
+
+	test('.ci/run stays the whole sequence: lint, npm test, then every end-to-end suite', () => {
+		const run = read('.ci/run');
+		const at = [
+			'npm run lint',
+			'npm test',
+			'npm run test:e2e',
+			'npm run test:queue',
+			'npm run test:browser',
+		].map((command) => run.indexOf(`\n${command}`));
+		expect(at.every((index) => index > 0)).toBe(true);
+		expect([...at].sort((a, b) => a - b)).toEqual(at);
 	});
 });
 
@@ -145,9 +184,12 @@ describe('pinned n8n installs (scripts/n8n-lock)', () => {
 		runtime = await import('../scripts/n8n-runtime.mjs');
 	});
 
-	test('the default n8n version and every pinned one run in .ci/run', () => {
+	test('the default n8n version and every pinned one run in .ci/run and in an e2e job of ci.yml', () => {
 		expect(versions).toContain(runtime.N8N_VERSION);
 		const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+		const workflow = readFileSync(join(root, '.github', 'workflows', 'ci.yml'), 'utf8');
+		const inMatrix = [...workflow.matchAll(/^ {10}- n8n: (\S+)$/gm)].map((match) => match[1]);
+		expect([...inMatrix].sort()).toEqual([...versions].sort());
 		for (const version of versions.filter((v) => v !== runtime.N8N_VERSION)) {
 			expect({ version, inCi: ci.includes(`COUPA_N8N_VERSION=${version} `) }).toEqual({
 				version,

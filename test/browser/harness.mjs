@@ -16,6 +16,12 @@ export { SANDBOX_CREDENTIAL, SANDBOX_OWNER };
 /** Waits on conditions, never on fixed sleeps: headless Chromium + n8n on 2 cores is slow. */
 export const WAIT_MS = Number(process.env.COUPA_BROWSER_WAIT_MS ?? 90000);
 
+/**
+ * COUPA_BROWSER_CPU_THROTTLE=4 runs the page's scripts 4x slower (Chromium's CPU throttling), to
+ * try the suite as on a loaded machine without loading one.
+ */
+const CPU_THROTTLE = Number(process.env.COUPA_BROWSER_CPU_THROTTLE ?? 1);
+
 const CHROMIUM_FLAGS = [
 	'--headless',
 	'--no-sandbox',
@@ -81,6 +87,11 @@ export async function startBrowserSuite({ workflows = [], credentials } = {}) {
 	});
 	context.setDefaultTimeout(WAIT_MS);
 	const page = context.pages()[0] ?? (await context.newPage());
+	if (CPU_THROTTLE > 1) {
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+		log(`the page's CPU is slowed ${CPU_THROTTLE}x (COUPA_BROWSER_CPU_THROTTLE)`);
+	}
 
 	let count = 0;
 	const fileName = (name) => name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
@@ -140,6 +151,7 @@ export async function dropdownOf(page, name) {
 			return await openDropdownTexts(page);
 		} catch (error) {
 			if (attempt === 3) throw error;
+			log(`the ${name} dropdown showed no options; clicking it again (attempt ${attempt + 1})`);
 		}
 	}
 }
@@ -164,4 +176,39 @@ export async function openNode(page, workflowId, nodeName) {
 export async function closeNode(page) {
 	await page.getByTestId('ndv-close-button').click();
 	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Opens the node panel on the Tools list of the AI Agent `nodeName` (the plus of its Tool input)
+ * and returns that list's panel, known by its header "Tools".
+ * The editor loads the node panel's code only after the canvas shows. A Tool plus clicked before
+ * that opens "Other AI Nodes" instead: the panel mounts after the Tools list was chosen and puts
+ * its own first view on top (n8n 2.40.7, NodeCreator and nodeCreator.store in editor-ui). That
+ * view lists a category "Tools" too, so the header is checked, not just the word. Opening and
+ * closing the panel once with the canvas's own plus button loads it first.
+ */
+export async function openToolsPanel(page, nodeName) {
+	const creator = page.getByTestId('node-creator');
+	await page.getByTestId('canvas-node').filter({ hasText: nodeName }).first().waitFor();
+	await page.getByTestId('node-creator-plus-button').click();
+	await creator.getByTestId('nodes-list-header').first().waitFor();
+	await page.keyboard.press('Escape');
+	await creator.waitFor({ state: 'hidden' });
+	await page
+		.locator(
+			`[data-test-id="canvas-node-input-handle"][data-node-name="${nodeName}"][data-connection-type="ai_tool"] [data-test-id="canvas-handle-plus"]`,
+		)
+		.click();
+	// While one list slides out and the next in, both are on the page: take the Tools one.
+	const tools = creator
+		.locator('aside')
+		.filter({ has: page.getByTestId('nodes-list-header').getByText('Tools', { exact: true }) });
+	try {
+		await tools.waitFor();
+	} catch (error) {
+		const shown = await creator.getByTestId('nodes-list-header').allInnerTexts();
+		error.message = `The Tool plus opened ${JSON.stringify(shown)}, not "Tools": ${error.message}`;
+		throw error;
+	}
+	return tools;
 }
