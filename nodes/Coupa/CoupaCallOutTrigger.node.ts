@@ -27,7 +27,8 @@ export class CoupaCallOutTrigger implements INodeType {
 		icon: { light: 'file:coupa.svg', dark: 'file:coupa.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{"Call Out: " + $parameter["authentication"]}}',
+		subtitle:
+			'={{ {"oAuth2": "Call out with token", "basicAuth": "Call out with Basic auth", "headerSecret": "Call out with header secret"}[$parameter["authentication"]] }}',
 		description: 'Starts the workflow when Coupa sends an API Call Out (Process Automator)',
 		defaults: { name: 'Coupa Call Out Trigger' },
 		inputs: [],
