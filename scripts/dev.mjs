@@ -4,11 +4,14 @@
 // Ctrl-C stops both. The n8n data lives in .cache/n8n-dev (delete it to start over).
 // The start itself is shared with `npm run test:browser`: scripts/n8n-sandbox.mjs.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_CLIENT } from '../test/fake-coupa/index.mjs';
 import { REPO_DIR } from './install-package.mjs';
 import { N8N_VERSION } from './n8n-runtime.mjs';
+import { EXAMPLES_DIR } from './n8n-setup.mjs';
 import {
+	SANDBOX_CALL_OUT,
 	SANDBOX_CREDENTIAL,
 	SANDBOX_MCP_TOKEN,
 	SANDBOX_OWNER,
@@ -20,6 +23,11 @@ const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const BROKER_PORT = Number(process.env.N8N_RUNNERS_BROKER_PORT ?? N8N_PORT + 1);
 const SANDBOX_PORT = Number(process.env.COUPA_SANDBOX_PORT ?? 4010);
 const USER_FOLDER = join(REPO_DIR, '.cache', 'n8n-dev');
+
+// The Coupa Call Out Trigger's webhook ID in the call out example: its URLs in the banner.
+const CALL_OUT_WEBHOOK_ID = JSON.parse(
+	readFileSync(join(EXAMPLES_DIR, 'call-out-invoice-to-erp.json'), 'utf8'),
+).nodes.find((node) => node.webhookId).webhookId;
 
 const log = (message) => console.log(`[dev] ${message}`);
 
@@ -56,6 +64,10 @@ function printBanner(fake, logFile, editorUrl) {
                  "Coupa: approvals MCP server" (activate it; MCP URL ${editorUrl}/mcp/coupa-approvals,
                  header "Authorization: Bearer ${SANDBOX_MCP_TOKEN.token}"),
                  "Coupa: procurement assistant (AI Agent)" (needs your OpenAI credential)
+  Call outs:     activate "Coupa: invoice call out to the ERP (fast path)", then let the sandbox
+                 send one: curl -s ${fake.url}/sandbox/call_outs -H 'Content-Type: application/json' \\
+                   -d '{"endpoint": "${editorUrl}/webhook/${CALL_OUT_WEBHOOK_ID}/event", "clientId": "${SANDBOX_CALL_OUT.clientId}", "clientSecret": "${SANDBOX_CALL_OUT.clientSecret}"}'
+                 (docs/call-outs.md)
 
   Use a real Coupa instead: Credentials → Create credential → "Coupa OAuth2 API", then enter
   your instance (e.g. acme.coupahost.com), the Client ID and Client Secret of an OAuth2 client from

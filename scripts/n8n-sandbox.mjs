@@ -30,12 +30,23 @@ export const SANDBOX_EXAMPLES = [
 	'approval-decision-form.json',
 	'coupa-approvals-mcp-server.json',
 	'procurement-assistant.json',
+	'call-out-invoice-to-erp.json',
+	'poll-invoices-safety-net.json',
 ];
 // The Bearer Auth credential the approvals MCP server example names; MCP clients send this token.
 export const SANDBOX_MCP_TOKEN = {
 	id: 'coupaMcpToken',
 	name: 'Coupa MCP token',
 	token: 'coupa-sandbox-mcp-token',
+};
+
+// The Coupa Call Out API credential of the call out example; the sandbox's call outs
+// (POST /sandbox/call_outs, docs/call-outs.md) send this client ID and secret.
+export const SANDBOX_CALL_OUT = {
+	id: 'coupaCallOutSandbox',
+	name: 'Coupa call out sandbox',
+	clientId: 'coupa-sandbox-call-out',
+	clientSecret: 'coupa-sandbox-call-out-secret-0123456789',
 };
 
 /**
@@ -55,6 +66,15 @@ async function prepareUserFolder({ userFolder, fake, env, log, workflows, creden
 					name: SANDBOX_MCP_TOKEN.name,
 					type: 'httpBearerAuth',
 					data: { token: SANDBOX_MCP_TOKEN.token },
+				},
+				{
+					id: SANDBOX_CALL_OUT.id,
+					name: SANDBOX_CALL_OUT.name,
+					type: 'coupaCallOutApi',
+					data: {
+						clientId: SANDBOX_CALL_OUT.clientId,
+						clientSecret: SANDBOX_CALL_OUT.clientSecret,
+					},
 				},
 				...credentials(fake),
 			],

@@ -7,7 +7,8 @@ import { createServer as createTlsServer } from 'node:https';
 import { createActions } from './actions.mjs';
 import { createApi } from './api.mjs';
 import { createAuth } from './auth.mjs';
-import { ALL_SCOPES } from './catalog.mjs';
+import { createCallOutRoute } from './callOuts.mjs';
+import { ALL_SCOPES, modelOf } from './catalog.mjs';
 import { createClock } from './clock.mjs';
 import { createFaults, proxyErrorPage } from './faults.mjs';
 import { createResponder, readBody } from './http.mjs';
@@ -62,6 +63,7 @@ export async function startFakeCoupa(options = {}) {
 	const actions = createActions({ store, records, clock });
 	const handleApi = createApi({ store, auth, records, actions, clock, scopeDeniedStatus, faults });
 
+	const callOuts = createCallOutRoute({ store, modelOf });
 	const requests = [];
 	const sockets = new Set();
 	const timers = new Set();
@@ -99,6 +101,8 @@ export async function startFakeCoupa(options = {}) {
 			const [status, payload] = auth.tokenRequest(body, req.headers.authorization);
 			return respond.plainJson(status, payload);
 		}
+		const sandboxAnswer = await callOuts.handle(req.method, url.pathname, body);
+		if (sandboxAnswer) return respond.plainJson(...sandboxAnswer);
 		const segments = url.pathname.split('/').filter(Boolean);
 		if (segments[0] !== 'api') return respond.errors(404, { base: ['Not found'] });
 
@@ -188,6 +192,8 @@ export async function startFakeCoupa(options = {}) {
 		store,
 		clock,
 		faults,
+		/** Call outs sent from this Coupa (`fire(request)`, `calls`): see callOuts.mjs. */
+		callOuts,
 		stats: faults.stats,
 		/** Stop listening and destroy open (keep-alive) sockets so test runners can exit. */
 		close: () =>
