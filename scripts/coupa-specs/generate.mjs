@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Maintainer tool: `node scripts/coupa-specs/generate.mjs [path to coupa-docs]` (default
-// ../shared/coupa-docs) reads Coupa's R39 OpenAPI specs and the OAuth scope map and writes
+// Maintainer tool: `node scripts/coupa-specs/generate.mjs <folder>`, where the folder holds Coupa's
+// R39 OpenAPI specs (r39/*.json) and the OAuth scope map (oauth-scopes.md). It reads them and writes
 //   - test/fake-coupa/contract/_r39.generated.mjs: one contract row per documented operation
 //     (method, path, R39 file, scopes the scope map grants, required body keys, summary);
 //   - nodes/Coupa/catalog/documentedPaths/*.ts: the node's list of documented paths for Custom API
@@ -16,7 +16,13 @@ import { matchScopes, shapeOf } from './match-scopes.mjs';
 import { readScopeMap, readSpecs } from './read-docs.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const docsDir = resolve(process.argv[2] ?? '../shared/coupa-docs');
+if (!process.argv[2]) {
+	console.error(
+		'Usage: node scripts/coupa-specs/generate.mjs <folder with r39/*.json and oauth-scopes.md>',
+	);
+	process.exit(2);
+}
+const docsDir = resolve(process.argv[2]);
 
 const prettier = await import('prettier');
 const prettierOptions = await prettier.resolveConfig(join(root, 'package.json'));
