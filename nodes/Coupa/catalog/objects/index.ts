@@ -10,12 +10,12 @@ import { INTEGRATION_OBJECTS } from './integration';
 import { INVENTORY_OBJECTS } from './inventory';
 import { SOURCING_OBJECTS } from './sourcing';
 import { COLLABORATION_OBJECTS } from './collaboration';
-import { SUPPLIER_ONBOARDING_OBJECTS } from './suppliersMore';
-import { INVENTORY_MORE_OBJECTS } from './inventoryMore';
+import { SUPPLIER_ONBOARDING_OBJECTS } from './supplierOnboarding';
+import { RECEIVING_AND_STOCK_OBJECTS } from './receivingAndStock';
 import { MASTER_DATA_OBJECTS } from './masterData';
 import { PAYABLES_OBJECTS } from './payables';
 import { INTEGRATION_SETUP_OBJECTS } from './integrationSetup';
-import { SOURCING_MORE_OBJECTS } from './sourcingMore';
+import { SOURCING_AND_CONFIRMATION_OBJECTS } from './sourcingAndConfirmations';
 
 /** Every Coupa object the package knows, sorted by resource name. */
 export const CATALOG: CoupaObject[] = [
@@ -31,9 +31,9 @@ export const CATALOG: CoupaObject[] = [
 	...SOURCING_OBJECTS,
 	...COLLABORATION_OBJECTS,
 	...SUPPLIER_ONBOARDING_OBJECTS,
-	...INVENTORY_MORE_OBJECTS,
+	...RECEIVING_AND_STOCK_OBJECTS,
 	...MASTER_DATA_OBJECTS,
 	...PAYABLES_OBJECTS,
 	...INTEGRATION_SETUP_OBJECTS,
-	...SOURCING_MORE_OBJECTS,
+	...SOURCING_AND_CONFIRMATION_OBJECTS,
 ].sort((a, b) => a.resource.localeCompare(b.resource));

@@ -73,7 +73,7 @@ const approvalActions = (scopes: string[]): PlainAction[] => [
 	},
 ];
 
-export const INVENTORY_MORE_OBJECTS: CoupaObject[] = [
+export const RECEIVING_AND_STOCK_OBJECTS: CoupaObject[] = [
 	plainObject({
 		resource: 'advanceShipNotice',
 		name: 'Advance Ship Notice',

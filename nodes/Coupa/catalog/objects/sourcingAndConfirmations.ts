@@ -5,7 +5,7 @@ import type { CoupaObject } from '../types';
 
 const AWARD = ['core.sourcing.response.award.write'];
 
-export const SOURCING_MORE_OBJECTS: CoupaObject[] = [
+export const SOURCING_AND_CONFIRMATION_OBJECTS: CoupaObject[] = [
 	plainObject({
 		resource: 'quoteResponse',
 		name: 'Quote Response',
