@@ -54,33 +54,65 @@ export function missingScopeMessage(
 	};
 }
 
-/** Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line. */
+/** How much of an error body is read: Coupa's validation errors are a few lines long. */
+export const MAX_ERROR_BODY_CHARS = 16_384;
+/** How much of Coupa's own text an error message carries. */
+export const MAX_COUPA_TEXT_CHARS = 300;
+
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+export function clip(text: string, max = MAX_COUPA_TEXT_CHARS): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Coupa's XML form of a validation error, `<error field="…">text</error>`. Each quantifier stops
+ * at the next `<`, and a match can only start at a `<`, so the scan is linear in the text.
+ */
+const XML_ERROR = /<error(?:\s[^<>]*)?>([^<]*)<\/error>/g;
+
+/**
+ * Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line of at
+ * most MAX_COUPA_TEXT_CHARS. A hostile body costs bounded work: patterns run on its first
+ * MAX_ERROR_BODY_CHARS only.
+ */
 export function coupaValidationText(body: unknown): string | undefined {
+	const text = readValidationText(body);
+	return text === undefined ? undefined : clip(text);
+}
+
+function readValidationText(body: unknown): string | undefined {
 	let data = body;
+	if (Buffer.isBuffer(data)) data = data.subarray(0, MAX_ERROR_BODY_CHARS).toString('utf8');
 	if (typeof data === 'string') {
-		const xmlErrors = [...data.matchAll(/<error[^>]*>([^<]*)<\/error>/g)].map((m) => m[1].trim());
+		const xmlErrors = [...data.slice(0, MAX_ERROR_BODY_CHARS).matchAll(XML_ERROR)].map((m) =>
+			m[1].trim(),
+		);
 		if (xmlErrors.length) return xmlErrors.join('; ');
 		try {
-			data = JSON.parse(data);
+			// JSON.parse is linear, and Coupa's JSON is only useful whole.
+			data = JSON.parse(data as string);
 		} catch {
 			return undefined;
 		}
 	}
 	const errors = (data as { errors?: unknown } | undefined)?.errors;
+	if (Array.isArray(errors)) return errors.slice(0, 50).map(String).join('; ');
 	if (errors && typeof errors === 'object') {
-		const parts = Object.entries(errors as Record<string, unknown>).map(([model, messages]) => {
-			const list = Array.isArray(messages) ? messages.map(String).join('; ') : String(messages);
+		const entries = Object.entries(errors as Record<string, unknown>).slice(0, 50);
+		const parts = entries.map(([model, messages]) => {
+			const list = Array.isArray(messages)
+				? messages.slice(0, 50).map(String).join('; ')
+				: String(messages);
 			return model === 'base' ? list : `${model}: ${list}`;
 		});
 		return parts.join(' | ') || undefined;
 	}
-	if (Array.isArray(errors)) return errors.map(String).join('; ');
 	const single = (data as { error?: unknown } | undefined)?.error;
 	return typeof single === 'string' ? single : undefined;
 }
 
 function tokenMessage(failure: Failure): { message: string; description: string } {
-	const detail = failure.tokenErrorDescription ? ` (${failure.tokenErrorDescription})` : '';
+	const detail = failure.tokenErrorDescription ? ` (${clip(failure.tokenErrorDescription)})` : '';
 	if (failure.tokenError === 'invalid_scope') {
 		return {
 			message: `Coupa refused to issue a token: the credential asks for a scope the Coupa OAuth client was not granted${detail}`,
@@ -234,6 +266,8 @@ function statusMessage(
  * Replaces every secret in a text: the client secret and tokens the caller knows of (also those
  * minted during the call, see request.ts), and anything shaped like a bearer token or a JWT
  * (Coupa's access tokens are JWTs), in case Coupa echoes a token n8n minted and stored elsewhere.
+ * Every pattern is linear: a match can start only where a run of token characters starts (the
+ * look-behind), so no stretch of the text is scanned from more than a few starting points.
  */
 export function redact(text: string, secrets: string[]): string {
 	let clean = text;
@@ -243,7 +277,7 @@ export function redact(text: string, secrets: string[]): string {
 	return clean
 		.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
 		.replace(/(client_secret|access_token|refresh_token|id_token)=([^&\s]+)/gi, '$1=[redacted]')
-		.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]');
+		.replace(/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]');
 }
 
 /**
