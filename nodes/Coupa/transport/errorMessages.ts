@@ -65,22 +65,25 @@ export function clip(text: string, max = MAX_COUPA_TEXT_CHARS): string {
 }
 
 /**
+ * Text from Coupa (or from a URL it sent) as an error may show it: redacted first, then cut to
+ * `max`. Cutting first could keep the start of a token that redaction would no longer recognise.
+ */
+export function shownText(text: string, secrets: string[], max = MAX_COUPA_TEXT_CHARS): string {
+	return clip(redact(text.slice(0, MAX_ERROR_BODY_CHARS), secrets), max);
+}
+
+/**
  * Coupa's XML form of a validation error, `<error field="…">text</error>`. Each quantifier stops
  * at the next `<`, and a match can only start at a `<`, so the scan is linear in the text.
  */
 const XML_ERROR = /<error(?:\s[^<>]*)?>([^<]*)<\/error>/g;
 
 /**
- * Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line of at
- * most MAX_COUPA_TEXT_CHARS. A hostile body costs bounded work: patterns run on its first
- * MAX_ERROR_BODY_CHARS only.
+ * Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line. A
+ * hostile body costs bounded work: patterns run on its first MAX_ERROR_BODY_CHARS only, and
+ * messages show the line through shownText.
  */
 export function coupaValidationText(body: unknown): string | undefined {
-	const text = readValidationText(body);
-	return text === undefined ? undefined : clip(text);
-}
-
-function readValidationText(body: unknown): string | undefined {
 	let data = body;
 	if (Buffer.isBuffer(data)) data = data.subarray(0, MAX_ERROR_BODY_CHARS).toString('utf8');
 	if (typeof data === 'string') {
@@ -111,8 +114,13 @@ function readValidationText(body: unknown): string | undefined {
 	return typeof single === 'string' ? single : undefined;
 }
 
-function tokenMessage(failure: Failure): { message: string; description: string } {
-	const detail = failure.tokenErrorDescription ? ` (${clip(failure.tokenErrorDescription)})` : '';
+function tokenMessage(
+	failure: Failure,
+	secrets: string[],
+): { message: string; description: string } {
+	const detail = failure.tokenErrorDescription
+		? ` (${shownText(failure.tokenErrorDescription, secrets)})`
+		: '';
 	if (failure.tokenError === 'invalid_scope') {
 		return {
 			message: `Coupa refused to issue a token: the credential asks for a scope the Coupa OAuth client was not granted${detail}`,
@@ -198,11 +206,13 @@ const TOKEN_REDIRECTS =
 function statusMessage(
 	failure: Failure,
 	call: CallContext,
+	secrets: string[],
 ): { message: string; description: string } {
 	if (outcomeUnknown(failure, call.method)) return unknownOutcomeMessage(failure, call);
 	const label = call.operationLabel ?? 'The Coupa request';
 	const status = failure.status;
-	const coupaText = coupaValidationText(failure.body);
+	const rawText = coupaValidationText(failure.body);
+	const coupaText = rawText === undefined ? undefined : shownText(rawText, secrets);
 	if (status === 401 || status === 403) {
 		if (call.scopes?.length) {
 			const scoped = missingScopeMessage(call.scopes, label);
@@ -290,7 +300,9 @@ export function coupaApiError(
 	call: CallContext,
 	secrets: string[],
 ): NodeApiError {
-	const text = failure.tokenError ? tokenMessage(failure) : statusMessage(failure, call);
+	const text = failure.tokenError
+		? tokenMessage(failure, secrets)
+		: statusMessage(failure, call, secrets);
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
 	// Only HTTP statuses go in httpCode: n8n replaces the message of errors whose code is a
