@@ -16,6 +16,13 @@ import {
 } from '../../../credentials/coupaDomain';
 import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
+import {
+	BYTES_PER_MB,
+	DEFAULT_MAX_FILE_MB,
+	discardBody,
+	fileTooLargeError,
+	readBounded,
+} from './boundedBody';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import type { MultipartBody } from './multipart';
@@ -43,6 +50,8 @@ export interface CoupaRequest {
 	body?: IDataObject | IDataObject[];
 	/** Return the raw file (body and headers) instead of parsed JSON. */
 	binary?: boolean;
+	/** With `binary`: the most bytes the file may have (see boundedBody.ts); larger fails. */
+	maxBytes?: number;
 	/** A multipart/form-data body (attachments, image scans) instead of a JSON body. */
 	multipart?: MultipartBody;
 }
@@ -155,7 +164,8 @@ export async function coupaRequest(
 		timeout: REQUEST_TIMEOUT_MS,
 		// n8n would re-send the Authorization header on a redirect to any host; redirect.ts decides.
 		disableFollowRedirect: true,
-		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
+		// A file is streamed, so that one over its size limit is cut off, not read whole.
+		...(request.binary ? { encoding: 'stream' as const, returnFullResponse: true } : {}),
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -179,6 +189,7 @@ export async function coupaRequest(
 			);
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (request.binary) discardBody(failure.body);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			if (
 				failure.tokenError === undefined &&
@@ -201,9 +212,10 @@ export async function coupaRequest(
 						markOutcomeUnknown(next, failure);
 					throw next;
 				}
+				// The next request goes to the redirect's path: a whole URL (a file) is not kept.
 				return await coupaRequest(
 					ctx,
-					{ ...request, path: next, qs: undefined },
+					{ ...request, url: undefined, path: next, qs: undefined },
 					call,
 					cancellation,
 					redirectsSoFar + 1,
@@ -229,11 +241,27 @@ export async function coupaRequest(
 			await sleep(retryDelayMs(attempt, failure));
 			continue;
 		}
-		if (!request.binary && typeof response === 'string' && response.trim() !== '') {
+		if (request.binary) return await boundedFile(ctx, response, request.maxBytes, call.itemIndex);
+		if (typeof response === 'string' && response.trim() !== '') {
 			throw nonJsonError(ctx, response, call);
 		}
 		return response;
 	}
+}
+
+/** A streamed file answer read whole, up to `maxBytes`. */
+async function boundedFile(
+	ctx: CoupaContext,
+	response: unknown,
+	maxBytes = DEFAULT_MAX_FILE_MB * BYTES_PER_MB,
+	itemIndex?: number,
+): Promise<BinaryResponse> {
+	const full = response as { body?: unknown; headers?: Record<string, string> };
+	const headers = full.headers ?? {};
+	const read = await readBounded(full.body, headers, maxBytes);
+	if ('tooLarge' in read)
+		throw fileTooLargeError(ctx.getNode(), itemIndex, read.tooLarge, maxBytes);
+	return { body: read.bytes, headers };
 }
 
 /** Whether `url` is on the origin (scheme, host and port) of the Coupa instance at `baseUrl`. */
