@@ -26,7 +26,7 @@ import {
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import type { MultipartBody } from './multipart';
-import { capFrom, waitForRateLimit } from './rateLimiter';
+import { capFrom, capProblem, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, isWrite, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
 import { markOutcomeUnknown } from './uncertainWrite';
@@ -82,7 +82,10 @@ export interface CoupaConnection {
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const domain = credentialDomain(credentials);
-	const problem = coupaDomainProblem(domain) ?? scopeSeparatorProblem(credentials.scope);
+	const problem =
+		coupaDomainProblem(domain) ??
+		scopeSeparatorProblem(credentials.scope) ??
+		capProblem(credentials.maxRequestsPerSecond);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
 	const baseUrl = normalizeCoupaDomain(domain);
 	return {
