@@ -13,6 +13,7 @@ import {
 	coupaOriginKey,
 	credentialDomain,
 	normalizeCoupaDomain,
+	tokenUrlProblem,
 } from '../../../credentials/coupaDomain';
 import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
@@ -82,12 +83,13 @@ export interface CoupaConnection {
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const domain = credentialDomain(credentials);
+	const baseUrl = normalizeCoupaDomain(domain);
 	const problem =
 		coupaDomainProblem(domain) ??
+		tokenUrlProblem(credentials.accessTokenUrl, baseUrl) ??
 		scopeSeparatorProblem(credentials.scope) ??
 		capProblem(credentials.maxRequestsPerSecond);
 	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
-	const baseUrl = normalizeCoupaDomain(domain);
 	return {
 		baseUrl,
 		host: baseUrl.replace(/^https?:\/\//, ''),
