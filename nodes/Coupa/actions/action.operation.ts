@@ -14,6 +14,16 @@ import { recordsToItems } from './output';
 import { recordId } from './recordId';
 import type { OperationExecutor, OperationInput } from './types';
 
+/** Whether `text` is an absolute http or https URL (what a URL attachment may link to). */
+function isWebLink(text: string): boolean {
+	try {
+		const { protocol } = new URL(text);
+		return protocol === 'https:' || protocol === 'http:';
+	} catch {
+		return false;
+	}
+}
+
 /** The action's query and body from its inputs (reason, dispute code, …) or a record body. */
 function actionPayload(
 	input: OperationInput,
@@ -108,6 +118,17 @@ async function upload(
 						kind === 'url'
 							? 'Coupa stores the link as a URL attachment, e.g. https://example.com/terms.pdf'
 							: 'Coupa stores the text as a text attachment.',
+				},
+			);
+		}
+		if (kind === 'url' && !isWebLink(value)) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The URL to attach must be an http or https link, not "${value.slice(0, 60)}"`,
+				{
+					itemIndex,
+					description:
+						'Coupa shows a URL attachment as a link people open; javascript:, data:, file: and other schemes are refused. Enter e.g. https://example.com/terms.pdf',
 				},
 			);
 		}
