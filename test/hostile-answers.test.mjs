@@ -63,3 +63,83 @@ describe('error bodies of 256 KiB', () => {
 		expect(error.message.length).toBeLessThan(MESSAGE_BOUND);
 	});
 });
+
+/** Everything an error carries that n8n may show or store. */
+const everythingIn = (error) =>
+	[
+		error.message,
+		error.description,
+		JSON.stringify(error),
+		JSON.stringify(error.cause ?? null),
+	].join('\n');
+
+describe('redaction that a test can catch failing', () => {
+	// Opaque tokens: no JWT or "Bearer" shape, so only the tokens the node knows can redact them.
+	test('a redirect whose Location echoes the token: the error names the path without it', async () => {
+		fake = await startCoupa({ opaqueTokens: true });
+		const store = credentialFor(fake, 'core.supplier.read');
+		await runNode({ store, parameters: getSupplier() });
+		const [{ accessToken }] = fake.tokens;
+		fake.faults.redirect({ to: `${fake.url}/session/${accessToken}/login` });
+		const error = await runNode({ store, parameters: getSupplier('2') }).catch((e) => e);
+		expect(error.message).toBe(
+			'Coupa redirected Get Supplier to /session/[redacted]/login, outside the API. The redirect was not followed',
+		);
+		expect(everythingIn(error)).not.toContain(accessToken);
+	});
+
+	test('a token n8n re-mints during the call, echoed by Coupa, is redacted', async () => {
+		fake = await startCoupa({ opaqueTokens: true });
+		const store = credentialFor(fake, 'core.supplier.read core.supplier.write');
+		await runNode({ store, parameters: getSupplier() });
+		fake.faults.revokeTokens();
+		fake.faults.echoToken({ status: 400 });
+		const error = await runNode({
+			store,
+			parameters: {
+				resource: 'supplier',
+				operation: 'update',
+				id: '1',
+				updateFields: { website: 'https://echo.example' },
+			},
+		}).catch((e) => e);
+		expect(fake.tokens).toHaveLength(2);
+		expect(error.message).toBe(
+			'Coupa rejected Update Supplier: Request with token [redacted] refused: this token may not change the record',
+		);
+		for (const token of fake.tokens) expect(everythingIn(error)).not.toContain(token.accessToken);
+	});
+
+	test('a token endpoint that echoes the Client Secret in its error: the secret is redacted', async () => {
+		fake = await startCoupa();
+		const secret = 'n8n-test-secret';
+		fake.faults.tokenAnswer({
+			status: 401,
+			body: JSON.stringify({
+				error: 'invalid_client',
+				error_description: `client ${secret} is not known`,
+			}),
+		});
+		const error = await runNode({
+			store: credentialFor(fake, 'core.supplier.read', { clientSecret: secret }),
+			parameters: getSupplier(),
+		}).catch((e) => e);
+		expect(error.message).toBe(
+			'Coupa refused the Client ID or Client Secret (client [redacted] is not known)',
+		);
+		expect(everythingIn(error)).not.toContain(secret);
+	});
+});
+
+describe('token endpoint failures', () => {
+	test('a 500 from the token endpoint names the status', async () => {
+		fake = await startCoupa();
+		fake.faults.tokenAnswer({ status: 500, body: JSON.stringify({ error: 'server_error' }) });
+		const error = await runNode({
+			store: credentialFor(fake, 'core.supplier.read'),
+			parameters: getSupplier(),
+		}).catch((e) => e);
+		expect(error.message).toBe('Could not get a Coupa access token (HTTP 500)');
+		expect(apiCalls(fake)).toEqual([]);
+	});
+});

@@ -158,7 +158,7 @@ function tokenMessage(
 		};
 	}
 	return {
-		message: `Could not get a Coupa access token${detail}`,
+		message: `Could not get a Coupa access token${status}${detail}`,
 		description:
 			"Check the credential's Domain, Client ID, Client Secret and OAuth Scope, then use the credential's Test button.",
 	};

@@ -210,6 +210,7 @@ export async function coupaRequest(
 					request.method,
 					call,
 					redirectsSoFar,
+					await secretsNow(ctx, connection, call.itemIndex),
 				);
 				if (typeof next !== 'string') {
 					// Any redirect but 307/308 may answer a write Coupa already carried out: callers may confirm it.
