@@ -97,7 +97,12 @@ async function upload(
 			);
 		}
 		const binary = item.binary[property];
-		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		// In n8n's in-memory mode the item holds the file as base64 text: it is decoded straight into
+		// the request body. Other modes (file system, S3) hand over a Buffer.
+		const data =
+			binary.id === undefined && typeof binary.data === 'string' && binary.data !== ''
+				? { base64: binary.data }
+				: await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 		parts.push({
 			name: spec.fileField,
 			data,

@@ -1,9 +1,15 @@
 import { randomString } from 'n8n-workflow';
 
+/**
+ * The bytes of a file part: a Buffer, or base64 text (n8n's in-memory binary data), which is
+ * decoded straight into the body without a copy of its own.
+ */
+export type FileBytes = Buffer | { base64: string };
+
 /** One part of a multipart/form-data body: a text field or a file. */
 export type MultipartPart =
 	| { name: string; value: string }
-	| { name: string; data: Buffer; fileName: string; contentType: string };
+	| { name: string; data: FileBytes; fileName: string; contentType: string };
 
 export interface MultipartBody {
 	body: Buffer;
@@ -36,22 +42,44 @@ export function partContentType(mimeType: unknown): string {
 	return type.length <= 127 && MIME_TYPE.test(type) ? type : 'application/octet-stream';
 }
 
+/** The most bytes `data` can hold: exact for a Buffer, an upper bound for base64 text. */
+function maxLength(data: FileBytes): number {
+	return Buffer.isBuffer(data) ? data.length : Buffer.byteLength(data.base64, 'base64');
+}
+
 /**
  * A multipart/form-data body, built in memory so it goes through n8n's own
- * httpRequestWithAuthentication like every other Coupa call (no runtime dependency).
+ * httpRequestWithAuthentication like every other Coupa call (no runtime dependency). It is
+ * written into one Buffer sized up front, so a file costs its size once more (a Buffer), or not
+ * at all beyond the body (base64 text, decoded in place).
  */
 export function multipartBody(parts: MultipartPart[]): MultipartBody {
 	const boundary = `----n8nCoupa${randomString(24)}`;
-	const chunks: Buffer[] = [];
+	const pieces: Array<string | FileBytes> = [];
 	for (const part of parts) {
 		let head = `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(part.name)}`;
 		if ('data' in part) {
 			head += `; filename=${quoted(part.fileName)}\r\nContent-Type: ${partContentType(part.contentType)}\r\n\r\n`;
-			chunks.push(Buffer.from(head, 'utf8'), part.data, Buffer.from('\r\n', 'utf8'));
+			pieces.push(head, part.data, '\r\n');
 		} else {
-			chunks.push(Buffer.from(`${head}\r\n\r\n${part.value}\r\n`, 'utf8'));
+			pieces.push(`${head}\r\n\r\n${part.value}\r\n`);
 		}
 	}
-	chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
-	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+	pieces.push(`--${boundary}--\r\n`);
+	const size = pieces.reduce<number>(
+		(total, piece) =>
+			total + (typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : maxLength(piece)),
+		0,
+	);
+	const body = Buffer.allocUnsafe(size);
+	let offset = 0;
+	for (const piece of pieces) {
+		if (typeof piece === 'string') offset += body.write(piece, offset, 'utf8');
+		else if (Buffer.isBuffer(piece)) offset += piece.copy(body, offset);
+		else offset += body.write(piece.base64, offset, 'base64');
+	}
+	return {
+		body: body.subarray(0, offset),
+		contentType: `multipart/form-data; boundary=${boundary}`,
+	};
 }
