@@ -35,20 +35,23 @@ async function fileHost(handle) {
 	return { seen, url: `http://127.0.0.1:${server.address().port}` };
 }
 
+/** Download Attachment of a contract attachment record. */
+const downloadOf = (attachment) => ({
+	store: credentialFor(fake, 'core.contract.read'),
+	parameters: {
+		resource: 'contract',
+		operation: 'downloadAttachment',
+		id: String(attachment['attachable-id']),
+		attachmentId: String(attachment.id),
+	},
+});
+
 /** A contract attachment whose file-url is `fileUrl`, and the node parameters to download it. */
 async function attachmentAt(fileUrl, extra = {}) {
 	fake ??= await startCoupa();
 	const attachment = fake.store.list('contract_attachments')[0];
 	fake.store.update('contract_attachments', attachment.id, { 'file-url': fileUrl, ...extra });
-	return {
-		store: credentialFor(fake, 'core.contract.read'),
-		parameters: {
-			resource: 'contract',
-			operation: 'downloadAttachment',
-			id: String(attachment['attachable-id']),
-			attachmentId: String(attachment.id),
-		},
-	};
+	return downloadOf(attachment);
 }
 
 describe('other hosts: https only, never inside n8n own network', () => {
@@ -247,15 +250,7 @@ describe('a file on the Coupa origin that redirects within /api', () => {
 		expect(to.startsWith(from)).toBe(false);
 		// Every request for the first file is redirected to the second (a moved file).
 		fake.faults.redirect({ to: `${fake.url}${to}`, path: from, count: 10 });
-		const [output] = await runNode({
-			store: credentialFor(fake, 'core.contract.read'),
-			parameters: {
-				resource: 'contract',
-				operation: 'downloadAttachment',
-				id: String(attachment['attachable-id']),
-				attachmentId: String(attachment.id),
-			},
-		});
+		const [output] = await runNode(downloadOf(attachment));
 		expect(fake.apiRequests().map((c) => [c.path, c.status])).toEqual([
 			[`/api/contracts/${attachment['attachable-id']}/attachments/${attachment.id}`, 200],
 			[from, 302],

@@ -72,6 +72,22 @@ describe('the file part of an upload', () => {
 	});
 });
 
+/** Upload Attachment of a URL to a purchase order; resolves the output or the error. */
+async function attachUrl(url) {
+	fake ??= await startCoupa();
+	const po = fake.store.list('purchase_orders')[0];
+	return await runNode({
+		store: credentialFor(fake, 'core.purchase_order.write'),
+		parameters: {
+			resource: 'purchaseOrder',
+			operation: 'uploadAttachment',
+			id: String(po.id),
+			attachmentType: 'url',
+			attachmentUrl: url,
+		},
+	}).catch((e) => e);
+}
+
 describe('URL attachments', () => {
 	test.each([
 		['javascript:alert(document.cookie)'],
@@ -80,18 +96,7 @@ describe('URL attachments', () => {
 		['ftp://files.example.com/terms.pdf'],
 		['example.com/terms.pdf'],
 	])('%s is refused before anything is sent', async (url) => {
-		fake = await startCoupa();
-		const po = fake.store.list('purchase_orders')[0];
-		const error = await runNode({
-			store: credentialFor(fake, 'core.purchase_order.write'),
-			parameters: {
-				resource: 'purchaseOrder',
-				operation: 'uploadAttachment',
-				id: String(po.id),
-				attachmentType: 'url',
-				attachmentUrl: url,
-			},
-		}).catch((e) => e);
+		const error = await attachUrl(url);
 		expect(error.message).toBe(
 			`The URL to attach must be an http or https link, not "${url.slice(0, 60)}"`,
 		);
@@ -99,19 +104,8 @@ describe('URL attachments', () => {
 	});
 
 	test('http and https links are attached', async () => {
-		fake = await startCoupa();
-		const po = fake.store.list('purchase_orders')[0];
 		for (const url of ['https://example.com/terms.pdf', 'http://intranet.example/terms']) {
-			const [output] = await runNode({
-				store: credentialFor(fake, 'core.purchase_order.write'),
-				parameters: {
-					resource: 'purchaseOrder',
-					operation: 'uploadAttachment',
-					id: String(po.id),
-					attachmentType: 'url',
-					attachmentUrl: url,
-				},
-			});
+			const [output] = await attachUrl(url);
 			expect(output.json).toMatchObject({ type: 'AttachmentUrl', url });
 		}
 	});
