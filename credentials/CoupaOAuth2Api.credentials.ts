@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { coupaBaseUrlExpression, domainOf } from './coupaDomain';
+import { coupaBaseUrlExpression, coupaHostnameExpression, domainOf } from './coupaDomain';
 import { BASE_SCOPES } from './coupaScopes';
 
 /**
@@ -29,9 +29,10 @@ export class CoupaOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://github.com/n8n-nodes-coupa/n8n-nodes-coupa#credentials';
 
-	// n8n's "Allowed HTTP Request Domains" is for credentials used in the HTTP Request node; the
-	// Coupa nodes always call the credential's own domain. This flag keeps n8n from adding the
-	// fields to this type; the copies inherited from oAuth2Api are overridden as hidden below.
+	// n8n's "Allowed HTTP Request Domains" governs this credential in the HTTP Request node. It is
+	// fixed to the Domain's host (below), so the bearer token can't be sent to another host from
+	// there. This flag keeps n8n from adding the user-editable fields to this type; the copies
+	// inherited from oAuth2Api are overridden as hidden below.
 	hideDomainRestrictionFields = true;
 
 	properties: INodeProperties[] = [
@@ -112,17 +113,19 @@ export class CoupaOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
-			// n8n's own default: no restriction. Added by n8n to oAuth2Api, so inherited.
+			// In the HTTP Request node, only the Domain's host (n8n's "Specific Domains"). Added by n8n
+			// to oAuth2Api, so inherited; n8n's own default, "all", would let anyone allowed to use the
+			// credential send its token to a host of their own.
 			displayName: 'Allowed HTTP Request Domains',
 			name: 'allowedHttpRequestDomains',
 			type: 'hidden',
-			default: 'all',
+			default: 'domains',
 		},
 		{
 			displayName: 'Allowed Domains',
 			name: 'allowedDomains',
 			type: 'hidden',
-			default: '',
+			default: coupaHostnameExpression(domainOf('$self')),
 		},
 		// New fields: shown after OAuth Scope, in this order.
 		{
@@ -150,13 +153,16 @@ export class CoupaOAuth2Api implements ICredentialType {
 		},
 	];
 
-	// Needs only core.common.read, so every correctly configured client passes.
+	// Needs only core.common.read, so every correctly configured client passes. n8n's core runs it,
+	// outside the package's redirect guard: a redirect would carry the bearer token along, so
+	// none is followed.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: coupaBaseUrlExpression(domainOf('$credentials')),
 			url: '/api/currencies',
 			qs: { limit: 1, fields: '["id","code"]' },
 			headers: { Accept: 'application/json' },
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -88,6 +88,33 @@ export function coupaBaseUrlExpression(domainReference: string, suffix = ''): st
 }
 
 /**
+ * Why a credential's Access Token URL can't be used, or undefined. The form never shows the field:
+ * its default is derived from the Domain. A credential imported or stored with another value would
+ * make n8n's OAuth2 code send the Client ID and Secret to that address while the form shows the
+ * Coupa Domain, so the nodes refuse to run with it (n8n fetches the token only when a node calls).
+ */
+export function tokenUrlProblem(accessTokenUrl: unknown, baseUrl: string): string | undefined {
+	const expected = baseUrl + '/oauth2/token';
+	if (accessTokenUrl === expected) return undefined;
+	let where = 'an address';
+	try {
+		where = new URL(String(accessTokenUrl)).host || where;
+	} catch {
+		// Not a URL: named as "an address".
+	}
+	return `The credential holds an Access Token URL on ${where.slice(0, 100)}, not its Domain's token endpoint (${expected}), so the Client Secret would go there. Nothing was sent. Create the credential again in n8n's credential form: an imported or copied credential may carry a hidden Access Token URL of its own.`;
+}
+
+/**
+ * An n8n expression that evaluates to the host name (no scheme, no port) of the normalized
+ * Domain, e.g. `acme.coupahost.com`: the form n8n's Allowed Domains list compares request hosts
+ * with.
+ */
+export function coupaHostnameExpression(domainReference: string): string {
+	return `={{ (${normalizeCoupaDomain.toString()})(${domainReference}).replace(/^https?:\\/\\//, "").replace(/:\\d+$/, "") }}`;
+}
+
+/**
  * The rate limiter's key for a base URL: scheme, lower-case host and non-default port, with every
  * loopback spelling (`localhost`, `127.0.0.1`, `[::1]`) as one. Two spellings of one instance share
  * one limit.

@@ -463,30 +463,37 @@ describe('Token answers and token-endpoint redirects', () => {
 });
 
 describe('Redaction covers tokens minted during the call', () => {
-	test('a token n8n re-mints after a 401, echoed by Coupa, is redacted', async () => {
-		fake = await startCoupa();
-		const store = credentialFor(fake, 'core.supplier.read core.supplier.write');
-		await runNode({ store, parameters: getSupplier() });
-		fake.faults.revokeTokens();
-		fake.faults.echoToken({ status: 400 });
-		const error = await runNode({
-			store,
-			parameters: {
-				resource: 'supplier',
-				operation: 'update',
-				id: '1',
-				updateFields: { website: 'https://echo.example' },
-			},
-		}).catch((e) => e);
-		expect(fake.tokens).toHaveLength(2);
-		expect(fake.apiRequests().map((c) => c.status)).toEqual([200, 401, 400]);
-		expect(error.message).toBe(
-			'Coupa rejected Update Supplier: Request with token [redacted] refused: this token may not change the record',
-		);
-		const seen = everythingIn(error);
-		for (const token of fake.tokens) expect(seen).not.toContain(token.accessToken);
-		expect(seen).not.toContain(SECRET);
-	});
+	// Opaque tokens have no JWT or "Bearer" shape: only the tokens the node re-reads redact them.
+	test.each([
+		['JWT-shaped, as Coupa mints them', false],
+		['opaque', true],
+	])(
+		'a token n8n re-mints after a 401, echoed by Coupa, is redacted (%s)',
+		async (_shape, opaqueTokens) => {
+			fake = await startCoupa({ opaqueTokens });
+			const store = credentialFor(fake, 'core.supplier.read core.supplier.write');
+			await runNode({ store, parameters: getSupplier() });
+			fake.faults.revokeTokens();
+			fake.faults.echoToken({ status: 400 });
+			const error = await runNode({
+				store,
+				parameters: {
+					resource: 'supplier',
+					operation: 'update',
+					id: '1',
+					updateFields: { website: 'https://echo.example' },
+				},
+			}).catch((e) => e);
+			expect(fake.tokens).toHaveLength(2);
+			expect(fake.apiRequests().map((c) => c.status)).toEqual([200, 401, 400]);
+			expect(error.message).toBe(
+				'Coupa rejected Update Supplier: Request with token [redacted] refused: this token may not change the record',
+			);
+			const seen = everythingIn(error);
+			for (const token of fake.tokens) expect(seen).not.toContain(token.accessToken);
+			expect(seen).not.toContain(SECRET);
+		},
+	);
 });
 
 describe("Custom API Call: only paths below /api/ of the credential's Coupa", () => {

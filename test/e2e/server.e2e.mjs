@@ -2,6 +2,7 @@
 // credential test, the node types the editor and AI agents see, and the polling trigger in an
 // activated workflow turning changes in the fake Coupa into executions.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createN8nInstance } from './harness/n8n-instance.mjs';
 import {
@@ -112,6 +113,29 @@ describe('Coupa package in a running n8n (n8n start)', () => {
 		assert.equal(result.status, 'OK', JSON.stringify(result));
 		const token = fake.requests.find((r) => r.path === '/oauth2/token' && r.status === 200);
 		assert.ok(token, 'n8n fetched a token with the stored client id and secret');
+	});
+
+	it('fails the credential test when Coupa redirects it to another host, without following', async (t) => {
+		const seen = [];
+		const elsewhere = createServer((req, res) => {
+			seen.push({ path: req.url, authorization: req.headers.authorization });
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end('[{"id":1,"code":"USD"}]');
+		});
+		await new Promise((resolve) => elsewhere.listen(0, resolve));
+		try {
+			fake.faults.redirect({
+				to: `http://localhost:${elsewhere.address().port}`,
+				path: '/api/currencies',
+			});
+			const result = await testCredential(GOOD);
+			t.diagnostic(`n8n says: ${result.message}`);
+			assert.equal(result.status, 'Error', JSON.stringify(result));
+			assert.deepEqual(seen, [], 'the redirect was followed, with the bearer token');
+		} finally {
+			fake.faults.reset();
+			await new Promise((resolve) => elsewhere.close(resolve));
+		}
 	});
 
 	it('fails the credential test readably for a wrong secret', async (t) => {

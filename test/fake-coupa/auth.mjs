@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 const b64url = (value) =>
 	Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
-export function createAuth({ clients, tokenTtlSeconds }) {
+export function createAuth({ clients, tokenTtlSeconds, opaqueTokens = false }) {
 	const byId = new Map(clients.map((client) => [client.clientId, client]));
 	const tokens = [];
 	const byToken = new Map();
@@ -13,8 +13,13 @@ export function createAuth({ clients, tokenTtlSeconds }) {
 	/** expireTokensAfter(): a lifetime forced on every token, issued or future (null = off). */
 	let forcedLifetime = null;
 
-	/** A JWT-looking string; like Coupa's it grows with the number of scopes. */
+	/**
+	 * A JWT-looking string; like Coupa's it grows with the number of scopes. With `opaqueTokens`,
+	 * a plain random string instead (not Coupa's shape): tests then see redaction work from the
+	 * tokens the node knows, not from the JWT pattern.
+	 */
 	function mint(client, scopes, issuedAt) {
+		if (opaqueTokens) return `opaque${randomBytes(24).toString('hex')}`;
 		const payload = {
 			iss: 'fake-coupa',
 			sub: client.clientId,

@@ -23,8 +23,9 @@ export function parseMultipart(buffer, contentType) {
 		const split = part.indexOf('\r\n\r\n');
 		const head = part.subarray(0, split).toString('utf8');
 		const content = part.subarray(split + 4);
-		const name = /name="([^"]*)"/i.exec(head)?.[1];
-		const fileName = /filename="([^"]*)"/i.exec(head)?.[1];
+		const params = dispositionParams(head);
+		const name = params.name;
+		const fileName = params.filename;
 		if (name === undefined) throw new Error('multipart part without a name');
 		body[name] =
 			fileName === undefined
@@ -32,12 +33,38 @@ export function parseMultipart(buffer, contentType) {
 				: {
 						fileName,
 						contentType:
-							/content-type:\s*([^\r\n]+)/i.exec(head)?.[1] ?? 'application/octet-stream',
+							/^content-type:\s*([^\r\n]+)/im.exec(head)?.[1] ?? 'application/octet-stream',
 						bytes: Buffer.from(content),
 					};
 		at = next;
 	}
 	return body;
+}
+
+/**
+ * The parameters of a part's Content-Disposition, read strictly: a quoted value is a quoted-string
+ * whose `\x` pairs stand for `x` (RFC 9110 5.6.4), then the percent-escapes browsers write (`%22`)
+ * are decoded when every `%` starts one. A value whose quotes don't close (a trailing unescaped
+ * backslash escapes the closing quote) is not read.
+ */
+function dispositionParams(head) {
+	const line = /^content-disposition:([^\r\n]*)/im.exec(head)?.[1] ?? '';
+	const params = {};
+	for (const match of line.matchAll(
+		/;\s*([a-z*]+)=(?:"((?:\\[\s\S]|[^"\\])*)"(?=;|\s*$)|([^";\s]+))/gi,
+	)) {
+		const key = match[1].toLowerCase();
+		let value = match[2] === undefined ? match[3] : match[2].replace(/\\([\s\S])/g, '$1');
+		if (/%/.test(value) && !/%(?![0-9a-f]{2})/i.test(value)) {
+			try {
+				value = decodeURIComponent(value);
+			} catch {
+				// Not UTF-8 once decoded: kept as sent.
+			}
+		}
+		params[key] ??= value;
+	}
+	return params;
 }
 
 /** Read and parse the body: JSON, form-encoded or multipart; anything else is kept as text. */

@@ -34,6 +34,7 @@ export const DEFAULT_CLIENT = Object.freeze({
  * @param {401|403} [options.scopeDeniedStatus=403]
  * @param {'default'|'sandbox'|Record<string, number>|false} [options.seed='default']
  * @param {string|number} [options.clock] freeze the clock at this instant (default: real time)
+ * @param {boolean} [options.opaqueTokens=false] mint plain random tokens instead of JWT-shaped ones
  * @param {boolean} [options.tls=false] listen for https with the test-only certificate in tls/
  * @param {boolean} [options.shuffleTies=false] records sharing a sort key in a fresh random order per request
  */
@@ -48,6 +49,7 @@ export async function startFakeCoupa(options = {}) {
 		clock: start,
 		tls = false,
 		shuffleTies = false,
+		opaqueTokens = false,
 	} = options;
 
 	const clock = createClock(start);
@@ -56,7 +58,7 @@ export async function startFakeCoupa(options = {}) {
 	store.seed = (path, count) => seeder.seedPath(path, count);
 	seeder.seedAll(seed);
 
-	const auth = createAuth({ clients, tokenTtlSeconds });
+	const auth = createAuth({ clients, tokenTtlSeconds, opaqueTokens });
 	const faults = createFaults(auth);
 	faults.shuffleTies(shuffleTies);
 	const records = createRecords(store);

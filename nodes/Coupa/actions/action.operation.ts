@@ -1,5 +1,5 @@
-import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction, MultipartKind } from '../catalog';
 import { buildRecordBody, setNested } from '../shared/recordBody';
@@ -7,17 +7,21 @@ import { withArticle } from '../shared/labels';
 import { describeSent } from '../shared/sentSummary';
 import type { MultipartPart } from '../transport/multipart';
 import { multipartBody } from '../transport/multipart';
-import type { BinaryResponse } from '../transport/request';
-import { coupaRequest, getConnection, sameOrigin } from '../transport/request';
+import { coupaRequest } from '../transport/request';
 import { writeOnce } from './confirmWrite';
+import { download } from './download';
 import { recordsToItems } from './output';
 import { recordId } from './recordId';
 import type { OperationExecutor, OperationInput } from './types';
 
-function fileNameOf(headers: Record<string, string>, fallback: string): string {
-	const disposition = headers['content-disposition'] ?? '';
-	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-	return match ? decodeURIComponent(match[1]) : fallback;
+/** Whether `text` is an absolute http or https URL (what a URL attachment may link to). */
+function isWebLink(text: string): boolean {
+	try {
+		const { protocol } = new URL(text);
+		return protocol === 'https:' || protocol === 'http:';
+	} catch {
+		return false;
+	}
 }
 
 /** The action's query and body from its inputs (reason, dispute code, …) or a record body. */
@@ -57,110 +61,6 @@ function actionPayload(
 }
 
 /**
- * The file an attachment record points at. Coupa's show call returns the record (JSON) with
- * `file-url`; the bytes are there. The token goes only to the Coupa origin: a file on another
- * host (e.g. a storage service) is fetched without it.
- */
-async function fetchFileOf(
-	input: OperationInput,
-	path: string,
-	urlKey: string,
-): Promise<{ response: BinaryResponse; name?: string }> {
-	const { ctx, itemIndex, call } = input;
-	const record = (await coupaRequest(ctx, { method: 'GET', path }, call)) as
-		| IDataObject
-		| undefined;
-	const raw = record?.[urlKey];
-	// The record names the file in `file-name` or `file` (a path whose last part is the name).
-	const named = [record?.['file-name'], record?.file].find(
-		(value): value is string => typeof value === 'string' && value.trim() !== '',
-	);
-	const name = named?.split('/').pop();
-	if (typeof raw !== 'string' || raw.trim() === '') {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`This attachment has no file to download (no ${urlKey})`,
-			{
-				itemIndex,
-				description: `Coupa returned the attachment without ${urlKey}: it is probably a URL or text attachment (type "${String(record?.type ?? 'unknown')}"). List Attachments shows its url or text.`,
-			},
-		);
-	}
-	const { baseUrl } = await getConnection(ctx, itemIndex);
-	const url = new URL(raw.trim(), `${baseUrl}/`).href;
-	if (sameOrigin(url, baseUrl)) {
-		return {
-			response: (await coupaRequest(
-				ctx,
-				{ method: 'GET', path, url, binary: true },
-				call,
-			)) as BinaryResponse,
-			name,
-		};
-	}
-	const options: IHttpRequestOptions = {
-		method: 'GET',
-		url,
-		encoding: 'arraybuffer',
-		json: false,
-		returnFullResponse: true,
-		timeout: 120_000,
-	};
-	try {
-		const full = (await ctx.helpers.httpRequest(options)) as {
-			body: ArrayBuffer | Buffer;
-			headers: Record<string, string>;
-		};
-		return {
-			response: { body: Buffer.from(full.body as ArrayBuffer), headers: full.headers ?? {} },
-			name,
-		};
-	} catch (error) {
-		const host = new URL(url).host;
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: (error as Error).message },
-			{
-				message: `Could not download the attachment file from ${host}`,
-				description: `Coupa stores this file on ${host}; the download link may have expired. Run the node again to get a fresh link. The Coupa token is never sent to another host.`,
-				itemIndex,
-			},
-		);
-	}
-}
-
-async function download(
-	input: OperationInput,
-	path: string,
-	action: CoupaAction,
-): Promise<INodeExecutionData[]> {
-	const { ctx, itemIndex, call } = input;
-	const fetched = action.fileUrlKey
-		? await fetchFileOf(input, path, action.fileUrlKey)
-		: {
-				response: (await coupaRequest(
-					ctx,
-					{ method: 'GET', path, binary: true },
-					call,
-				)) as BinaryResponse,
-			};
-	const { response } = fetched;
-	const property = ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data') as string;
-	const fileName = fileNameOf(response.headers, fetched.name ?? path.split('/').pop() ?? 'file');
-	const binary = await ctx.helpers.prepareBinaryData(
-		Buffer.from(response.body),
-		fileName,
-		response.headers['content-type']?.split(';')[0],
-	);
-	return [
-		{
-			json: { fileName, mimeType: binary.mimeType, fileSize: binary.fileSize },
-			binary: { [property]: binary },
-		},
-	];
-}
-
-/**
  * A multipart upload: an attachment (a file from an input binary field, a URL or a text, with
  * Coupa's intent) or an invoice image scan. The file is read with n8n's binary helpers, so it
  * works with n8n's in-memory and file-system binary data modes alike.
@@ -197,7 +97,12 @@ async function upload(
 			);
 		}
 		const binary = item.binary[property];
-		const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
+		// In n8n's in-memory mode the item holds the file as base64 text: it is decoded straight into
+		// the request body. Other modes (file system, S3) hand over a Buffer.
+		const data =
+			binary.id === undefined && typeof binary.data === 'string' && binary.data !== ''
+				? { base64: binary.data }
+				: await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 		parts.push({
 			name: spec.fileField,
 			data,
@@ -218,6 +123,17 @@ async function upload(
 						kind === 'url'
 							? 'Coupa stores the link as a URL attachment, e.g. https://example.com/terms.pdf'
 							: 'Coupa stores the text as a text attachment.',
+				},
+			);
+		}
+		if (kind === 'url' && !isWebLink(value)) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The URL to attach must be an http or https link, not "${value.slice(0, 60)}"`,
+				{
+					itemIndex,
+					description:
+						'Coupa shows a URL attachment as a link people open; javascript:, data:, file: and other schemes are refused. Enter e.g. https://example.com/terms.pdf',
 				},
 			);
 		}

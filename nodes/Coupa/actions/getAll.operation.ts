@@ -1,15 +1,21 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { statusKeyOf } from '../catalog';
 import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
-import { coupaPaginate } from '../transport/paginate';
+import { wholeNumber } from '../shared/numberParameter';
+import { coupaPaginate, DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW } from '../transport/paginate';
 import { recordsToItems } from './output';
 import type { OperationExecutor } from './types';
 
 export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }) => {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : positiveLimit(ctx, itemIndex);
+	const limit = returnAll
+		? undefined
+		: wholeNumber(ctx, itemIndex, ctx.getNodeParameter('limit', itemIndex, 50), {
+				label: 'Limit',
+				min: 1,
+				description: 'Set Limit to how many records to return, e.g. 50, or turn on Return All.',
+			});
 	const filters = ctx.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = filtersToQuery(filters, statusKeyOf(object));
@@ -26,25 +32,13 @@ export const getAll: OperationExecutor = async ({ ctx, itemIndex, object, call }
 	}
 	const records = await coupaPaginate(ctx, object.path, qs, {
 		limit,
-		window: options.pageWindow as number | undefined,
+		window: wholeNumber(ctx, itemIndex, options.pageWindow ?? DEFAULT_PAGE_WINDOW, {
+			label: 'Concurrent Pages',
+			min: 1,
+			max: MAX_PAGE_WINDOW,
+			description: `Set Options → Concurrent Pages to how many pages to request at once (1 to ${MAX_PAGE_WINDOW}), or remove the option to use ${DEFAULT_PAGE_WINDOW}.`,
+		}),
 		call,
 	});
 	return recordsToItems(ctx, itemIndex, object, records, true);
 };
-
-/** The Limit as a whole number of at least 1; anything else fails the item before a request is sent. */
-function positiveLimit(ctx: IExecuteFunctions, itemIndex: number): number {
-	const value = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
-	const limit = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`Limit must be a whole number of at least 1, not ${JSON.stringify(value)}`,
-			{
-				itemIndex,
-				description: 'Set Limit to how many records to return, e.g. 50, or turn on Return All.',
-			},
-		);
-	}
-	return limit;
-}

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { MultipartSpec } from '../catalog';
 import { actionsOf, CATALOG } from '../catalog';
 import { showFor } from '../shared/displayOptions';
+import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB } from '../transport/boundedBody';
 
 type Show = ReturnType<typeof showFor>;
 
@@ -82,6 +83,19 @@ function multipartProperties(spec: MultipartSpec, noun: string, show: Show): INo
 	return properties;
 }
 
+/** The size limit of a download: a file over it is refused, not read whole into memory. */
+function maxFileSizeProperty(show: Show): INodeProperties {
+	return {
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_FILE_MB },
+		default: DEFAULT_MAX_FILE_MB,
+		description: `The largest file to download, in MB; a larger one fails the item. n8n holds the file in memory, so raise it (up to ${MAX_FILE_MB}) only as far as n8n's memory allows.`,
+		displayOptions: show,
+	};
+}
+
 /** The extra parameters of catalogue actions: reasons, dispute codes, attachment IDs, files. */
 export const actionInputProperties: INodeProperties[] = CATALOG.flatMap((object) =>
 	actionsOf(object).flatMap((action) => {
@@ -118,6 +132,7 @@ export const actionInputProperties: INodeProperties[] = CATALOG.flatMap((object)
 				hint: 'The name of the output binary field to put the file in',
 				displayOptions: show,
 			});
+			properties.push(maxFileSizeProperty(show));
 		}
 		return properties;
 	}),

@@ -3,7 +3,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import type { CoupaObject } from '../catalog';
 import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
-import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW } from '../transport/paginate';
 import { humanize } from './recordFields';
 import { simplifyProperty } from './simplify';
 
@@ -227,7 +227,7 @@ export const listProperties: INodeProperties[] = [
 				displayName: 'Concurrent Pages',
 				name: 'pageWindow',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20 },
+				typeOptions: { minValue: 1, maxValue: MAX_PAGE_WINDOW },
 				default: DEFAULT_PAGE_WINDOW,
 				description:
 					'How many pages of 50 to request at once when returning all; 1 pages one after another',

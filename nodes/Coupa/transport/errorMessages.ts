@@ -54,33 +54,73 @@ export function missingScopeMessage(
 	};
 }
 
-/** Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line. */
+/** How much of an error body is read: Coupa's validation errors are a few lines long. */
+export const MAX_ERROR_BODY_CHARS = 16_384;
+/** How much of Coupa's own text an error message carries. */
+export const MAX_COUPA_TEXT_CHARS = 300;
+
+/** `text` cut to `max` characters, marked with an ellipsis when cut. */
+export function clip(text: string, max = MAX_COUPA_TEXT_CHARS): string {
+	return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * Text from Coupa (or from a URL it sent) as an error may show it: redacted first, then cut to
+ * `max`. Cutting first could keep the start of a token that redaction would no longer recognise.
+ */
+export function shownText(text: string, secrets: string[], max = MAX_COUPA_TEXT_CHARS): string {
+	return clip(redact(text.slice(0, MAX_ERROR_BODY_CHARS), secrets), max);
+}
+
+/**
+ * Coupa's XML form of a validation error, `<error field="…">text</error>`. Each quantifier stops
+ * at the next `<`, and a match can only start at a `<`, so the scan is linear in the text.
+ */
+const XML_ERROR = /<error(?:\s[^<>]*)?>([^<]*)<\/error>/g;
+
+/**
+ * Flattens Coupa's `{"errors":{"user":["a","b"]}}` (or its XML form) into one readable line. A
+ * hostile body costs bounded work: patterns run on its first MAX_ERROR_BODY_CHARS only, and
+ * messages show the line through shownText.
+ */
 export function coupaValidationText(body: unknown): string | undefined {
 	let data = body;
+	if (Buffer.isBuffer(data)) data = data.subarray(0, MAX_ERROR_BODY_CHARS).toString('utf8');
 	if (typeof data === 'string') {
-		const xmlErrors = [...data.matchAll(/<error[^>]*>([^<]*)<\/error>/g)].map((m) => m[1].trim());
+		const xmlErrors = [...data.slice(0, MAX_ERROR_BODY_CHARS).matchAll(XML_ERROR)].map((m) =>
+			m[1].trim(),
+		);
 		if (xmlErrors.length) return xmlErrors.join('; ');
 		try {
-			data = JSON.parse(data);
+			// JSON.parse is linear, and Coupa's JSON is only useful whole.
+			data = JSON.parse(data as string);
 		} catch {
 			return undefined;
 		}
 	}
 	const errors = (data as { errors?: unknown } | undefined)?.errors;
+	if (Array.isArray(errors)) return errors.slice(0, 50).map(String).join('; ');
 	if (errors && typeof errors === 'object') {
-		const parts = Object.entries(errors as Record<string, unknown>).map(([model, messages]) => {
-			const list = Array.isArray(messages) ? messages.map(String).join('; ') : String(messages);
+		const entries = Object.entries(errors as Record<string, unknown>).slice(0, 50);
+		const parts = entries.map(([model, messages]) => {
+			const list = Array.isArray(messages)
+				? messages.slice(0, 50).map(String).join('; ')
+				: String(messages);
 			return model === 'base' ? list : `${model}: ${list}`;
 		});
 		return parts.join(' | ') || undefined;
 	}
-	if (Array.isArray(errors)) return errors.map(String).join('; ');
 	const single = (data as { error?: unknown } | undefined)?.error;
 	return typeof single === 'string' ? single : undefined;
 }
 
-function tokenMessage(failure: Failure): { message: string; description: string } {
-	const detail = failure.tokenErrorDescription ? ` (${failure.tokenErrorDescription})` : '';
+function tokenMessage(
+	failure: Failure,
+	secrets: string[],
+): { message: string; description: string } {
+	const detail = failure.tokenErrorDescription
+		? ` (${shownText(failure.tokenErrorDescription, secrets)})`
+		: '';
 	if (failure.tokenError === 'invalid_scope') {
 		return {
 			message: `Coupa refused to issue a token: the credential asks for a scope the Coupa OAuth client was not granted${detail}`,
@@ -118,7 +158,7 @@ function tokenMessage(failure: Failure): { message: string; description: string 
 		};
 	}
 	return {
-		message: `Could not get a Coupa access token${detail}`,
+		message: `Could not get a Coupa access token${status}${detail}`,
 		description:
 			"Check the credential's Domain, Client ID, Client Secret and OAuth Scope, then use the credential's Test button.",
 	};
@@ -166,11 +206,13 @@ const TOKEN_REDIRECTS =
 function statusMessage(
 	failure: Failure,
 	call: CallContext,
+	secrets: string[],
 ): { message: string; description: string } {
 	if (outcomeUnknown(failure, call.method)) return unknownOutcomeMessage(failure, call);
 	const label = call.operationLabel ?? 'The Coupa request';
 	const status = failure.status;
-	const coupaText = coupaValidationText(failure.body);
+	const rawText = coupaValidationText(failure.body);
+	const coupaText = rawText === undefined ? undefined : shownText(rawText, secrets);
 	if (status === 401 || status === 403) {
 		if (call.scopes?.length) {
 			const scoped = missingScopeMessage(call.scopes, label);
@@ -234,6 +276,8 @@ function statusMessage(
  * Replaces every secret in a text: the client secret and tokens the caller knows of (also those
  * minted during the call, see request.ts), and anything shaped like a bearer token or a JWT
  * (Coupa's access tokens are JWTs), in case Coupa echoes a token n8n minted and stored elsewhere.
+ * Every pattern is linear: a match can start only where a run of token characters starts (the
+ * look-behind), so no stretch of the text is scanned from more than a few starting points.
  */
 export function redact(text: string, secrets: string[]): string {
 	let clean = text;
@@ -243,7 +287,7 @@ export function redact(text: string, secrets: string[]): string {
 	return clean
 		.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer [redacted]')
 		.replace(/(client_secret|access_token|refresh_token|id_token)=([^&\s]+)/gi, '$1=[redacted]')
-		.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]');
+		.replace(/(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '[redacted]');
 }
 
 /**
@@ -256,7 +300,9 @@ export function coupaApiError(
 	call: CallContext,
 	secrets: string[],
 ): NodeApiError {
-	const text = failure.tokenError ? tokenMessage(failure) : statusMessage(failure, call);
+	const text = failure.tokenError
+		? tokenMessage(failure, secrets)
+		: statusMessage(failure, call, secrets);
 	const message = redact(text.message, secrets);
 	const description = redact(text.description, secrets);
 	// Only HTTP statuses go in httpCode: n8n replaces the message of errors whose code is a

@@ -8,6 +8,8 @@ import type { CoupaContext } from './request';
 export const PAGE_SIZE = 50;
 /** Pages requested at once. The shared rate limiter keeps the process under Coupa's limit. */
 export const DEFAULT_PAGE_WINDOW = 8;
+/** The most pages the Concurrent Pages option may ask for at once. */
+export const MAX_PAGE_WINDOW = 20;
 
 export interface PageOptions {
 	/** Stop after this many records; undefined returns all. */

@@ -5,7 +5,7 @@ import { offsetPaginate } from './offsetPaging';
 import type { PageOptions } from './page';
 import type { CoupaContext } from './request';
 
-export { DEFAULT_PAGE_WINDOW, PAGE_SIZE } from './page';
+export { DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW, PAGE_SIZE } from './page';
 export type { PageOptions } from './page';
 
 /**

@@ -44,12 +44,32 @@ export const MAX_PAUSE_MS = 60_000;
 /** Highest cap accepted from a credential; Coupa's documented limit is 25. */
 export const MAX_CAP = 1000;
 
-/** The cap a credential field gives: a positive number, else the default. */
+/** The number a credential field holds (typed, or text from an expression); undefined when empty. */
+function capValue(value: unknown): unknown {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'string') return value.trim() === '' ? undefined : Number(value);
+	return value;
+}
+
+/** The cap a credential field gives: a number from 1 to MAX_CAP, else the default (see capProblem). */
 export function capFrom(value: unknown): number {
-	const cap = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	const cap = capValue(value);
 	if (typeof cap !== 'number' || !Number.isFinite(cap) || cap <= 0)
 		return COUPA_REQUESTS_PER_SECOND;
-	return Math.min(MAX_CAP, cap);
+	return Math.min(MAX_CAP, Math.max(MIN_REQUESTS_PER_SECOND, cap));
+}
+
+/**
+ * Why the credential's Max Requests per Second can't be used, or undefined. Checked when a node
+ * runs: a value below 1 would make a request wait minutes (or, tiny enough, overflow the timer so
+ * that nothing is limited), and text from an expression must not silently become the default.
+ */
+export function capProblem(value: unknown): string | undefined {
+	const cap = capValue(value);
+	if (cap === undefined) return undefined;
+	if (typeof cap === 'number' && cap >= MIN_REQUESTS_PER_SECOND && cap <= MAX_CAP) return undefined;
+	const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value).slice(0, 40);
+	return `The credential's Max Requests per Second must be a number from ${MIN_REQUESTS_PER_SECOND} to ${MAX_CAP}, not ${shown}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { CallContext } from './errorMessages';
+import { redact, shownText } from './errorMessages';
 import type { Failure } from './failure';
 
 /** Redirects one Coupa call may follow (each one a new request through the transport). */
@@ -19,7 +20,8 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
  *   there". A 301, 302 or 303 to a write may be the answer to a change Coupa already made (the
  *   post-redirect-get pattern), so it is not resent; the error says the change may have been made.
  *
- * Returns the path below /api (with its query) to request next, or the error to report.
+ * Returns the path below /api (with its query) to request next, or the error to report. The
+ * error passes through redaction like every other: a Location may echo a token.
  */
 export function redirectTarget(
 	node: INode,
@@ -29,15 +31,20 @@ export function redirectTarget(
 	method: string,
 	call: CallContext,
 	redirectsSoFar: number,
+	secrets: string[],
 ): string | NodeApiError {
 	const status = failure.status as number;
-	const label = call.operationLabel ?? `${method} ${new URL(requestUrl).pathname}`;
-	const fail = (message: string, description: string) =>
-		new NodeApiError(
+	const label =
+		call.operationLabel ?? `${method} ${shownText(new URL(requestUrl).pathname, secrets, 200)}`;
+	const fail = (rawMessage: string, rawDescription: string) => {
+		const message = redact(rawMessage, secrets);
+		const description = redact(rawDescription, secrets);
+		return new NodeApiError(
 			node,
 			{ message, description },
 			{ message, description, httpCode: String(status), itemIndex: call.itemIndex },
 		);
+	};
 	if (failure.location === undefined) {
 		return fail(
 			`Coupa answered ${label} with a redirect (HTTP ${status}) that names no target`,
@@ -54,8 +61,9 @@ export function redirectTarget(
 		);
 	}
 	const coupa = new URL(baseUrl);
+	const where = shownText(target.host === coupa.host ? target.origin : target.host, secrets, 200);
+	const path = shownText(target.pathname, secrets, 200);
 	if (target.origin !== coupa.origin) {
-		const where = target.host === coupa.host ? target.origin : target.host;
 		return fail(
 			`Coupa redirected ${label} to another host, ${where}. The redirect was not followed, so the access token was not sent there`,
 			`A redirect away from ${coupa.host} is never followed. If your Coupa instance now lives at ${where}, change the credential's Domain to it; otherwise a proxy or the instance's configuration sent the redirect.`,
@@ -63,13 +71,13 @@ export function redirectTarget(
 	}
 	if (!target.pathname.startsWith('/api/')) {
 		return fail(
-			`Coupa redirected ${label} to ${target.pathname}, outside the API. The redirect was not followed`,
+			`Coupa redirected ${label} to ${path}, outside the API. The redirect was not followed`,
 			"A redirect out of /api/ usually leads to a login or maintenance page. Check the credential's Domain and that the instance is available.",
 		);
 	}
 	if (WRITE_METHODS.includes(method) && status !== 307 && status !== 308) {
 		return fail(
-			`Coupa answered ${label} with a redirect (HTTP ${status}) to ${target.pathname}: the change may already have been made`,
+			`Coupa answered ${label} with a redirect (HTTP ${status}) to ${path}: the change may already have been made`,
 			'A server may answer a change it has carried out with a redirect to the result, so the request was not sent again. Check the record in Coupa before running the node again.',
 		);
 	}

@@ -13,13 +13,21 @@ import {
 	coupaOriginKey,
 	credentialDomain,
 	normalizeCoupaDomain,
+	tokenUrlProblem,
 } from '../../../credentials/coupaDomain';
 import { composeScopes, scopeSeparatorProblem } from '../../../credentials/coupaScopes';
 import type { CallContext } from './errorMessages';
+import {
+	BYTES_PER_MB,
+	DEFAULT_MAX_FILE_MB,
+	discardBody,
+	fileTooLargeError,
+	readBounded,
+} from './boundedBody';
 import { coupaApiError } from './errorMessages';
 import { describeFailure } from './failure';
 import type { MultipartBody } from './multipart';
-import { capFrom, waitForRateLimit } from './rateLimiter';
+import { capFrom, capProblem, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, isWrite, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
 import { markOutcomeUnknown } from './uncertainWrite';
@@ -43,6 +51,8 @@ export interface CoupaRequest {
 	body?: IDataObject | IDataObject[];
 	/** Return the raw file (body and headers) instead of parsed JSON. */
 	binary?: boolean;
+	/** With `binary`: the most bytes the file may have (see boundedBody.ts); larger fails. */
+	maxBytes?: number;
 	/** A multipart/form-data body (attachments, image scans) instead of a JSON body. */
 	multipart?: MultipartBody;
 }
@@ -73,9 +83,13 @@ export interface CoupaConnection {
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const domain = credentialDomain(credentials);
-	const problem = coupaDomainProblem(domain) ?? scopeSeparatorProblem(credentials.scope);
-	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
 	const baseUrl = normalizeCoupaDomain(domain);
+	const problem =
+		coupaDomainProblem(domain) ??
+		tokenUrlProblem(credentials.accessTokenUrl, baseUrl) ??
+		scopeSeparatorProblem(credentials.scope) ??
+		capProblem(credentials.maxRequestsPerSecond);
+	if (problem) throw new NodeOperationError(ctx.getNode(), problem, { itemIndex });
 	return {
 		baseUrl,
 		host: baseUrl.replace(/^https?:\/\//, ''),
@@ -155,7 +169,8 @@ export async function coupaRequest(
 		timeout: REQUEST_TIMEOUT_MS,
 		// n8n would re-send the Authorization header on a redirect to any host; redirect.ts decides.
 		disableFollowRedirect: true,
-		...(request.binary ? { encoding: 'arraybuffer' as const, returnFullResponse: true } : {}),
+		// A file is streamed, so that one over its size limit is cut off, not read whole.
+		...(request.binary ? { encoding: 'stream' as const, returnFullResponse: true } : {}),
 	};
 
 	for (let attempt = 1; ; attempt++) {
@@ -179,6 +194,7 @@ export async function coupaRequest(
 			);
 		} catch (error) {
 			const failure = describeFailure(error);
+			if (request.binary) discardBody(failure.body);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			if (
 				failure.tokenError === undefined &&
@@ -194,6 +210,7 @@ export async function coupaRequest(
 					request.method,
 					call,
 					redirectsSoFar,
+					await secretsNow(ctx, connection, call.itemIndex),
 				);
 				if (typeof next !== 'string') {
 					// Any redirect but 307/308 may answer a write Coupa already carried out: callers may confirm it.
@@ -201,9 +218,10 @@ export async function coupaRequest(
 						markOutcomeUnknown(next, failure);
 					throw next;
 				}
+				// The next request goes to the redirect's path: a whole URL (a file) is not kept.
 				return await coupaRequest(
 					ctx,
-					{ ...request, path: next, qs: undefined },
+					{ ...request, url: undefined, path: next, qs: undefined },
 					call,
 					cancellation,
 					redirectsSoFar + 1,
@@ -229,11 +247,27 @@ export async function coupaRequest(
 			await sleep(retryDelayMs(attempt, failure));
 			continue;
 		}
-		if (!request.binary && typeof response === 'string' && response.trim() !== '') {
+		if (request.binary) return await boundedFile(ctx, response, request.maxBytes, call.itemIndex);
+		if (typeof response === 'string' && response.trim() !== '') {
 			throw nonJsonError(ctx, response, call);
 		}
 		return response;
 	}
+}
+
+/** A streamed file answer read whole, up to `maxBytes`. */
+async function boundedFile(
+	ctx: CoupaContext,
+	response: unknown,
+	maxBytes = DEFAULT_MAX_FILE_MB * BYTES_PER_MB,
+	itemIndex?: number,
+): Promise<BinaryResponse> {
+	const full = response as { body?: unknown; headers?: Record<string, string> };
+	const headers = full.headers ?? {};
+	const read = await readBounded(full.body, headers, maxBytes);
+	if ('tooLarge' in read)
+		throw fileTooLargeError(ctx.getNode(), itemIndex, read.tooLarge, maxBytes);
+	return { body: read.bytes, headers };
 }
 
 /** Whether `url` is on the origin (scheme, host and port) of the Coupa instance at `baseUrl`. */

@@ -102,6 +102,11 @@ export function positionFromJson(data: IDataObject, now: number): Loaded {
 	if (to > now + FUTURE_LIMIT_MS)
 		return { problem: `its position ${String(data.to)} is in the future` };
 	if (!Array.isArray(data.seen)) return { problem: 'its list of emitted records is missing' };
+	// Sized before anything is read: a state with millions of keys is refused at once.
+	if (remembersTooMany(data.seen as unknown[]))
+		return {
+			problem: `it remembers more emitted records than the ${SEEN_LIMIT} it ever keeps`,
+		};
 	const seen = new Map<string, number>();
 	for (const entry of data.seen as unknown[]) {
 		const at = Array.isArray(entry) && entry.length === 2 ? instantOf(entry[0]) : undefined;
@@ -118,11 +123,22 @@ export function positionFromJson(data: IDataObject, now: number): Loaded {
 			seen.set(recordKey(id, at), at);
 		}
 	}
-	if (seen.size > SEEN_LIMIT)
-		return {
-			problem: `it remembers ${seen.size} emitted records, more than the ${SEEN_LIMIT} it ever keeps`,
-		};
 	return { position: { from, to, seen } };
+}
+
+/**
+ * Whether a stored list of [instant, ids] groups holds more than SEEN_LIMIT keys. It reads no
+ * further than that: at most SEEN_LIMIT groups (each holds at least one key), and their lengths.
+ */
+function remembersTooMany(groups: unknown[]): boolean {
+	if (groups.length > SEEN_LIMIT) return true;
+	let count = 0;
+	for (const group of groups) {
+		const ids = Array.isArray(group) ? (group[1] as unknown) : undefined;
+		count += Array.isArray(ids) ? ids.length : 1;
+		if (count > SEEN_LIMIT) return true;
+	}
+	return false;
 }
 
 /**
