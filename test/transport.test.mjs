@@ -93,7 +93,11 @@ describe('retries', () => {
 		clearTimeout(revoke);
 		expect(idsOf(output)).toEqual(fake.store.list('suppliers').map((s) => s.id));
 		expect(fake.tokens).toHaveLength(2);
-		expect(fake.apiRequests().filter((c) => c.status === 401)).toHaveLength(1);
+		// The refused request, then the same token once more as the renewal, after which n8n mints.
+		const refused = fake.apiRequests().filter((c) => c.status === 401);
+		expect(refused).toHaveLength(2);
+		for (const call of refused)
+			expect(call.headers.authorization).toBe(`Bearer ${fake.tokens[0].accessToken}`);
 		expect(store.tokenSaves).toBe(2);
 		expect(store.data.oauthTokenData.access_token).toBe(fake.tokens[1].accessToken);
 	});
@@ -153,8 +157,8 @@ describe('scopes', () => {
 		expect(error.description).toMatch(/must be exactly the scopes granted/);
 	});
 
-	test.each([401, 403])('a %i from Coupa names the scope the operation needs', async (status) => {
-		fake = await startCoupa({ scopeDeniedStatus: status });
+	test('a 403 from Coupa names the scope the operation needs', async () => {
+		fake = await startCoupa({ scopeDeniedStatus: 403 });
 		// The custom call skips the pre-check, so Coupa itself refuses it.
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({
@@ -167,11 +171,31 @@ describe('scopes', () => {
 			},
 		}).catch((e) => e);
 		expect(error.message).toBe(
-			`Coupa refused GET /api/users/1 (HTTP ${status}): the credential lacks the scope core.user.read`,
+			'Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read',
 		);
 		expect(error.description).toMatch(
 			/Add core\.user\.read to the Coupa OAuth client .* and to the OAuth Scope of this n8n credential/,
 		);
+	});
+
+	test('a 401 is a refused token, not a missing scope: a new token is tried, then the refusal named', async () => {
+		fake = await startCoupa({ scopeDeniedStatus: 401 });
+		const store = credentialFor(fake, 'core.supplier.read');
+		const error = await runNode({
+			store,
+			parameters: {
+				resource: 'customApiCall',
+				operation: 'request',
+				method: 'GET',
+				path: '/api/users/1',
+			},
+		}).catch((e) => e);
+		expect(error.message).toBe(
+			'Coupa refused the access token for GET /api/users/1 (HTTP 401), also a newly issued one',
+		);
+		expect(error.message).not.toMatch(/scope/);
+		// The first token, and one more after Coupa refused it.
+		expect(fake.tokens).toHaveLength(2);
 	});
 });
 
