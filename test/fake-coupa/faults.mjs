@@ -17,7 +17,14 @@ export function createFaults(auth) {
 	let drops = null; // { remaining, afterProcessing }
 	let lostAnswers = null; // { remaining, as, methods }
 	let shuffledTies = false;
-	const stats = { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 };
+	const stats = {
+		requests: 0,
+		rateLimited: 0,
+		serverErrors: 0,
+		dropped: 0,
+		maxConcurrent: 0,
+		maxConcurrentOnOneRecord: 0,
+	};
 
 	const faults = {
 		stats,
@@ -74,6 +81,7 @@ export function createFaults(auth) {
 				serverErrors: 0,
 				dropped: 0,
 				maxConcurrent: 0,
+				maxConcurrentOnOneRecord: 0,
 			});
 		},
 

@@ -34,8 +34,13 @@ export function appliedSummary(outcome: BulkOutcome, log: WriteLog, failed: numb
 	const applied: Array<{ index: number; requests: string[] }> = [];
 	const uncertain: Array<{ index: number; requests: string[] }> = [];
 	const notStarted: number[] = [];
-	outcome.results.forEach((result, index) => {
-		if (result === undefined) return void notStarted.push(index);
+	// A for loop, not forEach: an item that never started is a hole in the array.
+	for (let index = 0; index < outcome.results.length; index++) {
+		const result = outcome.results[index];
+		if (result === undefined) {
+			notStarted.push(index);
+			continue;
+		}
 		const writes = log.get(index) ?? [];
 		// An item that succeeded had every lost answer confirmed by reading back.
 		const succeeded = 'items' in result;
@@ -43,7 +48,7 @@ export function appliedSummary(outcome: BulkOutcome, log: WriteLog, failed: numb
 		const maybe = writes.filter((w) => !succeeded && !w.applied).map((w) => w.request);
 		if (done.length) applied.push({ index, requests: done });
 		if (maybe.length) uncertain.push({ index, requests: maybe });
-	});
+	}
 	const parts = [`Item ${failed} failed, so the run stopped.`];
 	parts.push(
 		applied.length

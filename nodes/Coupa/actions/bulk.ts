@@ -2,7 +2,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 /**
  * Runs a node's items side by side, as many at once as `limit()` allows (re-read before every
- * start, so it follows the latency and rate Coupa shows), in input order of starting.
+ * start, so it follows the latency and rate Coupa shows), starting them in input order.
  *
  * Items that name the same record (same key) never run at once: a later one waits for the
  * earlier, and items behind it that name other records go ahead meanwhile. Without Continue On
@@ -21,49 +21,71 @@ export interface BulkPlan {
 export type ItemResult = { items: INodeExecutionData[] } | { error: unknown };
 
 export interface BulkOutcome {
-	/** Each item's result by position; undefined for an item that never started. */
+	/** Each item's result by position; a hole for an item that never started. */
 	results: Array<ItemResult | undefined>;
 	/** The item whose failure stopped the run (the first to fail), if one did. */
 	stoppedBy?: number;
 }
 
-/** Items held back behind a busy record, at most; past that, starting waits. */
+/** Items held back behind a busy record, at most; past that, reading further items waits. */
 const MAX_WAITING = 1000;
+
+interface Pending {
+	index: number;
+	key?: string;
+}
 
 export async function runItems(plan: BulkPlan): Promise<BulkOutcome> {
 	const results: Array<ItemResult | undefined> = new Array<ItemResult | undefined>(plan.count);
 	const running = new Set<Promise<void>>();
-	const busy = new Set<string>();
-	/** Items waiting for their record, in input order, with their key. */
-	const waiting: Array<{ index: number; key: string }> = [];
+	/** Records with an item running, each with the items waiting for it, in input order. */
+	const queues = new Map<string, Pending[]>();
+	/** Items whose record came free, to start before any later item. */
+	const ready: Pending[] = [];
+	let waitingCount = 0;
 	let next = 0;
 	let stoppedBy: number | undefined;
 
-	/** The next item that may start: a waiting one whose record is free first, in input order. */
-	const pick = (): { index: number; key?: string } | undefined => {
-		const held = new Set<string>();
-		for (let w = 0; w < waiting.length; w++) {
-			const { key } = waiting[w];
-			if (!busy.has(key) && !held.has(key)) return waiting.splice(w, 1)[0];
-			held.add(key);
+	const keyOf = (index: number): string | undefined => {
+		try {
+			return plan.keyOf(index);
+		} catch {
+			return undefined; // the item fails on its own when it runs
 		}
-		while (next < plan.count && waiting.length < MAX_WAITING) {
-			const index = next++;
-			let key: string | undefined;
-			try {
-				key = plan.keyOf(index);
-			} catch {
-				key = undefined; // the item fails on its own when it runs
-			}
-			if (key === undefined || (!busy.has(key) && !held.has(key))) return { index, key };
-			waiting.push({ index, key });
-			held.add(key);
+	};
+
+	/**
+	 * The next item that may start. Items whose record came free go first (they were read before
+	 * any item still unread); then unread items in order, each queued behind its record if busy.
+	 */
+	const pick = (): Pending | undefined => {
+		if (ready.length) {
+			const first = ready.reduce((a, b) => (b.index < a.index ? b : a));
+			ready.splice(ready.indexOf(first), 1);
+			return first;
+		}
+		while (next < plan.count && waitingCount < MAX_WAITING) {
+			const item = { index: next, key: keyOf(next) };
+			next++;
+			const queue = item.key === undefined ? undefined : queues.get(item.key);
+			if (!queue) return item;
+			queue.push(item);
+			waitingCount++;
 		}
 		return undefined;
 	};
 
-	const start = ({ index, key }: { index: number; key?: string }) => {
-		if (key !== undefined) busy.add(key);
+	const finished = (key: string | undefined) => {
+		if (key === undefined) return;
+		const queue = queues.get(key)!;
+		const following = queue.shift();
+		if (!following) return void queues.delete(key);
+		waitingCount--;
+		ready.push(following);
+	};
+
+	const start = ({ index, key }: Pending) => {
+		if (key !== undefined && !queues.has(key)) queues.set(key, []);
 		const task: Promise<void> = plan
 			.run(index)
 			.then(
@@ -76,7 +98,7 @@ export async function runItems(plan: BulkPlan): Promise<BulkOutcome> {
 				},
 			)
 			.finally(() => {
-				if (key !== undefined) busy.delete(key);
+				finished(key);
 				running.delete(task);
 			});
 		running.add(task);

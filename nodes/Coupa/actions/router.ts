@@ -141,10 +141,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		throw itemError;
 	}
 	const output: INodeExecutionData[] = [];
-	outcome.results.forEach((result, itemIndex) => {
-		if (result === undefined) return;
-		if ('error' in result) return void output.push(errorItem(result.error, itemIndex));
-		for (const item of result.items) output.push({ ...item, pairedItem: { item: itemIndex } });
-	});
+	for (const [itemIndex, result] of outcome.results.entries()) {
+		if (result === undefined) continue;
+		if ('error' in result) output.push(errorItem(result.error, itemIndex));
+		else for (const item of result.items) output.push({ ...item, pairedItem: { item: itemIndex } });
+	}
 	return [output];
 }

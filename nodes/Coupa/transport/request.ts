@@ -85,7 +85,23 @@ export interface CoupaConnection {
 	hasToken: boolean;
 }
 
+/**
+ * The connection of each context (one node run, poll or dropdown), once n8n holds a token: its
+ * fields don't change during the run, and reading the credential costs n8n a decryption and an
+ * expression pass for every request of every item. Tokens minted later are read again for
+ * redaction (secretsNow).
+ */
+const connections = new WeakMap<object, CoupaConnection>();
+
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
+	const known = connections.get(ctx);
+	if (known) return known;
+	const connection = await readConnection(ctx, itemIndex);
+	if (connection.hasToken) connections.set(ctx, connection);
+	return connection;
+}
+
+async function readConnection(ctx: CoupaContext, itemIndex: number): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const domain = credentialDomain(credentials);
 	const baseUrl = normalizeCoupaDomain(domain);
