@@ -237,6 +237,10 @@ async function pollChanges(
 		now,
 		started: now,
 		budgetMs,
+		resume:
+			position.insideAfter === undefined
+				? undefined
+				: { second: position.to, afterId: position.insideAfter },
 	});
 
 	const fresh: IDataObject[] = [];
@@ -253,7 +257,7 @@ async function pollChanges(
 	writeState(state, {
 		version: STATE_VERSION,
 		stream,
-		...positionToJson(nextPosition(position, read.reached, now)),
+		...positionToJson(nextPosition(position, read.reached, now, read.inside)),
 		...(statusWatch ? { watched: watchedKey, inStatus: memoryToJson(memory) } : {}),
 	});
 	return events.length ? [toItems(settings, events)] : null;

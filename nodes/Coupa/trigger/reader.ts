@@ -57,6 +57,14 @@ export interface ReadPlan {
 	budgetMs?: number;
 	/** Requests in flight at most. */
 	window?: number;
+	/** Where an earlier poll stopped inside a crowded second: its id walk resumes there. */
+	resume?: InsideSecond;
+}
+
+/** Part of a crowded second read by id: every record of `second` with id up to `afterId`. */
+export interface InsideSecond {
+	second: number;
+	afterId: number;
 }
 
 export interface TimedRecord {
@@ -69,6 +77,8 @@ export interface RangeRead {
 	records: TimedRecord[];
 	/** Every record in [from, reached) was read; Infinity when everything from `from` on was. */
 	reached: number;
+	/** The second at `reached` was read by id up to here (the budget ended the walk). */
+	inside?: InsideSecond;
 }
 
 interface Range {
@@ -83,6 +93,8 @@ interface Range {
 	busyRange: boolean;
 	/** Records per ms in the last page read here (or in the range it was split from). */
 	density: number;
+	/** The second at `cursor` is read by id up to here; the walk goes on from it. */
+	insideAfter?: number;
 }
 
 const newRange = (start: number, end: number, density = 0): Range => ({
@@ -182,16 +194,25 @@ function take(range: Range, records: TimedRecord[], from: number, end: number): 
 	range.taken.push(...records.filter((r) => r.at >= from && r.at < end).sort(byTimeThenId));
 }
 
-/** Every record of one second, by id: used when 50 or more records share that second. */
+/**
+ * The records of one second by id, after `startAfter`: used when 50 or more records share that
+ * second. Stops early, after a page, when `mayGoOn` says the poll budget is spent; `lastId` then
+ * says how far it read (every record of the second with a lower or equal id).
+ */
 async function readSecond(
 	ctx: CoupaContext,
 	query: ReadQuery,
 	second: number,
 	cancellation: Cancellation,
-): Promise<TimedRecord[]> {
+	startAfter: number | undefined,
+	mayGoOn: () => boolean,
+): Promise<{ records: TimedRecord[]; lastId?: number }> {
 	const { clock } = query;
 	const records: TimedRecord[] = [];
-	let after = query.bounds.idAbove;
+	let after =
+		startAfter === undefined
+			? query.bounds.idAbove
+			: Math.max(startAfter, query.bounds.idAbove ?? -Infinity);
 	for (;;) {
 		const qs: IDataObject = {
 			...rangeQuery(query, second, second + SECOND),
@@ -202,7 +223,7 @@ async function readSecond(
 		};
 		const page = await listPage(ctx, query, qs, cancellation);
 		records.push(...timed(query, page).filter((r) => wholeSecond(r.at) === second));
-		if (page.length < PAGE_SIZE) return records;
+		if (page.length < PAGE_SIZE) return { records };
 		const last = Number(page[page.length - 1].id);
 		if (!Number.isFinite(last) || (after !== undefined && last <= after)) {
 			throw new NodeOperationError(
@@ -214,6 +235,7 @@ async function readSecond(
 			);
 		}
 		after = last;
+		if (!mayGoOn()) return { records, lastId: last };
 	}
 }
 
@@ -223,8 +245,12 @@ async function step(
 	query: ReadQuery,
 	range: Range,
 	cancellation: Cancellation,
+	mayGoOn: () => boolean,
 ): Promise<void> {
 	const from = range.cursor;
+	if (range.insideAfter !== undefined) {
+		return await walkSecond(ctx, query, range, cancellation, range.insideAfter, mayGoOn);
+	}
 	const qs = {
 		...rangeQuery(query, from, range.end),
 		order_by: query.clock.query,
@@ -270,11 +296,34 @@ async function step(
 		return measure(records.length, last + SECOND);
 	}
 	// The whole page is the second `from`: 50 or more records share it.
-	take(range, await readSecond(ctx, query, from, cancellation), from, from + SECOND);
+	await walkSecond(ctx, query, range, cancellation, undefined, mayGoOn);
+}
+
+/**
+ * Reads the second at the range's cursor by id, after `startAfter`. When the budget ends the
+ * walk, the range stays at that second and remembers the last id read, so the next step (or
+ * the next poll, through the saved position) goes on from there instead of starting over.
+ */
+async function walkSecond(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	range: Range,
+	cancellation: Cancellation,
+	startAfter: number | undefined,
+	mayGoOn: () => boolean,
+): Promise<void> {
+	const from = range.cursor;
+	const walk = await readSecond(ctx, query, from, cancellation, startAfter, mayGoOn);
+	take(range, walk.records, from, from + SECOND);
+	range.density = PAGE_SIZE / SECOND;
+	if (walk.lastId !== undefined) {
+		range.insideAfter = walk.lastId;
+		return;
+	}
+	range.insideAfter = undefined;
 	range.cursor = from + SECOND;
 	// The range may have been split during the walk: its current end counts.
 	if (range.cursor >= range.end) range.done = true;
-	range.density = PAGE_SIZE / SECOND;
 }
 
 /**
@@ -319,29 +368,47 @@ export async function readRange(
 ): Promise<RangeRead> {
 	const window = Math.max(1, plan.window ?? DEFAULT_PAGE_WINDOW);
 	const ranges: Range[] = [newRange(plan.from, Infinity)];
+	// The id walk an earlier poll left inside a crowded second goes on where it stopped.
+	if (plan.resume && plan.resume.second >= plan.from) {
+		const first = ranges[0];
+		if (plan.resume.second > plan.from) {
+			first.end = plan.resume.second;
+			ranges.push(newRange(plan.resume.second, Infinity));
+		}
+		ranges[ranges.length - 1].insideAfter = plan.resume.afterId;
+	}
 	const cancellation: Cancellation = { cancelled: false };
 	const running = new Set<Promise<void>>();
 	let failure: { error: unknown } | undefined;
 	let slowestStep = 0;
-	let steps = 0;
 	// Leave the rest of a large backlog to the next poll rather than overrun n8n's budget; but
-	// every poll takes one step at least, and the look-back window is always read to its end, or
-	// late changes in it could be missed.
-	const overBudget = () =>
-		steps > 0 &&
-		plan.budgetMs !== undefined &&
-		Date.now() - plan.started + slowestStep > plan.budgetMs;
+	// the look-back window is always read to its end, or late changes in it could be missed, and
+	// every poll moves its position on (past `mustReach`, or further into a crowded second there)
+	// before the budget counts, so no budget is too short to make progress.
+	const startInside = plan.resume?.second === plan.mustReach ? plan.resume.afterId : -Infinity;
+	let progressed = false;
+	const moved = () => {
+		const front = ranges.find((range) => !range.done);
+		if (!front || front.cursor > plan.mustReach) return true;
+		return front.cursor === plan.mustReach && (front.insideAfter ?? -Infinity) > startInside;
+	};
+	const timeUp = () =>
+		plan.budgetMs !== undefined && Date.now() - plan.started + slowestStep > plan.budgetMs;
+	const overBudget = () => progressed && timeUp();
 	const ready = (range: Range) =>
 		!range.done && !range.busy && (range.cursor < plan.mustReach || !overBudget());
 
 	const launch = (range: Range) => {
 		range.busy = true;
-		steps++;
 		const stepStarted = Date.now();
-		const task: Promise<void> = step(ctx, query, range, cancellation)
+		// A walk through a crowded second stops between pages once the time is up: the page just
+		// read is progress, and the position remembers it.
+		const mayGoOn = () => range.cursor < plan.mustReach || !timeUp();
+		const task: Promise<void> = step(ctx, query, range, cancellation, mayGoOn)
 			.then(
 				() => {
 					slowestStep = Math.max(slowestStep, Date.now() - stepStarted);
+					progressed ||= moved();
 				},
 				(error: unknown) => {
 					failure ??= { error };
@@ -368,12 +435,15 @@ export async function readRange(
 
 	const records: TimedRecord[] = [];
 	let reached = Infinity;
+	let inside: InsideSecond | undefined;
 	for (const range of ranges) {
 		records.push(...range.taken);
 		if (!range.done) {
 			reached = range.cursor;
+			if (range.insideAfter !== undefined)
+				inside = { second: range.cursor, afterId: range.insideAfter };
 			break;
 		}
 	}
-	return { records, reached };
+	return { records, reached, inside };
 }
