@@ -1,12 +1,7 @@
 // Many items through one node: side by side at Coupa's pace, each item on its own, in input
 // order, writes once, one token per expiry. The fake counts what reached it; no timings asserted.
-import { createRequire } from 'node:module';
-
 import { allScopes, credentialFor, startCoupa } from './harness/setup.mjs';
 import { runNode } from './harness/n8n.mjs';
-
-const require = createRequire(import.meta.url);
-const { MAX_ITEMS_IN_FLIGHT } = require('../dist/nodes/Coupa/transport/latency.js');
 
 let fake;
 afterEach(async () => fake?.close());
@@ -208,27 +203,4 @@ describe('tokens in a bulk run', () => {
 		for (let n = 2; n < fake.tokens.length; n++)
 			expect(fake.tokens[n].issuedAt).toBeGreaterThanOrEqual(fake.tokens[n - 1].issuedAt + 1000);
 	}, 60_000);
-});
-
-describe('bounded in flight', () => {
-	test('50,000 input items never put more than the bound in flight at Coupa', async () => {
-		fake = await startCoupa({ seed: { suppliers: 50 } });
-		// A latency at which the allowed rate would want more than the bound in flight.
-		fake.faults.latency({ ms: 100 });
-		const store = credentialFor(fake, 'core.supplier.read', { maxRequestsPerSecond: 1000 });
-		const count = 50_000;
-		const output = await runNode({
-			store,
-			items: Array.from({ length: count }, (_, n) => ({ json: { id: (n % 50) + 1 } })),
-			parameters: getSupplier,
-		});
-		expect(output).toHaveLength(count);
-		expect(output.every((o, n) => o.json.id === (n % 50) + 1 && o.pairedItem.item === n)).toBe(
-			true,
-		);
-		expect(fake.stats.requests).toBe(count);
-		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
-		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(MAX_ITEMS_IN_FLIGHT);
-		expect(fake.stats.maxConcurrentOnOneRecord).toBe(1);
-	}, 900_000);
 });

@@ -11,7 +11,7 @@ import { startProxy } from './harness/proxy.mjs';
 
 const require = createRequire(import.meta.url);
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
-const { DEFAULT_PAGE_WINDOW } = require('../dist/nodes/Coupa/transport/paginate.js');
+const { MAX_TRIGGER_WINDOW } = require('../dist/nodes/Coupa/trigger/poll.js');
 const {
 	LOOKBACK_MS,
 	nextPosition,
@@ -224,7 +224,7 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		const all = await watcher.poll();
 		expect(all.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
 		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
-		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(DEFAULT_PAGE_WINDOW);
+		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(MAX_TRIGGER_WINDOW);
 		expect(await watcher.poll()).toEqual([]);
 	});
 
