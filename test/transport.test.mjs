@@ -103,6 +103,14 @@ describe('retries', () => {
 	});
 });
 
+/** The custom call skips the scope pre-check, so Coupa itself answers it. */
+const getUserByCustomCall = {
+	resource: 'customApiCall',
+	operation: 'request',
+	method: 'GET',
+	path: '/api/users/1',
+};
+
 describe('scopes', () => {
 	let fake;
 	afterEach(async () => fake?.close());
@@ -159,16 +167,10 @@ describe('scopes', () => {
 
 	test('a 403 from Coupa names the scope the operation needs', async () => {
 		fake = await startCoupa({ scopeDeniedStatus: 403 });
-		// The custom call skips the pre-check, so Coupa itself refuses it.
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({
 			store,
-			parameters: {
-				resource: 'customApiCall',
-				operation: 'request',
-				method: 'GET',
-				path: '/api/users/1',
-			},
+			parameters: getUserByCustomCall,
 		}).catch((e) => e);
 		expect(error.message).toBe(
 			'Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read',
@@ -183,12 +185,7 @@ describe('scopes', () => {
 		const store = credentialFor(fake, 'core.supplier.read');
 		const error = await runNode({
 			store,
-			parameters: {
-				resource: 'customApiCall',
-				operation: 'request',
-				method: 'GET',
-				path: '/api/users/1',
-			},
+			parameters: getUserByCustomCall,
 		}).catch((e) => e);
 		expect(error.message).toBe(
 			'Coupa refused the access token for GET /api/users/1 (HTTP 401), also a newly issued one',
