@@ -184,17 +184,23 @@ describe('tokens in a bulk run', () => {
 	});
 
 	test('Return All whose stored token has expired and whose new token expires a few requests later returns every record', async () => {
-		fake = await startCoupa({ seed: { suppliers: 700 } });
+		fake = await startCoupa({ seed: { suppliers: 1000 } });
 		const store = credentialFor(fake, 'core.supplier.read');
 		await runNode({ store, parameters: { resource: 'supplier', operation: 'get', id: '1' } });
 		// Every token now lives one second: the stored one has expired, each new one soon will.
 		fake.faults.expireTokensAfter(1);
 		await new Promise((resolve) => setTimeout(resolve, 1100));
-		fake.faults.latency({ ms: 150, jitterMs: 100 });
+		fake.faults.latency({ ms: 200, jitterMs: 100 });
 		fake.clearRequests();
+		// Two pages at a time: the read outlives a few token lifetimes.
 		const output = await runNode({
 			store,
-			parameters: { resource: 'supplier', operation: 'getAll', returnAll: true },
+			parameters: {
+				resource: 'supplier',
+				operation: 'getAll',
+				returnAll: true,
+				options: { pageWindow: 2 },
+			},
 		});
 		expect(output.map((o) => o.json.id)).toEqual(fake.store.list('suppliers').map((s) => s.id));
 		expect(fake.apiRequests().filter((r) => r.status === 401).length).toBeGreaterThan(1);

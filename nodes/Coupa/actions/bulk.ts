@@ -1,4 +1,5 @@
 import type { INodeExecutionData } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 /**
  * Runs a node's items side by side, as many at once as `limit()` allows (re-read before every
@@ -26,6 +27,9 @@ export interface BulkOutcome {
 	/** The item whose failure stopped the run (the first to fail), if one did. */
 	stoppedBy?: number;
 }
+
+/** How often a full run looks again at its limit while no item finishes (ms). */
+const RECHECK_MS = 100;
 
 /** Items held back behind a busy record, at most; past that, reading further items waits. */
 const MAX_WAITING = 1000;
@@ -111,7 +115,8 @@ export async function runItems(plan: BulkPlan): Promise<BulkOutcome> {
 			start(item);
 		}
 		if (running.size === 0) break;
-		await Promise.race(running);
+		// Wake now and then too: the limit grows while answers are slower than expected.
+		await Promise.race([...running, sleep(RECHECK_MS)]);
 	}
 	return { results, stoppedBy };
 }

@@ -13,21 +13,55 @@ export const MAX_ITEMS_IN_FLIGHT = 64;
 const HEADROOM = 1.25;
 const EXTRA_ITEMS = 2;
 
-const latencies = new Map<string, number>();
-
-/** A request to `originKey` took `ms` from sending to its answer. */
-export function recordLatency(originKey: string, ms: number): void {
-	const before = latencies.get(originKey);
-	latencies.set(originKey, before === undefined ? ms : before + WEIGHT_OF_NEW * (ms - before));
+interface OriginTimes {
+	/** Moving average of answered round trips (ms). */
+	average?: number;
+	/** When each request still waiting for its answer was sent. */
+	open: Set<{ sentAt: number }>;
 }
 
-export function latencyOf(originKey: string): number {
-	return latencies.get(originKey) ?? FIRST_GUESS_MS;
+const origins = new Map<string, OriginTimes>();
+
+function timesOf(originKey: string): OriginTimes {
+	let times = origins.get(originKey);
+	if (!times) {
+		times = { open: new Set() };
+		origins.set(originKey, times);
+	}
+	return times;
+}
+
+/**
+ * Starts timing a request to `originKey`; call the result once it is answered (`true` when Coupa
+ * answered, so the round trip counts) or failed without an answer (`false`).
+ */
+export function timeRequest(originKey: string): (answered: boolean) => void {
+	const times = timesOf(originKey);
+	const entry = { sentAt: Date.now() };
+	times.open.add(entry);
+	return (answered) => {
+		if (!times.open.delete(entry) || !answered) return;
+		const ms = Date.now() - entry.sentAt;
+		times.average =
+			times.average === undefined ? ms : times.average + WEIGHT_OF_NEW * (ms - times.average);
+	};
+}
+
+/**
+ * The round trip to expect: the moving average, or longer while a request has been waiting
+ * longer than that (Coupa slowed down, or the average came from a faster kind of request).
+ */
+export function latencyOf(originKey: string, now = Date.now()): number {
+	const times = origins.get(originKey);
+	let latency = times?.average ?? FIRST_GUESS_MS;
+	for (const { sentAt } of times?.open ?? []) latency = Math.max(latency, now - sentAt);
+	return latency;
 }
 
 /** Items to run at once against `originKey`: its allowed rate times its latency, with slack, bounded. */
 export function itemsInFlight(originKey: string, maxRequestsPerSecond: number): number {
-	const rate = limiterFor(originKey, maxRequestsPerSecond).rateAt(Date.now());
-	const wanted = Math.ceil((rate * latencyOf(originKey) * HEADROOM) / 1000) + EXTRA_ITEMS;
+	const now = Date.now();
+	const rate = limiterFor(originKey, maxRequestsPerSecond).rateAt(now);
+	const wanted = Math.ceil((rate * latencyOf(originKey, now) * HEADROOM) / 1000) + EXTRA_ITEMS;
 	return Math.max(1, Math.min(MAX_ITEMS_IN_FLIGHT, wanted));
 }

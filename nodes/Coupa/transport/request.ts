@@ -30,7 +30,7 @@ import type { MultipartBody } from './multipart';
 import { capFrom, capProblem, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, isWrite, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
-import { recordLatency } from './latency';
+import { timeRequest } from './latency';
 import { tokenGateFor, WITHOUT_RENEWAL } from './tokenGate';
 import { markOutcomeUnknown } from './uncertainWrite';
 import { noteWrite } from './writeLog';
@@ -213,7 +213,7 @@ export async function coupaRequest(
 			);
 		}
 		let response: unknown;
-		const sentAt = Date.now();
+		const answered = timeRequest(connection.originKey);
 		try {
 			response = await gate.send(
 				use,
@@ -225,11 +225,11 @@ export async function coupaRequest(
 						renew ? undefined : WITHOUT_RENEWAL,
 					),
 			);
-			recordLatency(connection.originKey, Date.now() - sentAt);
+			answered(true);
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (request.binary) discardBody(failure.body);
-			if (failure.status !== undefined) recordLatency(connection.originKey, Date.now() - sentAt);
+			answered(failure.status !== undefined);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
 			// A 401 refuses the token, before Coupa does anything: the request is sent again, as
 			// or after a renewal (tokenGate.ts), unless the token is refused for real.
