@@ -113,6 +113,12 @@ const getUserByCustomCall = {
 
 describe('scopes', () => {
 	let fake;
+	/** Get User by Custom API Call, against a fake that answers a missing scope with `status`. */
+	async function refusedUserCall(status) {
+		fake = await startCoupa({ scopeDeniedStatus: status });
+		const store = credentialFor(fake, 'core.supplier.read');
+		return await runNode({ store, parameters: getUserByCustomCall }).catch((e) => e);
+	}
 	afterEach(async () => fake?.close());
 
 	test('a missing scope fails before anything is sent, naming the scope and where to add it', async () => {
@@ -166,12 +172,7 @@ describe('scopes', () => {
 	});
 
 	test('a 403 from Coupa names the scope the operation needs', async () => {
-		fake = await startCoupa({ scopeDeniedStatus: 403 });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const error = await runNode({
-			store,
-			parameters: getUserByCustomCall,
-		}).catch((e) => e);
+		const error = await refusedUserCall(403);
 		expect(error.message).toBe(
 			'Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read',
 		);
@@ -181,12 +182,7 @@ describe('scopes', () => {
 	});
 
 	test('a 401 is a refused token, not a missing scope: a new token is tried, then the refusal named', async () => {
-		fake = await startCoupa({ scopeDeniedStatus: 401 });
-		const store = credentialFor(fake, 'core.supplier.read');
-		const error = await runNode({
-			store,
-			parameters: getUserByCustomCall,
-		}).catch((e) => e);
+		const error = await refusedUserCall(401);
 		expect(error.message).toBe(
 			'Coupa refused the access token for GET /api/users/1 (HTTP 401), also a newly issued one',
 		);
