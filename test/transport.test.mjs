@@ -93,14 +93,32 @@ describe('retries', () => {
 		clearTimeout(revoke);
 		expect(idsOf(output)).toEqual(fake.store.list('suppliers').map((s) => s.id));
 		expect(fake.tokens).toHaveLength(2);
-		expect(fake.apiRequests().filter((c) => c.status === 401)).toHaveLength(1);
+		// The refused request, then the same token once more as the renewal, after which n8n mints.
+		const refused = fake.apiRequests().filter((c) => c.status === 401);
+		expect(refused).toHaveLength(2);
+		for (const call of refused)
+			expect(call.headers.authorization).toBe(`Bearer ${fake.tokens[0].accessToken}`);
 		expect(store.tokenSaves).toBe(2);
 		expect(store.data.oauthTokenData.access_token).toBe(fake.tokens[1].accessToken);
 	});
 });
 
+/** The custom call skips the scope pre-check, so Coupa itself answers it. */
+const getUserByCustomCall = {
+	resource: 'customApiCall',
+	operation: 'request',
+	method: 'GET',
+	path: '/api/users/1',
+};
+
 describe('scopes', () => {
 	let fake;
+	/** Get User by Custom API Call, against a fake that answers a missing scope with `status`. */
+	async function refusedUserCall(status) {
+		fake = await startCoupa({ scopeDeniedStatus: status });
+		const store = credentialFor(fake, 'core.supplier.read');
+		return await runNode({ store, parameters: getUserByCustomCall }).catch((e) => e);
+	}
 	afterEach(async () => fake?.close());
 
 	test('a missing scope fails before anything is sent, naming the scope and where to add it', async () => {
@@ -153,25 +171,24 @@ describe('scopes', () => {
 		expect(error.description).toMatch(/must be exactly the scopes granted/);
 	});
 
-	test.each([401, 403])('a %i from Coupa names the scope the operation needs', async (status) => {
-		fake = await startCoupa({ scopeDeniedStatus: status });
-		// The custom call skips the pre-check, so Coupa itself refuses it.
-		const store = credentialFor(fake, 'core.supplier.read');
-		const error = await runNode({
-			store,
-			parameters: {
-				resource: 'customApiCall',
-				operation: 'request',
-				method: 'GET',
-				path: '/api/users/1',
-			},
-		}).catch((e) => e);
+	test('a 403 from Coupa names the scope the operation needs', async () => {
+		const error = await refusedUserCall(403);
 		expect(error.message).toBe(
-			`Coupa refused GET /api/users/1 (HTTP ${status}): the credential lacks the scope core.user.read`,
+			'Coupa refused GET /api/users/1 (HTTP 403): the credential lacks the scope core.user.read',
 		);
 		expect(error.description).toMatch(
 			/Add core\.user\.read to the Coupa OAuth client .* and to the OAuth Scope of this n8n credential/,
 		);
+	});
+
+	test('a 401 is a refused token, not a missing scope: a new token is tried, then the refusal named', async () => {
+		const error = await refusedUserCall(401);
+		expect(error.message).toBe(
+			'Coupa refused the access token for GET /api/users/1 (HTTP 401), also a newly issued one',
+		);
+		expect(error.message).not.toMatch(/scope/);
+		// The first token, and one more after Coupa refused it.
+		expect(fake.tokens).toHaveLength(2);
 	});
 });
 

@@ -11,7 +11,7 @@ import { startProxy } from './harness/proxy.mjs';
 
 const require = createRequire(import.meta.url);
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
-const { DEFAULT_PAGE_WINDOW } = require('../dist/nodes/Coupa/transport/paginate.js');
+const { MAX_TRIGGER_WINDOW } = require('../dist/nodes/Coupa/trigger/poll.js');
 const {
 	LOOKBACK_MS,
 	nextPosition,
@@ -141,7 +141,9 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		// Round 1, a backlog: 300 invoices in one second, 50 in the next.
 		for (let i = 0; i < 300; i++) track(insert(ago(0), {}, [-480, 330, 0][i % 3]));
 		for (let i = 0; i < 50; i++) track(insert(ago(1)));
-		// A budget of 0 allows one step per poll: the backlog is cut across polls.
+		// A budget of 0 allows one step per poll, one page of a crowded second: the backlog is cut
+		// across polls (the first reaches the crowded second, the next two read 50 of it each).
+		await pollAll({ pollBudgetMs: 0 });
 		await pollAll({ pollBudgetMs: 0 });
 		await pollAll({ pollBudgetMs: 0 });
 
@@ -150,7 +152,7 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		// are updated: a version overwritten before any poll saw it cannot be emitted.
 		for (let i = 0; i < 150; i++) track(insert(ago(1)));
 		const seen = emitted.map((v) => Number(v.split('@')[0]));
-		expect(seen.length).toBeGreaterThanOrEqual(50);
+		expect(seen.length).toBeGreaterThanOrEqual(100);
 		for (const id of seen.slice(0, 100)) track(update(id, ago(2), { status: 'approved' }));
 		await pollAll({ pollBudgetMs: 0 });
 		await pollAll();
@@ -222,7 +224,7 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		const all = await watcher.poll();
 		expect(all.map((r) => r.id)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
 		expect(fake.stats.maxConcurrent).toBeGreaterThan(1);
-		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(DEFAULT_PAGE_WINDOW);
+		expect(fake.stats.maxConcurrent).toBeLessThanOrEqual(MAX_TRIGGER_WINDOW);
 		expect(await watcher.poll()).toEqual([]);
 	});
 
@@ -245,6 +247,26 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		);
 		expect(await watcher.poll()).toEqual([]);
 	});
+
+	test('inside a crowded second under a small budget every poll advances: each record once, in order', async () => {
+		// 263 changes over 3 seconds (more than a page in each), 250 ms a request, a 300 ms budget:
+		// a poll reads little more than one page, so the position inside a second must survive.
+		for (let i = 0; i < 263; i++) insert(sec(i % 3), {}, [-480, 330, 0][i % 3]);
+		fake.faults.latency({ ms: 250 });
+		const watcher = trigger({});
+		const all = [];
+		let polls = 0;
+		while (all.length < 263 && polls < 30) {
+			const emitted = await watcher.poll({ pollBudgetMs: 300 });
+			polls++;
+			all.push(...emitted);
+		}
+		expect(duplicates(all.map(version))).toEqual([]);
+		expect(all).toHaveLength(263);
+		const order = all.map((r) => [Date.parse(r['updated-at']), r.id]);
+		expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+		expect(await watcher.poll({ pollBudgetMs: 300 })).toEqual([]);
+	}, 60_000);
 
 	test('a record that changes while a backlog is read is neither skipped nor repeated', async () => {
 		for (let i = 0; i < 400; i++) insert(ago(i));

@@ -321,6 +321,8 @@ describe('a state-changing action whose answer is lost is confirmed by reading t
 				operation: 'adjust',
 				id: '={{ $json.id }}',
 				adjustmentAmount: '10.00',
+				// In turn, so the lost answer is the first item's.
+				options: { itemsOneAtATime: true },
 			},
 		});
 		expect(output).toHaveLength(2);

@@ -62,3 +62,32 @@ export function bytesTable(rows) {
 export function target(met, text) {
 	return `${met ? '[ok]    ' : '[MISSED]'} ${text}`;
 }
+
+export function itemsTable(runs, limitPerSecond) {
+	return table(
+		[
+			'run',
+			'seconds',
+			'items/s',
+			`share of ${limitPerSecond} req/s`,
+			'requests',
+			'429s seen',
+			'peak in flight',
+			'failed items',
+			'order exact',
+			'peak heap growth',
+		],
+		runs.map((run) => [
+			run.label,
+			fixed(run.seconds, 2),
+			fixed(run.itemsPerSecond, 1),
+			percent(run.itemsPerSecond / limitPerSecond),
+			run.requests,
+			run.rateLimited,
+			run.maxConcurrent,
+			run.failed,
+			run.inOrder ? 'yes' : 'NO',
+			megabytes(run.peakGrowth),
+		]),
+	);
+}

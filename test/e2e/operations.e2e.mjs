@@ -503,7 +503,8 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.ok((await n8n.execute('e2eToken')).ok);
 		assert.equal(tokenRequests().length, 0, 'the stored token is reused');
 
-		// Revoked: Coupa answers 401, n8n fetches a new token and retries once.
+		// Revoked: Coupa answers 401; the request goes again as the renewal (tokenGate.ts), n8n
+		// signs it with the stored token, is refused too, fetches one new token and retries once.
 		fake.faults.revokeTokens();
 		fake.clearRequests();
 		const afterRevoke = await n8n.execute('e2eToken');
@@ -511,7 +512,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(tokenRequests().length, 1);
 		assert.deepEqual(
 			fake.apiRequests().map((r) => r.status),
-			[401, 200],
+			[401, 401, 200],
 		);
 
 		// Expired: every token older than 2 s is refused from now on.
@@ -524,7 +525,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.equal(tokenRequests().length, 1);
 		assert.deepEqual(
 			fake.apiRequests().map((r) => r.status),
-			[401, 200],
+			[401, 401, 200],
 		);
 		assert.equal(
 			fake.tokens.filter((token) => token.scopes.includes('core.invoice.write')).length,

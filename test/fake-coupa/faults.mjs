@@ -17,7 +17,15 @@ export function createFaults(auth) {
 	let drops = null; // { remaining, afterProcessing }
 	let lostAnswers = null; // { remaining, as, methods }
 	let shuffledTies = false;
-	const stats = { requests: 0, rateLimited: 0, serverErrors: 0, dropped: 0, maxConcurrent: 0 };
+	const freshStats = () => ({
+		requests: 0,
+		rateLimited: 0,
+		serverErrors: 0,
+		dropped: 0,
+		maxConcurrent: 0,
+		maxConcurrentOnOneRecord: 0,
+	});
+	const stats = freshStats();
 
 	const faults = {
 		stats,
@@ -68,13 +76,7 @@ export function createFaults(auth) {
 			auth.expireAfter(null);
 		},
 		resetStats() {
-			Object.assign(stats, {
-				requests: 0,
-				rateLimited: 0,
-				serverErrors: 0,
-				dropped: 0,
-				maxConcurrent: 0,
-			});
+			Object.assign(stats, freshStats());
 		},
 
 		/** Milliseconds to hold this API response (0 = none). */

@@ -70,6 +70,7 @@ export async function startFakeCoupa(options = {}) {
 	const sockets = new Set();
 	const timers = new Set();
 	let inFlight = 0;
+	const inFlightByRecord = new Map();
 
 	const wait = (ms) =>
 		new Promise((resolve) => {
@@ -111,6 +112,16 @@ export async function startFakeCoupa(options = {}) {
 		faults.stats.requests++;
 		inFlight++;
 		faults.stats.maxConcurrent = Math.max(faults.stats.maxConcurrent, inFlight);
+		// Requests on one record (`/api/invoices/12…`) at once: bulk runs must send them in turn.
+		const record = /^\d+$/.test(segments[2] ?? '') ? `${segments[1]}/${segments[2]}` : null;
+		if (record) {
+			const onRecord = (inFlightByRecord.get(record) ?? 0) + 1;
+			inFlightByRecord.set(record, onRecord);
+			faults.stats.maxConcurrentOnOneRecord = Math.max(
+				faults.stats.maxConcurrentOnOneRecord,
+				onRecord,
+			);
+		}
 		try {
 			const delay = faults.delayMs();
 			if (delay) await wait(delay);
@@ -149,6 +160,7 @@ export async function startFakeCoupa(options = {}) {
 			);
 		} finally {
 			inFlight--;
+			if (record) inFlightByRecord.set(record, inFlightByRecord.get(record) - 1);
 		}
 	}
 

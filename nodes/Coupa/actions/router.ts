@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { StandardOperation } from '../catalog';
@@ -6,8 +6,13 @@ import { objectByResource, scopesFor } from '../catalog';
 import { CUSTOM_API_CALL } from '../descriptions/resource';
 import { operationLabel } from '../shared/labels';
 import { operationEntry } from '../shared/operations';
-import { rethrowForItem } from '../shared/rethrow';
+import { errorForItem } from '../shared/rethrow';
+import { itemsInFlight } from '../transport/latency';
+import { getConnection } from '../transport/request';
 import { assertScopes } from '../transport/scopeCheck';
+import { startWriteLog } from '../transport/writeLog';
+import { appliedSummary } from './appliedSummary';
+import { runItems } from './bulk';
 import { runAction } from './action.operation';
 import { create } from './create.operation';
 import { customApiCall } from './customApiCall.operation';
@@ -67,28 +72,79 @@ function inlineDescription(error: NodeApiError | NodeOperationError): void {
 	}
 }
 
-/** Runs every input item on its own: one item's failure never stops the others under Continue On Fail. */
+/**
+ * The record an item names, e.g. `invoices/12`: items naming the same one never run at once. A
+ * Custom API Call names the record its path starts with (`invoices/12/…`).
+ */
+function recordKeyOf(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+	if (resource === CUSTOM_API_CALL) {
+		const path = String(ctx.getNodeParameter('path', itemIndex, '')).replace(/^\/*(api\/)?/, '');
+		const match = /^([a-z_]+)\/(\d+)(?:[/?]|$)/.exec(path);
+		return match ? `${match[1]}/${match[2]}` : undefined;
+	}
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	if (operation === 'create' || operation === 'getAll') return undefined;
+	const id = String(ctx.getNodeParameter('id', itemIndex, '', { extractValue: true }) ?? '').trim();
+	return /^\d+$/.test(id) ? `${objectByResource(resource).path}/${id}` : undefined;
+}
+
+/** How many items may run at once: Coupa's allowed rate times its latency (latency.ts), or one. */
+async function itemLimit(ctx: IExecuteFunctions): Promise<() => number> {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	if (options.itemsOneAtATime === true) return () => 1;
+	try {
+		const { originKey, maxRequestsPerSecond } = await getConnection(ctx);
+		return () => itemsInFlight(originKey, maxRequestsPerSecond);
+	} catch {
+		return () => 1; // the credential is unusable: each item fails on its own, in order
+	}
+}
+
+function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			error: (error as Error).message,
+			description: (error as NodeApiError).description ?? undefined,
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Runs the input items side by side (bulk.ts), each on its own: output in input order, each
+ * item's results paired with it. Under Continue On Fail a failing item becomes its error item;
+ * otherwise the run stops and the error names what was already applied in Coupa.
+ */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await runItem(this, itemIndex);
-			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({
-					json: {
-						error: (error as Error).message,
-						description: (error as NodeApiError).description ?? undefined,
-					},
-					pairedItem: { item: itemIndex },
-				});
-				continue;
-			}
-			if (this.getNode().type.endsWith('Tool')) inlineDescription(error as NodeApiError);
-			rethrowForItem(this, error, itemIndex);
+	const continueOnFail = this.continueOnFail();
+	const log = startWriteLog(this);
+	const outcome = await runItems({
+		count: items.length,
+		limit: await itemLimit(this),
+		keyOf: (index) => recordKeyOf(this, index),
+		run: async (index) => await runItem(this, index),
+		stopOnFailure: !continueOnFail,
+	});
+	if (outcome.stoppedBy !== undefined) {
+		const failed = outcome.stoppedBy;
+		const error = (outcome.results[failed] as { error: unknown }).error;
+		if (this.getNode().type.endsWith('Tool')) inlineDescription(error as NodeApiError);
+		const itemError = errorForItem(this, error, failed);
+		if (items.length > 1) {
+			const summary = appliedSummary(outcome, log, failed);
+			itemError.description = itemError.description
+				? `${itemError.description} ${summary}`
+				: summary;
 		}
+		throw itemError;
+	}
+	const output: INodeExecutionData[] = [];
+	for (const [itemIndex, result] of outcome.results.entries()) {
+		if (result === undefined) continue;
+		if ('error' in result) output.push(errorItem(result.error, itemIndex));
+		else for (const item of result.items) output.push({ ...item, pairedItem: { item: itemIndex } });
 	}
 	return [output];
 }

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { actionInputProperties } from './actionInputs';
 import { customApiCallProperties } from './customApiCall';
+import { itemOptionsProperty } from './itemOptions';
 import { listProperties } from './list';
 import { recordBodyProperties } from './recordBody';
 import { recordIdProperties } from './recordId';
@@ -16,4 +17,5 @@ export const coupaNodeProperties: INodeProperties[] = [
 	...recordBodyProperties,
 	...actionInputProperties,
 	...listProperties,
+	itemOptionsProperty,
 ];

@@ -4,6 +4,7 @@ import type { CoupaObject } from '../catalog';
 import { CATALOG, filterAttributes } from '../catalog';
 import { showFor } from '../shared/displayOptions';
 import { DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW } from '../transport/paginate';
+import { itemsOneAtATimeOption } from './itemOptions';
 import { humanize } from './recordFields';
 import { simplifyProperty } from './simplify';
 
@@ -232,6 +233,7 @@ export const listProperties: INodeProperties[] = [
 				description:
 					'How many pages of 50 to request at once when returning all; 1 pages one after another',
 			},
+			itemsOneAtATimeOption,
 			projectionOption,
 			{
 				displayName: 'Order By',

@@ -7,7 +7,16 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
  * NodeOperationError for the item.
  */
 export function rethrowForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number): never {
+	throw errorForItem(ctx, error, itemIndex);
+}
+
+/** The error rethrowForItem throws. */
+export function errorForItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError)
-		throw new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
-	throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+		return new NodeApiError(ctx.getNode(), error as unknown as JsonObject);
+	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 }

@@ -213,7 +213,15 @@ function statusMessage(
 	const status = failure.status;
 	const rawText = coupaValidationText(failure.body);
 	const coupaText = rawText === undefined ? undefined : shownText(rawText, secrets);
-	if (status === 401 || status === 403) {
+	// Coupa answers 401 when the access token is invalid or expired, and a missing scope with 403
+	// (Compass, "Candidate Lookup API", error codes E4010002 and E4030002).
+	if (status === 401) {
+		return {
+			message: `Coupa refused the access token for ${label} (HTTP 401), also a newly issued one`,
+			description: `n8n got a new token and Coupa refused it too. Check that the OAuth client (${CLIENT_SETUP}) is active and that the credential's Client ID and Client Secret are its own.`,
+		};
+	}
+	if (status === 403) {
 		if (call.scopes?.length) {
 			const scoped = missingScopeMessage(call.scopes, label);
 			return {

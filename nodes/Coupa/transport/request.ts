@@ -30,7 +30,10 @@ import type { MultipartBody } from './multipart';
 import { capFrom, capProblem, waitForRateLimit } from './rateLimiter';
 import { redirectTarget } from './redirect';
 import { isRetryable, isWrite, MAX_ATTEMPTS, outcomeUnknown, retryDelayMs } from './retryPolicy';
+import { timeRequest } from './latency';
+import { tokenGateFor, WITHOUT_RENEWAL } from './tokenGate';
 import { markOutcomeUnknown } from './uncertainWrite';
+import { noteWrite } from './writeLog';
 
 export const CREDENTIAL_NAME = 'coupaOAuth2Api';
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -78,9 +81,27 @@ export interface CoupaConnection {
 	secrets: string[];
 	/** The credential's Max Requests per Second (the rate limiter's cap). */
 	maxRequestsPerSecond: number;
+	/** Whether n8n holds an access token for the credential yet. */
+	hasToken: boolean;
 }
 
+/**
+ * The connection of each context (one node run, poll or dropdown), once n8n holds a token: its
+ * fields don't change during the run, and reading the credential costs n8n a decryption and an
+ * expression pass for every request of every item. Tokens minted later are read again for
+ * redaction (secretsNow).
+ */
+const connections = new WeakMap<object, CoupaConnection>();
+
 export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<CoupaConnection> {
+	const known = connections.get(ctx);
+	if (known) return known;
+	const connection = await readConnection(ctx, itemIndex);
+	if (connection.hasToken) connections.set(ctx, connection);
+	return connection;
+}
+
+async function readConnection(ctx: CoupaContext, itemIndex: number): Promise<CoupaConnection> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME, itemIndex);
 	const domain = credentialDomain(credentials);
 	const baseUrl = normalizeCoupaDomain(domain);
@@ -97,6 +118,8 @@ export async function getConnection(ctx: CoupaContext, itemIndex = 0): Promise<C
 		scopes: composeScopes(credentials.scope),
 		secrets: secretsOf(credentials),
 		maxRequestsPerSecond: capFrom(credentials.maxRequestsPerSecond),
+		hasToken:
+			typeof (credentials.oauthTokenData as IDataObject | undefined)?.access_token === 'string',
 	};
 }
 
@@ -148,7 +171,11 @@ export async function coupaRequest(
 	cancellation?: Cancellation,
 	redirectsSoFar = 0,
 ): Promise<unknown> {
+	// One renewal at a time per credential (by its id), whichever execution its requests belong to.
+	const gate = tokenGateFor(ctx.getNode().credentials?.[CREDENTIAL_NAME]?.id ?? '');
+	const use = gate.begin();
 	const connection = await getConnection(ctx, call.itemIndex);
+	use.hadToken = connection.hasToken;
 	if (request.url !== undefined && !sameOrigin(request.url, connection.baseUrl)) {
 		throw new NodeOperationError(ctx.getNode(), 'Refused to send the Coupa token to another host', {
 			itemIndex: call.itemIndex,
@@ -186,16 +213,30 @@ export async function coupaRequest(
 			);
 		}
 		let response: unknown;
+		const answered = timeRequest(connection.originKey);
 		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				CREDENTIAL_NAME,
-				options,
+			response = await gate.send(
+				use,
+				async (renew) =>
+					await ctx.helpers.httpRequestWithAuthentication.call(
+						ctx,
+						CREDENTIAL_NAME,
+						options,
+						renew ? undefined : WITHOUT_RENEWAL,
+					),
 			);
+			answered(true);
 		} catch (error) {
 			const failure = describeFailure(error);
 			if (request.binary) discardBody(failure.body);
+			answered(failure.status !== undefined);
 			if (failure.status === 429) slot.rateLimited(failure.retryAfterSeconds);
+			// A 401 refuses the token, before Coupa does anything: the request is sent again, as
+			// or after a renewal (tokenGate.ts), unless the token is refused for real.
+			if (failure.status === 401 && failure.tokenError === undefined && gate.refused(use)) {
+				attempt--;
+				continue;
+			}
 			if (
 				failure.tokenError === undefined &&
 				failure.status !== undefined &&
@@ -214,8 +255,10 @@ export async function coupaRequest(
 				);
 				if (typeof next !== 'string') {
 					// Any redirect but 307/308 may answer a write Coupa already carried out: callers may confirm it.
-					if (isWrite(request.method) && failure.status !== 307 && failure.status !== 308)
+					if (isWrite(request.method) && failure.status !== 307 && failure.status !== 308) {
 						markOutcomeUnknown(next, failure);
+						noteWrite(ctx, call.itemIndex, writeText(request), false);
+					}
 					throw next;
 				}
 				// The next request goes to the redirect's path: a whole URL (a file) is not kept.
@@ -241,7 +284,10 @@ export async function coupaRequest(
 					secrets,
 				);
 				// A write that may have been carried out is never resent; the caller may confirm it by reading.
-				if (outcomeUnknown(failure, request.method)) markOutcomeUnknown(error, failure);
+				if (outcomeUnknown(failure, request.method)) {
+					markOutcomeUnknown(error, failure);
+					noteWrite(ctx, call.itemIndex, writeText(request), false);
+				}
 				throw error;
 			}
 			await sleep(retryDelayMs(attempt, failure));
@@ -251,6 +297,7 @@ export async function coupaRequest(
 		if (typeof response === 'string' && response.trim() !== '') {
 			throw nonJsonError(ctx, response, call);
 		}
+		if (isWrite(request.method)) noteWrite(ctx, call.itemIndex, writeText(request, response), true);
 		return response;
 	}
 }
@@ -268,6 +315,14 @@ async function boundedFile(
 	if ('tooLarge' in read)
 		throw fileTooLargeError(ctx.getNode(), itemIndex, read.tooLarge, maxBytes);
 	return { body: read.bytes, headers };
+}
+
+/** A write in a few words, e.g. `PUT /api/invoices/12`, or `POST /api/suppliers → id 812`. */
+function writeText(request: CoupaRequest, answer?: unknown): string {
+	const where = request.url ?? `/api/${request.path.replace(/^\/+/, '')}`;
+	const id = (answer as IDataObject | undefined)?.id;
+	const created = request.method === 'POST' && (typeof id === 'number' || typeof id === 'string');
+	return `${request.method} ${where}${created ? ` → id ${String(id)}` : ''}`;
 }
 
 /** Whether `url` is on the origin (scheme, host and port) of the Coupa instance at `baseUrl`. */

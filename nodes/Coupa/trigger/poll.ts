@@ -6,14 +6,17 @@ import { objectByResource, scopesFor, statusKeyOf } from '../catalog';
 import { operationLabel, withArticle } from '../shared/labels';
 import { simplifyRecord } from '../shared/simplify';
 import type { CallContext } from '../transport/errorMessages';
-import { coupaPaginate } from '../transport/paginate';
+import { itemsInFlight } from '../transport/latency';
+import { coupaPaginate, DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { getConnection } from '../transport/request';
 import { assertScopes } from '../transport/scopeCheck';
 import type { EventClock, TriggerEventSpec } from './events';
 import { DEFAULT_EVENT, eventByValue } from './events';
 import { instantOf, queryTime, recordKey } from './instants';
 import { triggerQuery } from './query';
-import type { ReadQuery, UserBounds } from './reader';
-import { readRange, userBounds } from './reader';
+import type { ReadQuery, UserBounds } from './readQuery';
+import { userBounds } from './readQuery';
+import { readRange } from './reader';
 import { startLookbackMs } from './schedule';
 import type { StatusMemory } from './statusMemory';
 import { memoryFromJson, memoryToJson, statusTransitions } from './statusMemory';
@@ -26,6 +29,9 @@ import {
 	startPosition,
 	STATE_VERSION,
 } from './state';
+
+/** Pages in flight at most while a backlog is read (as Get Many's Concurrent Pages allows). */
+export const MAX_TRIGGER_WINDOW = 16;
 
 interface StatusWatch {
 	key: string;
@@ -231,12 +237,22 @@ async function pollChanges(
 		bounds: settings.bounds,
 	};
 	const budgetMs = typeof ctx.getPollBudgetMs === 'function' ? ctx.getPollBudgetMs() : undefined;
+	const { originKey, maxRequestsPerSecond } = await getConnection(ctx);
 	const read = await readRange(ctx, query, {
 		from: position.from,
 		mustReach: position.to,
 		now,
 		started: now,
 		budgetMs,
+		// Enough pages in flight to keep the rate limiter busy at the latency Coupa shows.
+		window: Math.min(
+			MAX_TRIGGER_WINDOW,
+			Math.max(DEFAULT_PAGE_WINDOW, itemsInFlight(originKey, maxRequestsPerSecond)),
+		),
+		resume:
+			position.insideAfter === undefined
+				? undefined
+				: { second: position.to, afterId: position.insideAfter },
 	});
 
 	const fresh: IDataObject[] = [];
@@ -253,7 +269,7 @@ async function pollChanges(
 	writeState(state, {
 		version: STATE_VERSION,
 		stream,
-		...positionToJson(nextPosition(position, read.reached, now)),
+		...positionToJson(nextPosition(position, read.reached, now, read.inside)),
 		...(statusWatch ? { watched: watchedKey, inStatus: memoryToJson(memory) } : {}),
 	});
 	return events.length ? [toItems(settings, events)] : null;

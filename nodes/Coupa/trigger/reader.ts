@@ -1,12 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CallContext } from '../transport/errorMessages';
 import { DEFAULT_PAGE_WINDOW, PAGE_SIZE } from '../transport/paginate';
 import type { Cancellation, CoupaContext } from '../transport/request';
-import { coupaRequest } from '../transport/request';
-import type { EventClock } from './events';
-import { compareIds, instantOf, queryTime, SECOND, wholeSecond } from './instants';
+import { compareIds, queryTime, SECOND, wholeSecond } from './instants';
+import type { ReadQuery, TimedRecord } from './readQuery';
+import { listPage, rangeQuery, timed } from './readQuery';
 
 /**
  * Reads every record whose polled timestamp lies in [from, ∞), exactly, without offsets and
@@ -27,25 +26,6 @@ import { compareIds, instantOf, queryTime, SECOND, wholeSecond } from './instant
  * is read exactly, so splitting cannot lose or repeat a record. They are emitted in time order.
  */
 
-export interface ReadQuery {
-	path: string;
-	/** The user's filters and projection, without bounds on the polled timestamp. */
-	qs: IDataObject;
-	clock: EventClock;
-	call: CallContext;
-	/** The user's own bounds on the polled timestamp and on id (see userBounds). */
-	bounds: UserBounds;
-}
-
-export interface UserBounds {
-	/** `timestamp[gt_or_eq]` from the user's filters, as an instant. */
-	notBefore?: number;
-	/** `timestamp[lt]` from the user's filters, as an instant. */
-	before?: number;
-	/** `id[gt]` from the user's filters. */
-	idAbove?: number;
-}
-
 export interface ReadPlan {
 	/** Whole second to read from. */
 	from: number;
@@ -57,11 +37,14 @@ export interface ReadPlan {
 	budgetMs?: number;
 	/** Requests in flight at most. */
 	window?: number;
+	/** Where an earlier poll stopped inside a crowded second: its id walk resumes there. */
+	resume?: InsideSecond;
 }
 
-export interface TimedRecord {
-	record: IDataObject;
-	at: number;
+/** Part of a crowded second read by id: every record of `second` with id up to `afterId`. */
+export interface InsideSecond {
+	second: number;
+	afterId: number;
 }
 
 export interface RangeRead {
@@ -69,6 +52,8 @@ export interface RangeRead {
 	records: TimedRecord[];
 	/** Every record in [from, reached) was read; Infinity when everything from `from` on was. */
 	reached: number;
+	/** The second at `reached` was read by id up to here (the budget ended the walk). */
+	inside?: InsideSecond;
 }
 
 interface Range {
@@ -83,6 +68,8 @@ interface Range {
 	busyRange: boolean;
 	/** Records per ms in the last page read here (or in the range it was split from). */
 	density: number;
+	/** The second at `cursor` is read by id up to here; the walk goes on from it. */
+	insideAfter?: number;
 }
 
 const newRange = (start: number, end: number, density = 0): Range => ({
@@ -96,85 +83,6 @@ const newRange = (start: number, end: number, density = 0): Range => ({
 	density,
 });
 
-/**
- * Moves the user's bounds on the polled timestamp and on id out of the query, so the trigger can
- * combine them with its own (a second `updated_at[lt]` would overwrite the first).
- */
-export function userBounds(
-	qs: IDataObject,
-	clock: EventClock,
-): { qs: IDataObject; bounds: UserBounds; invalid?: string } {
-	const rest = { ...qs };
-	const bounds: UserBounds = {};
-	const take = (key: string, parse: (text: string) => number): number | undefined => {
-		if (rest[key] === undefined) return undefined;
-		const text = String(rest[key]);
-		delete rest[key];
-		const value = parse(text);
-		if (Number.isNaN(value)) throw new Error(`${key} = "${text}"`);
-		return value;
-	};
-	try {
-		// Coupa stamps whole seconds, so a bound inside a second means the next whole second.
-		const instant = (text: string) => {
-			const ms = instantOf(text);
-			return ms === undefined ? NaN : Math.ceil(ms / SECOND) * SECOND;
-		};
-		bounds.notBefore = take(`${clock.query}[gt_or_eq]`, instant);
-		bounds.before = take(`${clock.query}[lt]`, instant);
-		bounds.idAbove = take('id[gt]', (text) => (/^\s*\d+\s*$/.test(text) ? Number(text) : NaN));
-	} catch (error) {
-		return { qs, bounds: {}, invalid: (error as Error).message };
-	}
-	return { qs: rest, bounds };
-}
-
-function rangeQuery(query: ReadQuery, from: number, end: number): IDataObject {
-	const { clock, bounds } = query;
-	// The user's bounds only narrow the trigger's; every bound sent is whole seconds with an offset.
-	const lower = Math.max(from, bounds.notBefore ?? -Infinity);
-	const upper = Math.min(end, bounds.before ?? Infinity);
-	const qs: IDataObject = { ...query.qs, [`${clock.query}[gt_or_eq]`]: queryTime(lower) };
-	if (upper !== Infinity) qs[`${clock.query}[lt]`] = queryTime(upper);
-	if (bounds.idAbove !== undefined) qs['id[gt]'] = bounds.idAbove;
-	return qs;
-}
-
-async function listPage(
-	ctx: CoupaContext,
-	query: ReadQuery,
-	qs: IDataObject,
-	cancellation: Cancellation,
-): Promise<IDataObject[]> {
-	const page = await coupaRequest(
-		ctx,
-		{ method: 'GET', path: query.path, qs },
-		query.call,
-		cancellation,
-	);
-	if (Array.isArray(page)) return page as IDataObject[];
-	const shown = Object.entries(qs)
-		.filter(([key]) => key !== 'fields')
-		.map(([key, value]) => `${key}=${String(value)}`)
-		.join('&');
-	throw new NodeOperationError(
-		ctx.getNode(),
-		`Coupa answered a page of ${query.call.operationLabel ?? 'the trigger'} with something that is not a list`,
-		{
-			description: `GET /api/${query.path}?${shown} returned ${page === undefined || page === '' ? 'an empty body' : 'a JSON object'} instead of a JSON array. The trigger did not move on; the next poll asks again. If this repeats, check that Coupa is not in maintenance.`,
-		},
-	);
-}
-
-function timed(query: ReadQuery, page: IDataObject[]): TimedRecord[] {
-	const list: TimedRecord[] = [];
-	for (const record of page) {
-		const at = instantOf(record[query.clock.key]);
-		if (at !== undefined) list.push({ record, at });
-	}
-	return list;
-}
-
 const byTimeThenId = (a: TimedRecord, b: TimedRecord) =>
 	a.at - b.at || compareIds(a.record, b.record);
 
@@ -182,16 +90,25 @@ function take(range: Range, records: TimedRecord[], from: number, end: number): 
 	range.taken.push(...records.filter((r) => r.at >= from && r.at < end).sort(byTimeThenId));
 }
 
-/** Every record of one second, by id: used when 50 or more records share that second. */
+/**
+ * The records of one second by id, after `startAfter`: used when 50 or more records share that
+ * second. Stops early, after a page, when `mayGoOn` says the poll budget is spent; `lastId` then
+ * says how far it read (every record of the second with a lower or equal id).
+ */
 async function readSecond(
 	ctx: CoupaContext,
 	query: ReadQuery,
 	second: number,
 	cancellation: Cancellation,
-): Promise<TimedRecord[]> {
+	startAfter: number | undefined,
+	mayGoOn: () => boolean,
+): Promise<{ records: TimedRecord[]; lastId?: number }> {
 	const { clock } = query;
 	const records: TimedRecord[] = [];
-	let after = query.bounds.idAbove;
+	let after =
+		startAfter === undefined
+			? query.bounds.idAbove
+			: Math.max(startAfter, query.bounds.idAbove ?? -Infinity);
 	for (;;) {
 		const qs: IDataObject = {
 			...rangeQuery(query, second, second + SECOND),
@@ -202,7 +119,7 @@ async function readSecond(
 		};
 		const page = await listPage(ctx, query, qs, cancellation);
 		records.push(...timed(query, page).filter((r) => wholeSecond(r.at) === second));
-		if (page.length < PAGE_SIZE) return records;
+		if (page.length < PAGE_SIZE) return { records };
 		const last = Number(page[page.length - 1].id);
 		if (!Number.isFinite(last) || (after !== undefined && last <= after)) {
 			throw new NodeOperationError(
@@ -214,6 +131,7 @@ async function readSecond(
 			);
 		}
 		after = last;
+		if (!mayGoOn()) return { records, lastId: last };
 	}
 }
 
@@ -223,8 +141,12 @@ async function step(
 	query: ReadQuery,
 	range: Range,
 	cancellation: Cancellation,
+	mayGoOn: () => boolean,
 ): Promise<void> {
 	const from = range.cursor;
+	if (range.insideAfter !== undefined) {
+		return await walkSecond(ctx, query, range, cancellation, range.insideAfter, mayGoOn);
+	}
 	const qs = {
 		...rangeQuery(query, from, range.end),
 		order_by: query.clock.query,
@@ -270,11 +192,34 @@ async function step(
 		return measure(records.length, last + SECOND);
 	}
 	// The whole page is the second `from`: 50 or more records share it.
-	take(range, await readSecond(ctx, query, from, cancellation), from, from + SECOND);
+	await walkSecond(ctx, query, range, cancellation, undefined, mayGoOn);
+}
+
+/**
+ * Reads the second at the range's cursor by id, after `startAfter`. When the budget ends the
+ * walk, the range stays at that second and remembers the last id read, so the next step (or
+ * the next poll, through the saved position) goes on from there instead of starting over.
+ */
+async function walkSecond(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	range: Range,
+	cancellation: Cancellation,
+	startAfter: number | undefined,
+	mayGoOn: () => boolean,
+): Promise<void> {
+	const from = range.cursor;
+	const walk = await readSecond(ctx, query, from, cancellation, startAfter, mayGoOn);
+	take(range, walk.records, from, from + SECOND);
+	range.density = PAGE_SIZE / SECOND;
+	if (walk.lastId !== undefined) {
+		range.insideAfter = walk.lastId;
+		return;
+	}
+	range.insideAfter = undefined;
 	range.cursor = from + SECOND;
 	// The range may have been split during the walk: its current end counts.
 	if (range.cursor >= range.end) range.done = true;
-	range.density = PAGE_SIZE / SECOND;
 }
 
 /**
@@ -319,29 +264,47 @@ export async function readRange(
 ): Promise<RangeRead> {
 	const window = Math.max(1, plan.window ?? DEFAULT_PAGE_WINDOW);
 	const ranges: Range[] = [newRange(plan.from, Infinity)];
+	// The id walk an earlier poll left inside a crowded second goes on where it stopped.
+	if (plan.resume && plan.resume.second >= plan.from) {
+		const first = ranges[0];
+		if (plan.resume.second > plan.from) {
+			first.end = plan.resume.second;
+			ranges.push(newRange(plan.resume.second, Infinity));
+		}
+		ranges[ranges.length - 1].insideAfter = plan.resume.afterId;
+	}
 	const cancellation: Cancellation = { cancelled: false };
 	const running = new Set<Promise<void>>();
 	let failure: { error: unknown } | undefined;
 	let slowestStep = 0;
-	let steps = 0;
 	// Leave the rest of a large backlog to the next poll rather than overrun n8n's budget; but
-	// every poll takes one step at least, and the look-back window is always read to its end, or
-	// late changes in it could be missed.
-	const overBudget = () =>
-		steps > 0 &&
-		plan.budgetMs !== undefined &&
-		Date.now() - plan.started + slowestStep > plan.budgetMs;
+	// the look-back window is always read to its end, or late changes in it could be missed, and
+	// every poll moves its position on (past `mustReach`, or further into a crowded second there)
+	// before the budget counts, so no budget is too short to make progress.
+	const startInside = plan.resume?.second === plan.mustReach ? plan.resume.afterId : -Infinity;
+	let progressed = false;
+	const moved = () => {
+		const front = ranges.find((range) => !range.done);
+		if (!front || front.cursor > plan.mustReach) return true;
+		return front.cursor === plan.mustReach && (front.insideAfter ?? -Infinity) > startInside;
+	};
+	const timeUp = () =>
+		plan.budgetMs !== undefined && Date.now() - plan.started + slowestStep > plan.budgetMs;
+	const overBudget = () => progressed && timeUp();
 	const ready = (range: Range) =>
 		!range.done && !range.busy && (range.cursor < plan.mustReach || !overBudget());
 
 	const launch = (range: Range) => {
 		range.busy = true;
-		steps++;
 		const stepStarted = Date.now();
-		const task: Promise<void> = step(ctx, query, range, cancellation)
+		// A walk through a crowded second stops between pages once the time is up: the page just
+		// read is progress, and the position remembers it.
+		const mayGoOn = () => range.cursor < plan.mustReach || !timeUp();
+		const task: Promise<void> = step(ctx, query, range, cancellation, mayGoOn)
 			.then(
 				() => {
 					slowestStep = Math.max(slowestStep, Date.now() - stepStarted);
+					progressed ||= moved();
 				},
 				(error: unknown) => {
 					failure ??= { error };
@@ -368,12 +331,15 @@ export async function readRange(
 
 	const records: TimedRecord[] = [];
 	let reached = Infinity;
+	let inside: InsideSecond | undefined;
 	for (const range of ranges) {
 		records.push(...range.taken);
 		if (!range.done) {
 			reached = range.cursor;
+			if (range.insideAfter !== undefined)
+				inside = { second: range.cursor, afterId: range.insideAfter };
 			break;
 		}
 	}
-	return { records, reached };
+	return { records, reached, inside };
 }

@@ -31,6 +31,11 @@ export interface Position {
 	from: number;
 	to: number;
 	seen: Map<string, number>;
+	/**
+	 * The second at `to` was read by id up to this id (a crowded second the budget cut short):
+	 * the next poll's id walk goes on from it, so every poll moves on however short its budget.
+	 */
+	insideAfter?: number;
 }
 
 export function startPosition(atMs: number): Position {
@@ -38,8 +43,16 @@ export function startPosition(atMs: number): Position {
 	return { from, to: from, seen: new Map() };
 }
 
-/** What a poll hands back to state, once it has read everything in [from, reached). */
-export function nextPosition(position: Position, reached: number, now: number): Position {
+/**
+ * What a poll hands back to state, once it has read everything in [from, reached), and the
+ * second at `reached` by id up to `inside.afterId` if set.
+ */
+export function nextPosition(
+	position: Position,
+	reached: number,
+	now: number,
+	inside?: { second: number; afterId: number },
+): Position {
 	const nowSecond = wholeSecond(now);
 	// Read up to n8n's now at most: one record stamped in the future must not carry the position
 	// past changes that are still to come. It stays in `seen` until the position passes it.
@@ -57,7 +70,10 @@ export function nextPosition(position: Position, reached: number, now: number): 
 		from = second + SECOND;
 		to = Math.max(to, from);
 	}
-	return { from, to, seen: new Map(kept.slice(dropUntil)) };
+	const next: Position = { from, to, seen: new Map(kept.slice(dropUntil)) };
+	// The walk inside the second at `to` counts only while the position stands at that second.
+	if (inside && inside.second === to && reached === to) next.insideAfter = inside.afterId;
+	return next;
 }
 
 const idOf = (key: string) => {
@@ -78,6 +94,7 @@ export function positionToJson(position: Position): IDataObject {
 		seen: [...groups.entries()]
 			.sort((a, b) => a[0] - b[0])
 			.map(([at, ids]) => [new Date(at).toISOString(), ids]),
+		...(position.insideAfter !== undefined ? { insideAfter: position.insideAfter } : {}),
 	};
 }
 
@@ -123,7 +140,11 @@ export function positionFromJson(data: IDataObject, now: number): Loaded {
 			seen.set(recordKey(id, at), at);
 		}
 	}
-	return { position: { from, to, seen } };
+	const { insideAfter } = data;
+	if (insideAfter === undefined) return { position: { from, to, seen } };
+	if (typeof insideAfter !== 'number' || !Number.isSafeInteger(insideAfter))
+		return { problem: `its place inside a second is not an id (${JSON.stringify(insideAfter)})` };
+	return { position: { from, to, seen, insideAfter } };
 }
 
 /**
