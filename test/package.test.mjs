@@ -141,11 +141,12 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 
 	test('ci.yml has a fast lane (lint and npm test in at most 10 minutes) and slow lanes that need nothing from it', () => {
 		const jobs = ciJobs();
-		expect(Object.keys(jobs).sort()).toEqual(['browser', 'check', 'e2e', 'queue']);
+		expect(Object.keys(jobs).sort()).toEqual(['browser', 'check', 'e2e', 'queue', 'slow']);
 		expect(jobs.check).toMatch(/^ {8}run: npm run lint$/m);
 		expect(jobs.check).toMatch(/^ {8}run: npm test$/m);
 		expect(Number(jobs.check.match(/timeout-minutes: (\d+)/)[1])).toBeLessThanOrEqual(10);
-		expect(jobs.check).not.toMatch(/test:e2e|test:queue|test:browser|n8n-nodes-coupa/);
+		expect(jobs.check).not.toMatch(/test:e2e|test:queue|test:browser|test:slow|n8n-nodes-coupa/);
+		expect(jobs.slow).toMatch(/^ {8}run: npm run test:slow$/m);
 		expect(jobs.e2e).toMatch(/^ {8}run: npm run test:e2e -- \$\{\{ matrix\.files \}\}$/m);
 		expect(jobs.queue).toMatch(/^ {8}run: npm run test:queue$/m);
 		expect(jobs.queue).toMatch(/apt-get install -y redis-server/);
@@ -170,6 +171,7 @@ describe('release the way n8n requires (provenance from GitHub Actions)', () => 
 			'npm run test:e2e',
 			'npm run test:queue',
 			'npm run test:browser',
+			'npm run test:slow',
 		].map((command) => run.indexOf(`\n${command}`));
 		expect(at.every((index) => index > 0)).toBe(true);
 		expect([...at].sort((a, b) => a - b)).toEqual(at);

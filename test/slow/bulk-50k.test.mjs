@@ -1,13 +1,14 @@
 // 50,000 input items through one node: the number of requests in flight stays bounded (counted
-// at the fake Coupa), and every item comes back once, in order. Long (n8n evaluates each item's
-// expressions): run alone with `npm run test:unit -- test/bulk-50k.test.mjs`.
+// at the fake Coupa), and every item comes back once, in order. About ten minutes (n8n evaluates
+// each item's expressions), so it is kept out of `npm test`: `npm run test:slow` runs it, and so do
+// .ci/run and its own CI lane.
 import { createRequire } from 'node:module';
 
-import { credentialFor, startCoupa } from './harness/setup.mjs';
-import { runNode } from './harness/n8n.mjs';
+import { credentialFor, startCoupa } from '../harness/setup.mjs';
+import { runNode } from '../harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
-const { MAX_ITEMS_IN_FLIGHT } = require('../dist/nodes/Coupa/transport/latency.js');
+const { MAX_ITEMS_IN_FLIGHT } = require('../../dist/nodes/Coupa/transport/latency.js');
 
 let fake;
 afterEach(async () => fake?.close());
