@@ -18,7 +18,7 @@ const {
 	scopesFor,
 	BASE_SCOPES,
 } = require('../dist/nodes/Coupa/catalog');
-const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+const { operationsOf } = require('../dist/nodes/Coupa/helpers/operations.js');
 
 const fromRoot = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 

@@ -22,7 +22,7 @@ const {
 	scopesFor,
 	statusKeyOf,
 } = require('../dist/nodes/Coupa/catalog');
-const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+const { operationsOf } = require('../dist/nodes/Coupa/helpers/operations.js');
 const { statusTransitions } = require('../dist/nodes/Coupa/trigger/statusMemory.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 registerNodeType('coupaTrigger', new CoupaTrigger());

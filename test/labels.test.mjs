@@ -4,8 +4,8 @@ const require = createRequire(import.meta.url);
 const { Coupa } = require('../dist/nodes/Coupa/Coupa.node.js');
 const { CoupaTrigger } = require('../dist/nodes/Coupa/CoupaTrigger.node.js');
 const { CoupaOAuth2Api } = require('../dist/credentials/CoupaOAuth2Api.credentials.js');
-const { withArticle } = require('../dist/nodes/Coupa/shared/labels.js');
-const { NODE_SUBTITLES, TRIGGER_SUBTITLES } = require('../dist/nodes/Coupa/shared/subtitle.js');
+const { withArticle } = require('../dist/nodes/Coupa/helpers/labels.js');
+const { NODE_SUBTITLES, TRIGGER_SUBTITLES } = require('../dist/nodes/Coupa/helpers/subtitle.js');
 
 const TEXT_KEYS = ['displayName', 'name', 'action', 'description', 'hint', 'placeholder'];
 

@@ -9,7 +9,7 @@ import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
 const { objectByResource } = require('../dist/nodes/Coupa/catalog');
-const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+const { operationsOf } = require('../dist/nodes/Coupa/helpers/operations.js');
 
 let fake;
 afterEach(async () => fake?.close());

@@ -11,7 +11,7 @@ import { runNode } from './harness/n8n.mjs';
 
 const require = createRequire(import.meta.url);
 const { CATALOG, createPathOf } = require('../dist/nodes/Coupa/catalog');
-const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+const { operationsOf } = require('../dist/nodes/Coupa/helpers/operations.js');
 
 const SAMPLE_DATE = '2026-11-01T00:00:00.000Z';
 

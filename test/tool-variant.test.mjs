@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 const { NodeHelpers } = require('n8n-workflow');
 const { Coupa } = require('../dist/nodes/Coupa/Coupa.node.js');
 const { CATALOG } = require('../dist/nodes/Coupa/catalog');
-const { operationsOf } = require('../dist/nodes/Coupa/shared/operations.js');
+const { operationsOf } = require('../dist/nodes/Coupa/helpers/operations.js');
 
 const description = new Coupa().description;
 const asTool = { ...description, name: 'n8n-nodes-coupa.coupaTool' };

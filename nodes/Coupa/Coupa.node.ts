@@ -11,7 +11,7 @@ import { coupaNodeProperties } from './descriptions';
 import { getEndpointPlaceholders, searchDocumentedEndpoints } from './methods/documentedEndpoints';
 import { loadOptions } from './methods/loadOptions';
 import { searchRecords } from './methods/listSearch';
-import { nodeSubtitle } from './shared/subtitle';
+import { nodeSubtitle } from './helpers/subtitle';
 
 export class Coupa implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { getFilterAttributes } from './methods/loadOptions';
-import { triggerSubtitle } from './shared/subtitle';
+import { triggerSubtitle } from './helpers/subtitle';
 import { triggerProperties } from './trigger/description';
 import { pollCoupa } from './trigger/poll';
 

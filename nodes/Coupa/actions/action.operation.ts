@@ -2,9 +2,9 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction, MultipartKind } from '../catalog';
-import { buildRecordBody, setNested } from '../shared/recordBody';
-import { withArticle } from '../shared/labels';
-import { describeSent } from '../shared/sentSummary';
+import { buildRecordBody, setNested } from '../helpers/recordBody';
+import { withArticle } from '../helpers/labels';
+import { describeSent } from '../helpers/sentSummary';
 import type { MultipartPart } from '../transport/multipart';
 import { multipartBody } from '../transport/multipart';
 import { coupaRequest } from '../transport/request';

@@ -2,7 +2,7 @@ import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ResultingState } from '../catalog';
-import { rethrowForItem } from '../shared/rethrow';
+import { rethrowForItem } from '../helpers/rethrow';
 import type { CallContext } from '../transport/errorMessages';
 import { lostAnswerReason, recordLabel } from '../transport/errorMessages';
 import type { CoupaRequest } from '../transport/request';

@@ -1,8 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { createPathOf } from '../catalog';
-import { buildRecordBody } from '../shared/recordBody';
-import { describeSent } from '../shared/sentSummary';
+import { buildRecordBody } from '../helpers/recordBody';
+import { describeSent } from '../helpers/sentSummary';
 import { coupaRequest } from '../transport/request';
 import { recordsToItems } from './output';
 import type { OperationExecutor, OperationInput } from './types';

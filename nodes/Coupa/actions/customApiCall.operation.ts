@@ -8,8 +8,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { scopesForApiPath } from '../catalog';
 import { documentedScopes } from '../catalog/documentedPaths';
-import { fillEndpoint } from '../shared/endpoint';
-import { parseJsonParameter } from '../shared/recordBody';
+import { fillEndpoint } from '../helpers/endpoint';
+import { parseJsonParameter } from '../helpers/recordBody';
 import { coupaPaginate } from '../transport/paginate';
 import { coupaRequest, getConnection } from '../transport/request';
 

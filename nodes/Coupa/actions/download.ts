@@ -2,8 +2,8 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-w
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaAction } from '../catalog';
-import { baseFileName, dispositionFileName } from '../shared/fileName';
-import { wholeNumber } from '../shared/numberParameter';
+import { baseFileName, dispositionFileName } from '../helpers/fileName';
+import { wholeNumber } from '../helpers/numberParameter';
 import {
 	BYTES_PER_MB,
 	DEFAULT_MAX_FILE_MB,

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { statusKeyOf } from '../catalog';
-import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
-import { wholeNumber } from '../shared/numberParameter';
+import { fieldsProjection, filtersToQuery } from '../helpers/listQuery';
+import { wholeNumber } from '../helpers/numberParameter';
 import { coupaPaginate, DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW } from '../transport/paginate';
 import { recordsToItems } from './output';
 import type { OperationExecutor } from './types';

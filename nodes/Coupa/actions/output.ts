@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
-import { simplifyRecord } from '../shared/simplify';
+import { simplifyRecord } from '../helpers/simplify';
 
 /** One n8n item per record; keys stay as Coupa sends them unless Simplify is on. */
 export function recordsToItems(

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { withArticle } from '../shared/labels';
+import { withArticle } from '../helpers/labels';
 import type { OperationInput } from './types';
 
 /** The record ID of the item, from any locator mode or a plain string, checked before any call. */

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import type { CallContext } from '../transport/errorMessages';
-import type { OperationEntry } from '../shared/operations';
+import type { OperationEntry } from '../helpers/operations';
 
 /** What every operation gets: the item, the catalogue object and how to label its calls. */
 export interface OperationInput {

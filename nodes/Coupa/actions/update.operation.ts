@@ -1,5 +1,5 @@
-import { buildRecordBody } from '../shared/recordBody';
-import { describeSent } from '../shared/sentSummary';
+import { buildRecordBody } from '../helpers/recordBody';
+import { describeSent } from '../helpers/sentSummary';
 import { coupaRequest } from '../transport/request';
 import { recordsToItems } from './output';
 import { recordId } from './recordId';

@@ -3,7 +3,7 @@
  * the generated attachment, comment and Mark as Exported actions), the attributes its lists can be
  * filtered on, the scopes an operation needs, and look-ups by resource or API path.
  */
-import { withArticle } from '../shared/article';
+import { withArticle } from '../helpers/article';
 import { CATALOG } from './objects';
 import type { CoupaAction, CoupaObject, RecordField, StandardOperation } from './types';
 

@@ -4,7 +4,7 @@
  * come from Coupa's R39 specs and the OAuth scope map (test/fake-coupa/contract/_r39.mjs holds
  * the same facts and the contract test compares the two).
  */
-import { withArticle } from '../shared/article';
+import { withArticle } from '../helpers/article';
 import type {
 	ActionInput,
 	CoupaAction,

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { MultipartSpec } from '../catalog';
 import { actionsOf, CATALOG } from '../catalog';
-import { showFor } from '../shared/displayOptions';
+import { showFor } from '../helpers/displayOptions';
 import { DEFAULT_MAX_FILE_MB, MAX_FILE_MB } from '../transport/boundedBody';
 
 type Show = ReturnType<typeof showFor>;

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { showFor } from '../shared/displayOptions';
+import { showFor } from '../helpers/displayOptions';
 import { CUSTOM_API_CALL } from './resource';
 
 const show = showFor([CUSTOM_API_CALL], ['request']);

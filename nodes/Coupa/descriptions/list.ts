@@ -2,7 +2,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { CATALOG, filterAttributes } from '../catalog';
-import { showFor } from '../shared/displayOptions';
+import { showFor } from '../helpers/displayOptions';
 import { DEFAULT_PAGE_WINDOW, MAX_PAGE_WINDOW } from '../transport/paginate';
 import { itemsOneAtATimeOption } from './itemOptions';
 import { humanize } from './recordFields';

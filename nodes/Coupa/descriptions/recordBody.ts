@@ -2,8 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { actionsOf, CATALOG } from '../catalog';
-import { showFor } from '../shared/displayOptions';
-import { lower } from '../shared/labels';
+import { showFor } from '../helpers/displayOptions';
+import { lower } from '../helpers/labels';
 import { fieldProperty } from './recordFields';
 
 /** Operations that send a whole record: create, update, and actions such as create-and-submit. */

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CATALOG } from '../catalog';
-import { showFor } from '../shared/displayOptions';
-import { lower } from '../shared/labels';
-import { operationsOf } from '../shared/operations';
+import { showFor } from '../helpers/displayOptions';
+import { lower } from '../helpers/labels';
+import { operationsOf } from '../helpers/operations';
 
 /** Coupa record pages end in the id, e.g. https://acme.coupahost.com/order_headers/2400. */
 const RECORD_URL = '^https?://[^/]+/.*?/(\\d+)(?:[/?#].*)?$';

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { CATALOG } from '../catalog';
-import { showFor } from '../shared/displayOptions';
-import { operationsOf } from '../shared/operations';
+import { showFor } from '../helpers/displayOptions';
+import { operationsOf } from '../helpers/operations';
 
 export const CUSTOM_API_CALL = 'customApiCall';
 

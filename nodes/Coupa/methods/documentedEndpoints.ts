@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { documentedPaths } from '../catalog/documentedPaths';
-import { endpointPlaceholders } from '../shared/endpoint';
+import { endpointPlaceholders } from '../helpers/endpoint';
 
 /** Enough to scroll through; the list pages on. */
 const PAGE = 100;

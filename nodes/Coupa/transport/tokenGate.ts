@@ -101,7 +101,7 @@ export class TokenGate {
 
 const gates = new Map<string, TokenGate>();
 
-/** The gate of one credential (by its id), shared by every execution in this process. */
+/** The gate of one credential (by its id), shared by every execution this n8n runs. */
 export function tokenGateFor(key: string): TokenGate {
 	let gate = gates.get(key);
 	if (!gate) {

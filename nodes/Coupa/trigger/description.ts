@@ -4,7 +4,7 @@ import type { CoupaObject } from '../catalog';
 import { filtersProperty, projectionOption } from '../descriptions/list';
 import { humanize } from '../descriptions/recordFields';
 import { simplifyProperty } from '../descriptions/simplify';
-import { showFor } from '../shared/displayOptions';
+import { showFor } from '../helpers/displayOptions';
 import type { TriggerEventSpec } from './events';
 import { DEFAULT_EVENT, eventsFor, TRIGGER_OBJECTS } from './events';
 

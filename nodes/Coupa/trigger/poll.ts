@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CoupaObject } from '../catalog';
 import { objectByResource, scopesFor, statusKeyOf } from '../catalog';
-import { operationLabel, withArticle } from '../shared/labels';
-import { simplifyRecord } from '../shared/simplify';
+import { operationLabel, withArticle } from '../helpers/labels';
+import { simplifyRecord } from '../helpers/simplify';
 import type { CallContext } from '../transport/errorMessages';
 import { itemsInFlight } from '../transport/latency';
 import { coupaPaginate, DEFAULT_PAGE_WINDOW } from '../transport/paginate';

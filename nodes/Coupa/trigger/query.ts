@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fieldsProjection, filtersToQuery } from '../shared/listQuery';
+import { fieldsProjection, filtersToQuery } from '../helpers/listQuery';
 import { queryTime, SECOND } from './instants';
 
 /**
