@@ -213,6 +213,29 @@ function filesWorkflow() {
 	);
 }
 
+/**
+ * The requests of one run after Coupa stopped accepting the stored token: refused (401) with the
+ * old token at most three times, then served (200) once with the new one, and nothing else.
+ */
+function assertRefusedThenServed(requests) {
+	const statuses = requests.map((request) => request.status);
+	const refused = requests.slice(0, -1);
+	const served = requests.at(-1);
+	assert.ok(refused.length >= 1 && refused.length <= 3, `statuses ${statuses.join(', ')}`);
+	assert.ok(
+		refused.every((request) => request.status === 401),
+		`statuses ${statuses.join(', ')}`,
+	);
+	assert.equal(served.status, 200, `statuses ${statuses.join(', ')}`);
+	const tokenOf = (request) => request.headers.authorization;
+	assert.equal(
+		new Set(refused.map(tokenOf)).size,
+		1,
+		'every refused request carried the old token',
+	);
+	assert.notEqual(tokenOf(served), tokenOf(refused[0]), 'the served request carried a new token');
+}
+
 /** A single get: run again and again to watch n8n's token handling. */
 const tokenWorkflow = () =>
 	chainWorkflow(
@@ -503,17 +526,16 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		assert.ok((await n8n.execute('e2eToken')).ok);
 		assert.equal(tokenRequests().length, 0, 'the stored token is reused');
 
-		// Revoked: Coupa answers 401; the request goes again as the renewal (tokenGate.ts), n8n
-		// signs it with the stored token, is refused too, fetches one new token and retries once.
+		// Revoked: Coupa answers 401; the request goes again as the renewal (tokenGate.ts), and n8n
+		// fetches one new token. How often n8n's own OAuth2 code tries the refused token first
+		// differs by version (seen: once on 1.123, twice on 2.40, three times on 2.33); what the
+		// package promises is one token request and a run that succeeds with the new token.
 		fake.faults.revokeTokens();
 		fake.clearRequests();
 		const afterRevoke = await n8n.execute('e2eToken');
 		assert.ok(afterRevoke.ok, afterRevoke.stdout.slice(-2000));
 		assert.equal(tokenRequests().length, 1);
-		assert.deepEqual(
-			fake.apiRequests().map((r) => r.status),
-			[401, 401, 200],
-		);
+		assertRefusedThenServed(fake.apiRequests());
 
 		// Expired: every token older than 2 s is refused from now on.
 		fake.faults.expireTokensAfter(2);
@@ -523,10 +545,7 @@ describe('Coupa node in real n8n (n8n execute)', () => {
 		fake.faults.reset();
 		assert.ok(afterExpiry.ok, afterExpiry.stdout.slice(-2000));
 		assert.equal(tokenRequests().length, 1);
-		assert.deepEqual(
-			fake.apiRequests().map((r) => r.status),
-			[401, 401, 200],
-		);
+		assertRefusedThenServed(fake.apiRequests());
 		assert.equal(
 			fake.tokens.filter((token) => token.scopes.includes('core.invoice.write')).length,
 			3,
