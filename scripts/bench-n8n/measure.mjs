@@ -55,6 +55,8 @@ export async function measureOnce({ n8n, fake, workflowId, rateLimit }) {
 		items: run.data?.main?.[0]?.length ?? 0,
 		records: records.length,
 		uniqueIds: new Set(records.map((record) => record.id)).size,
+		// Output items that carry an error instead of a record (Continue On Fail).
+		errorItems: (run.data?.main?.[0] ?? []).filter((item) => item.json?.error !== undefined).length,
 		apiRequests: fake.stats.requests,
 		rateLimited: fake.stats.rateLimited,
 		maxConcurrent: fake.stats.maxConcurrent,

@@ -111,6 +111,14 @@ export function httpRequestWorkflow(id, fake, auth) {
 		},
 		credentials,
 	};
+	return linearWorkflow(id, [node]);
+}
+
+/**
+ * A bench workflow: Manual Trigger → nodes[0] → nodes[1] → …, the nodes as given (unlike the e2e
+ * chainWorkflow, which makes every Coupa step run once).
+ */
+export function linearWorkflow(id, steps) {
 	const start = {
 		id: `${id}-start`,
 		name: 'Start',
@@ -119,12 +127,20 @@ export function httpRequestWorkflow(id, fake, auth) {
 		position: [0, 0],
 		parameters: {},
 	};
+	const nodes = [
+		start,
+		...steps.map((step, index) => ({ position: [(index + 1) * 220, 0], ...step })),
+	];
+	const connections = {};
+	nodes.slice(0, -1).forEach((from, index) => {
+		connections[from.name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
+	});
 	return {
 		id,
 		name: `bench ${id}`,
 		active: false,
-		nodes: [start, node],
-		connections: { Start: { main: [[{ node: NODE_NAME, type: 'main', index: 0 }]] } },
+		nodes,
+		connections,
 		settings: { executionOrder: 'v1' },
 	};
 }
