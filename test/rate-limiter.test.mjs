@@ -27,24 +27,24 @@ function schedule(limiter, count, now) {
 	return Array.from({ length: count }, () => now + limiter.reserve(now));
 }
 
-describe('default pacing: 24 a second with a burst of 20', () => {
-	test("the defaults are Coupa's limit less one request a second, and Coupa's burst", () => {
+describe('default pacing: 24 a second with a burst of 16', () => {
+	test("the defaults are Coupa's limit less one request a second, and Coupa's burst less 4", () => {
 		expect(COUPA_REQUESTS_PER_SECOND).toBe(24);
 		expect(COUPA_BURST).toBe(20);
 		const limiter = new AdaptiveRateLimiter();
 		expect(limiter.cap).toBe(24);
-		expect(limiter.burst).toBe(20);
+		expect(limiter.burst).toBe(16);
 	});
 
-	test('after a second idle, 60 requests at once: 20 go at once, then one every 1/24 s (GCRA)', () => {
+	test('after a second idle, 60 requests at once: 16 go at once, then one every 1/24 s (GCRA)', () => {
 		const limiter = new AdaptiveRateLimiter();
 		expect(limiter.reserve(0)).toBe(0);
 		const times = schedule(limiter, 60, 1000);
 		times.forEach((at, k) => {
-			expect(at).toBeCloseTo(k < 20 ? 1000 : 1000 + (k - 19) * INTERVAL, 6);
+			expect(at).toBeCloseTo(k < 16 ? 1000 : 1000 + (k - 15) * INTERVAL, 6);
 		});
-		// Over any second, at most 24 + the burst.
-		expect(times.filter((at) => at < 1999).length).toBe(20 + 23);
+		// Over any second, at most 24 + the burst: 4 fewer than Coupa's bucket takes.
+		expect(times.filter((at) => at < 1999).length).toBe(16 + 23);
 	});
 
 	test('a new limiter starts with an empty burst allowance and earns it while idle', () => {
@@ -59,19 +59,38 @@ describe('default pacing: 24 a second with a burst of 20', () => {
 		expect(warm[11]).toBeCloseTo(later + 2 * INTERVAL, 6);
 	});
 
-	test('a request after a long pause never waits, and the allowance stops at 20', () => {
+	test('freeSlots tells how many requests would go at once, and reserves nothing', () => {
+		const limiter = new AdaptiveRateLimiter();
+		expect(limiter.freeSlots(0)).toBe(1);
+		limiter.reserve(0);
+		expect(limiter.freeSlots(0)).toBe(0);
+		expect(limiter.freeSlots(0)).toBe(0);
+		// Each count equals the requests that then really go at once, whatever the idle time.
+		for (const at of [10 * INTERVAL, 10 * INTERVAL + 5, 40 * INTERVAL, 60_000]) {
+			const free = limiter.freeSlots(at);
+			const times = schedule(limiter, 20, at);
+			expect(times.filter((t) => t === at)).toHaveLength(free);
+		}
+		expect(limiter.freeSlots(60_000)).toBe(0);
+		expect(limiter.freeSlots(120_000)).toBe(16);
+	});
+
+	test('a request after a long pause never waits, and the allowance stops at 16', () => {
 		const limiter = new AdaptiveRateLimiter();
 		limiter.reserve(0);
 		const times = schedule(limiter, 25, 60_000);
-		expect(times.filter((at) => at === 60_000)).toHaveLength(20);
+		expect(times.filter((at) => at === 60_000)).toHaveLength(16);
 	});
 });
 
 describe('the per-credential cap', () => {
 	test('a cap below the default paces at the cap with a proportional burst', () => {
-		expect(burstFor(24)).toBe(20);
-		expect(burstFor(100)).toBe(20);
-		// A share of the instance's 25 a second gets that share of Coupa's burst of 20, rounded down.
+		expect(burstFor(24)).toBe(16);
+		expect(burstFor(100)).toBe(16);
+		// A share of the instance's 25 a second gets that share of Coupa's burst of 20, rounded
+		// down, and never more than the default's 16.
+		expect(burstFor(23)).toBe(16);
+		expect(burstFor(20)).toBe(16);
 		expect(burstFor(12)).toBe(9);
 		expect(burstFor(8)).toBe(6);
 		expect(burstFor(6)).toBe(4);
@@ -288,7 +307,7 @@ describe('pacing over real HTTP against the fake Coupa', () => {
 		);
 	}
 
-	test('a burst of 60 requests reaches Coupa as GCRA dictates: 20 at once, then 24 a second', async () => {
+	test('a burst of 60 requests reaches Coupa as GCRA dictates: 16 at once, then 24 a second', async () => {
 		fake = await startCoupa();
 		const tokenResponse = await fetch(`${fake.url}/oauth2/token`, {
 			method: 'POST',
@@ -313,12 +332,12 @@ describe('pacing over real HTTP against the fake Coupa', () => {
 			.map((r) => r.at)
 			.sort((a, b) => a - b);
 		expect(arrivals).toHaveLength(60);
-		// The k-th arrival (from 0) can't come before asked + (k - 19) intervals (2 ms for timer
-		// rounding): the first 20 may go at once, then one every 1/24 s.
+		// The k-th arrival (from 0) can't come before asked + (k - 15) intervals (2 ms for timer
+		// rounding): the first 16 may go at once, then one every 1/24 s.
 		arrivals.forEach((at, k) => {
-			expect(at - asked).toBeGreaterThanOrEqual(Math.max(0, k - 19) * INTERVAL - 2);
+			expect(at - asked).toBeGreaterThanOrEqual(Math.max(0, k - 15) * INTERVAL - 2);
 		});
-		// So the 60 take at least 40 intervals (about 1.67 s), where an unlimited client takes milliseconds.
-		expect(arrivals[59] - asked).toBeGreaterThanOrEqual(40 * INTERVAL - 2);
+		// So the 60 take at least 44 intervals (about 1.83 s), where an unlimited client takes milliseconds.
+		expect(arrivals[59] - asked).toBeGreaterThanOrEqual(44 * INTERVAL - 2);
 	});
 });
