@@ -248,6 +248,29 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		expect(await watcher.poll()).toEqual([]);
 	});
 
+	test('a backlog read from both ends, its newest second crowded: each record once, in order', async () => {
+		// 1,500 changes over 25 minutes, then 130 in the newest second: a descending page there is
+		// all one second, so the ascending steps must read it by id.
+		for (let i = 0; i < 1500; i++) insert(ago(60 + i), {}, [-480, 330, 0][i % 3]);
+		for (let i = 0; i < 130; i++) insert(ago(1600), {}, [-480, 330, 0][i % 3]);
+		fake.faults.latency({ ms: 80 });
+		const watcher = trigger(fromDayAgo());
+		const all = await watcher.poll();
+		expect(duplicates(all.map(version))).toEqual([]);
+		expect(all.map((r) => r.id).sort((x, y) => x - y)).toEqual(
+			Array.from({ length: 1630 }, (_, i) => i + 1),
+		);
+		const order = all.map((r) => [Date.parse(r['updated-at']), r.id]);
+		expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+		const lists = fake.apiRequests();
+		expect(lists.some((r) => r.query.dir === 'desc')).toBe(true);
+		const walkedNewest = lists.filter(
+			(r) => r.query.order_by === 'id' && Date.parse(r.query['updated_at[gt_or_eq]']) === ago(1600),
+		);
+		expect(walkedNewest.length).toBeGreaterThanOrEqual(3);
+		expect(await watcher.poll()).toEqual([]);
+	});
+
 	test('inside a crowded second under a small budget every poll advances: each record once, in order', async () => {
 		// 263 changes over 3 seconds (more than a page in each), 250 ms a request, a 300 ms budget:
 		// a poll reads little more than one page, so the position inside a second must survive.

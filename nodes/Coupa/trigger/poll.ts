@@ -8,6 +8,7 @@ import { simplifyRecord } from '../helpers/simplify';
 import type { CallContext } from '../transport/errorMessages';
 import { itemsInFlight } from '../transport/latency';
 import { coupaPaginate, DEFAULT_PAGE_WINDOW } from '../transport/paginate';
+import { limiterFor } from '../transport/rateLimiter';
 import { getConnection } from '../transport/request';
 import { assertScopes } from '../transport/scopeCheck';
 import type { EventClock, TriggerEventSpec } from './events';
@@ -245,10 +246,12 @@ async function pollChanges(
 		started: now,
 		budgetMs,
 		// Enough pages in flight to keep the rate limiter busy at the latency Coupa shows.
-		window: Math.min(
-			MAX_TRIGGER_WINDOW,
-			Math.max(DEFAULT_PAGE_WINDOW, itemsInFlight(originKey, maxRequestsPerSecond)),
-		),
+		window: () =>
+			Math.min(
+				MAX_TRIGGER_WINDOW,
+				Math.max(DEFAULT_PAGE_WINDOW, itemsInFlight(originKey, maxRequestsPerSecond)),
+			),
+		freeSlots: () => limiterFor(originKey, maxRequestsPerSecond).freeSlots(Date.now()),
 		resume:
 			position.insideAfter === undefined
 				? undefined
