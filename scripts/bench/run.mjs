@@ -13,6 +13,9 @@ const SETTLE_MS = 1500;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits SETTLE_MS, so a measured run starts with both buckets' full burst. */
+export const settle = () => sleep(SETTLE_MS);
+
 /**
  * @param {object} run
  * @param {string} run.label
@@ -22,7 +25,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {object} [run.options] the node's Get Many options (pageWindow, fields)
  */
 export async function measureGetAll({ label, fake, store, latency, options = {} }) {
-	await sleep(SETTLE_MS);
+	await settle();
 	fake.faults.rateLimit({ perSecond: 25, burst: 20 });
 	if (latency) fake.faults.latency(latency);
 	fake.faults.resetStats();

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 
 import { registerNodeType, runPoll } from '../../test/harness/n8n.mjs';
+import { settle } from './run.mjs';
 
 const { CoupaTrigger } = createRequire(import.meta.url)(
 	'../../dist/nodes/Coupa/CoupaTrigger.node.js',
@@ -17,7 +18,17 @@ const backlogFrom = {
 	options: { startFrom: '2000-01-01T00:00:00Z' },
 };
 
+/** One poll with nothing to read, so the token and the code paths are warm before a measured run. */
+export async function warmTrigger(store) {
+	await runPoll({
+		parameters: { ...backlogFrom, options: { startFrom: new Date().toISOString() } },
+		store,
+		staticData: {},
+	});
+}
+
 export async function measureTriggerBacklog({ label, fake, store, latency }) {
+	await settle();
 	fake.faults.rateLimit({ perSecond: 25, burst: 20 });
 	fake.faults.latency(latency);
 	fake.faults.resetStats();
