@@ -58,52 +58,48 @@ export function take(range: Range, records: TimedRecord[], from: number, end: nu
 
 /**
  * Where to split a range so both halves expect as many records: its middle when the density is
- * the same at both ends, nearer the denser end otherwise (density taken to change linearly).
+ * the same at both ends, nearer the denser end otherwise (density taken to change linearly). The
+ * open range [x, ∞) is split below n8n's "now" (`horizon`), so splitting it again and again halves
+ * the distance to now each time: changes crowd the recent end, where a backlog usually lies.
  */
-function middleOf(range: Range): { at: number; density: number } | undefined {
+function middleOf(range: Range, horizon: number): { at: number; density: number } | undefined {
 	const floor = floorOf(range);
-	const width = range.hi - floor;
+	const top = range.hi === Infinity ? horizon : range.hi;
+	const width = top - floor;
 	if (width < 2 * SECOND) return undefined;
 	const low = range.densityLow ?? range.densityHigh ?? 0;
 	const high = range.densityHigh ?? low;
 	const share =
 		low === high ? 0.5 : (Math.sqrt((low * low + high * high) / 2) - low) / (high - low);
-	const at = Math.min(
-		range.hi - SECOND,
-		Math.max(floor + SECOND, floor + wholeSecond(width * share)),
-	);
+	const at = Math.min(top - SECOND, Math.max(floor + SECOND, floor + wholeSecond(width * share)));
 	return { at, density: low + ((high - low) * (at - floor)) / width };
 }
 
+/** A full page came back in the range: it holds a backlog, worth more than one step at a time. */
+export const isBacklog = (range: Range) =>
+	range.densityLow !== undefined || range.densityHigh !== undefined;
+
 /**
  * Splits the range expected to hold the most records beyond the pages in flight, when that is
- * more than a page, so an idle request slot can read its upper half. The open range [x, ∞) is
- * first cut at n8n's "now": what lies beyond is stamped in the future and is usually empty.
+ * more than a page, so an idle request slot can read its upper half. Until its descending step
+ * has answered, the open range [x, ∞) holds an unknown number and is split first.
  */
 export function split(ranges: Range[], now: number): Range | undefined {
 	const horizon = wholeSecond(now) + SECOND;
-	let best: { index: number; at: number; density?: number; room: number } | undefined;
+	let best: { index: number; at: number; density: number; room: number } | undefined;
 	for (const [index, range] of ranges.entries()) {
-		if (isDone(range)) continue;
-		let candidate: { at: number; density?: number } | undefined;
-		let room: number;
-		if (range.hi === Infinity) {
-			if (range.densityLow === undefined || floorOf(range) + SECOND >= horizon) continue;
-			candidate = { at: horizon };
-			room = range.densityLow * (horizon - floorOf(range));
-		} else {
-			candidate = middleOf(range);
-			room = spare(range);
-		}
-		if (candidate && room > PAGE_SIZE && (!best || room > best.room))
-			best = { index, ...candidate, room };
+		if (isDone(range) || !isBacklog(range)) continue;
+		const room = spare(range);
+		if (room <= PAGE_SIZE || (best && room <= best.room)) continue;
+		const middle = middleOf(range, horizon);
+		if (middle) best = { index, ...middle, room };
 	}
 	if (!best) return undefined;
 	const parent = ranges[best.index];
 	const child = newRange(best.at, parent.hi);
 	child.taken = parent.taken.filter((r) => r.at >= best.at);
 	parent.taken = parent.taken.filter((r) => r.at < best.at);
-	child.densityLow = best.density ?? parent.densityLow;
+	child.densityLow = best.density;
 	child.densityHigh = parent.densityHigh;
 	parent.densityHigh = best.density;
 	child.descendingStuck = parent.descendingStuck;

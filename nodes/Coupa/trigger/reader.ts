@@ -2,7 +2,7 @@ import { DEFAULT_PAGE_WINDOW } from '../transport/paginate';
 import type { Cancellation, CoupaContext } from '../transport/request';
 import { compareIds } from './instants';
 import type { Range } from './ranges';
-import { floorOf, isDone, newRange, spare, split } from './ranges';
+import { floorOf, isBacklog, isDone, newRange, spare, split } from './ranges';
 import type { ReadQuery, TimedRecord } from './readQuery';
 import { ascend, descend } from './steps';
 
@@ -119,7 +119,7 @@ export async function readRange(
 				!isDone(range) &&
 				!range.descending &&
 				!range.descendingStuck &&
-				range.hi !== Infinity &&
+				isBacklog(range) &&
 				spare(range) > 0,
 		);
 		return descending && { range: descending, up: false };
