@@ -5,8 +5,9 @@
  * (leaky bucket, 25 requests a second, burst 20, 429 beyond). Concurrent paging (the default
  * window) is compared with sequential paging (window 1) and with the ceiling the limit allows,
  * then bytes per record are compared with and without a `fields` projection. Last, the Coupa
- * Trigger drains backlogs of 2,000 and 10,000 invoices, each in one poll (time ranges read
- * concurrently from both ends), after a warm-up poll and a pause, as the Get Many runs. Then
+ * Trigger drains backlogs of 2,000 and 10,000 changed invoices and a mass update of 10,000 (26 a
+ * second), each in one poll (time ranges read concurrently from both ends; ties in random order),
+ * after a warm-up poll and a pause, as the Get Many runs. Then
  * items side by side: 300 and 3,000 input items, Get and Mark as Exported, one invoice each, at
  * 300 ± 100 ms and at 1,000 ms a request. `npm run bench -- paging`, `-- trigger` or `-- items`
  * runs one part only.
@@ -19,7 +20,7 @@ import { credentialFor, startCoupa } from '../test/harness/setup.mjs';
 import { runNode } from '../test/harness/n8n.mjs';
 import { measureItems } from './bench/items.mjs';
 import { measureGetAll } from './bench/run.mjs';
-import { measureTriggerBacklog, warmTrigger } from './bench/trigger.mjs';
+import { measureTriggerBacklog, restampAsMassUpdate, warmTrigger } from './bench/trigger.mjs';
 import {
 	bytesTable,
 	itemsTable,
@@ -35,7 +36,12 @@ const { COUPA_REQUESTS_PER_SECOND } = createRequire(import.meta.url)(
 );
 
 const INVOICES = 10_000;
-const TRIGGER_BACKLOGS = [2_000, 10_000];
+/** Backlog shapes: the seed's changes spread over a year, and one mass update (26 a second). */
+const TRIGGER_BACKLOGS = [
+	{ size: 2_000, shape: 'changes' },
+	{ size: 10_000, shape: 'changes' },
+	{ size: 10_000, shape: 'mass update, 26 a second', perSecond: 26 },
+];
 const PAGE_SIZE = 50;
 const LIMIT_PER_SECOND = 25;
 const CEILING = LIMIT_PER_SECOND * PAGE_SIZE;
@@ -207,13 +213,15 @@ async function pagingRuns() {
 
 async function triggerRuns() {
 	const backlogs = [];
-	for (const size of TRIGGER_BACKLOGS) {
-		const backlogFake = await startCoupa({ seed: { invoices: size } });
+	for (const { size, shape, perSecond } of TRIGGER_BACKLOGS) {
+		// Records that share a second come back in a fresh random order on every request.
+		const backlogFake = await startCoupa({ seed: { invoices: size }, shuffleTies: true });
+		if (perSecond) restampAsMassUpdate(backlogFake, perSecond);
 		const backlogStore = credentialFor(backlogFake, 'core.invoice.read');
 		await warmTrigger(backlogStore);
 		for (const { name, latency } of LATENCIES) {
 			const run = await measureTriggerBacklog({
-				label: `${size.toLocaleString('en-US')} changes, ${name}`,
+				label: `${size.toLocaleString('en-US')} ${shape}, ${name}`,
 				fake: backlogFake,
 				store: backlogStore,
 				latency,
@@ -221,7 +229,7 @@ async function triggerRuns() {
 			backlogs.push({ ...run, size });
 		}
 		await backlogFake.close();
-		console.error(`done: trigger backlog of ${size}`);
+		console.error(`done: trigger backlog of ${size} ${shape}`);
 	}
 
 	console.log(

@@ -372,7 +372,9 @@ describe('future stamps and late commits', () => {
 	});
 
 	test('query timestamps are whole seconds with an offset', async () => {
-		for (let i = 0; i < 120; i++) insert(ago(i % 2));
+		// 150 records in each of two seconds: crowded even once a page's 50 are left out, so each
+		// second is read by id.
+		for (let i = 0; i < 300; i++) insert(ago(i % 2));
 		insert(sec(0));
 		// The filter builder's dates (with milliseconds and Z) are sent in whole seconds too.
 		const filters = {
@@ -380,7 +382,7 @@ describe('future stamps and late commits', () => {
 			updatedAfter: new Date(ago(-30) + 500).toISOString(),
 		};
 		const watcher = trigger({ ...fromDayAgo(), filters });
-		expect(await watcher.poll()).toHaveLength(121);
+		expect(await watcher.poll()).toHaveLength(301);
 		const bounds = fake
 			.apiRequests()
 			.flatMap((r) =>
@@ -708,6 +710,28 @@ describe('events', () => {
 		expect(next.id).toBe(61);
 		expect(await watcher.poll()).toEqual([]);
 		expect((await watcher.poll({ mode: 'manual' }))[0].id).toBe(61);
+	});
+
+	test("a second split across two pages is completed by the next, which leaves out the ids read (with the user's own)", async () => {
+		// 60 changes share one second and 40 the next: the first page ends inside the first second.
+		for (let i = 0; i < 60; i++) insert(sec(0), {}, [-480, 330, 0][i % 3]);
+		for (let i = 0; i < 40; i++) insert(sec(1));
+		const conditions = [{ field: 'id', operator: 'not_in', value: '7,65' }];
+		const watcher = trigger({ filters: { conditions: { condition: conditions } } });
+		const emitted = await watcher.poll();
+		expect(emitted.map((r) => r.id)).toEqual(
+			Array.from({ length: 100 }, (_, i) => i + 1).filter((id) => id !== 7 && id !== 65),
+		);
+		const lists = fake.apiRequests();
+		const leftOut = lists.map((r) => r.query['id[not_in]'].split(','));
+		expect(leftOut.every((ids) => ids[0] === '7' && ids[1] === '65')).toBe(true);
+		// The page after the first left out the 50 records it brought, all from the first second.
+		const second = leftOut.find((ids) => ids.length === 52);
+		expect(second).toBeDefined();
+		expect(second.slice(2).every((id) => Number(id) <= 60)).toBe(true);
+		// So neither second was read by id.
+		expect(lists.some((r) => r.query.order_by === 'id')).toBe(false);
+		expect(await watcher.poll()).toEqual([]);
 	});
 
 	test('simplify and the fields projection shape each event; filters narrow them', async () => {

@@ -18,6 +18,19 @@ const backlogFrom = {
 	options: { startFrom: '2000-01-01T00:00:00Z' },
 };
 
+/**
+ * Restamps every invoice as one mass update would (an integration or a bulk action changing
+ * `perSecond` records a second), ending a minute ago: every second is shared by that many records.
+ */
+export function restampAsMassUpdate(fake, perSecond) {
+	const invoices = fake.store.list('invoices');
+	const end = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+	invoices.forEach((invoice, i) => {
+		const secondsBeforeEnd = Math.floor((invoices.length - 1 - i) / perSecond);
+		fake.store.update('invoices', invoice.id, {}, { at: end - secondsBeforeEnd * 1000 });
+	});
+}
+
 /** One poll with nothing to read, so the token and the code paths are warm before a measured run. */
 export async function warmTrigger(store) {
 	await runPoll({

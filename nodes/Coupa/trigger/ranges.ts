@@ -24,6 +24,10 @@ export interface Range {
 	densityHigh?: number;
 	/** The second at lo is read by id up to here; the walk goes on from it. */
 	insideAfter?: number;
+	/** Records of the second at lo that the last ascending page ended with (not yet taken). */
+	lowSeen?: TimedRecord[];
+	/** Records of the second below hi that the last descending page ended with (not yet taken). */
+	highSeen?: TimedRecord[];
 }
 
 export const newRange = (lo: number, hi: number): Range => ({
@@ -104,6 +108,8 @@ export function split(ranges: Range[], now: number): Range | undefined {
 	parent.densityHigh = best.density;
 	child.descendingStuck = parent.descendingStuck;
 	parent.descendingStuck = false;
+	child.highSeen = parent.highSeen;
+	parent.highSeen = undefined;
 	child.descending = parent.descending;
 	parent.descending = undefined;
 	if (child.descending) child.descending.range = child;

@@ -77,6 +77,17 @@ export function rangeQuery(query: ReadQuery, from: number, end: number): IDataOb
 	return qs;
 }
 
+/**
+ * Leaves out records already read (`id[not_in]`, Compass "API Operators"), after the user's own
+ * `id[not_in]` list if the filters have one.
+ */
+export function leavingOut(qs: IDataObject, known: TimedRecord[]): IDataObject {
+	if (!known.length) return qs;
+	const own = qs['id[not_in]'];
+	const ids = known.map((r) => String(r.record.id));
+	return { ...qs, 'id[not_in]': [...(own === undefined ? [] : [String(own)]), ...ids].join(',') };
+}
+
 export async function listPage(
 	ctx: CoupaContext,
 	query: ReadQuery,

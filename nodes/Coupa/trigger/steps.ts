@@ -7,7 +7,7 @@ import { queryTime, SECOND, wholeSecond } from './instants';
 import type { Range } from './ranges';
 import { floorOf, take } from './ranges';
 import type { ReadQuery, TimedRecord } from './readQuery';
-import { listPage, rangeQuery, timed } from './readQuery';
+import { leavingOut, listPage, rangeQuery, timed } from './readQuery';
 
 /** The requests that read one range (reader.ts): ascending, descending, and by id in a crowded second. */
 
@@ -78,31 +78,36 @@ export async function ascend(
 		return await walkSecond(ctx, query, range, cancellation, range.insideAfter, mayGoOn);
 	}
 	const from = range.lo;
+	// Records of the second `from` the last page ended with: left out, so the page brings the rest.
+	const known = range.lowSeen ?? [];
 	const qs = {
-		...rangeQuery(query, from, range.hi),
+		...leavingOut(rangeQuery(query, from, range.hi), known),
 		order_by: query.clock.query,
 		dir: 'asc',
 		limit: PAGE_SIZE,
 	};
 	const page = await listPage(ctx, query, qs, cancellation);
+	range.lowSeen = undefined;
 	// The descending steps or a split may have lowered hi while the page was in flight.
 	const hi = range.hi;
-	const records = timed(query, page);
+	const fresh = timed(query, page);
+	const records = [...known, ...fresh];
 	if (page.length < PAGE_SIZE) {
 		take(range, records, from, hi);
 		range.lo = hi;
 		return;
 	}
-	if (!records.length) throw missingStamps(ctx, query);
-	const instants = records.map((r) => r.at);
+	if (!fresh.length) throw missingStamps(ctx, query);
+	const instants = fresh.map((r) => r.at);
 	const last = wholeSecond(Math.max(...instants));
 	range.densityLow =
-		records.length / Math.max(SECOND, last + SECOND - Math.max(Math.min(...instants), from));
+		fresh.length / Math.max(SECOND, last + SECOND - Math.max(Math.min(...instants), from));
 	if (last > from || last >= hi) {
-		// Seconds before the last one are complete; the last is read again by the next step.
+		// Seconds before the last one are complete; the next step brings the rest of the last.
 		const until = Math.min(last, hi);
 		take(range, records, from, until);
 		range.lo = until;
+		if (until === last) range.lowSeen = atSecond(fresh, last);
 		return;
 	}
 	// The whole page is the second `from`: 50 or more records share it.
@@ -117,8 +122,10 @@ export async function descend(
 	cancellation: Cancellation,
 ): Promise<void> {
 	const hi = flight.range.hi;
+	// Records of the second below hi the last page ended with: left out, as in ascend.
+	const known = flight.range.highSeen ?? [];
 	const qs = {
-		...rangeQuery(query, floorOf(flight.range), hi),
+		...leavingOut(rangeQuery(query, floorOf(flight.range), hi), known),
 		order_by: query.clock.query,
 		dir: 'desc',
 		limit: PAGE_SIZE,
@@ -126,18 +133,20 @@ export async function descend(
 	const page = await listPage(ctx, query, qs, cancellation);
 	// A split may have handed this step to the upper half, and the ascending steps moved on.
 	const range = flight.range;
+	range.highSeen = undefined;
 	const floor = floorOf(range);
-	const records = timed(query, page);
+	const fresh = timed(query, page);
+	const records = [...known, ...fresh];
 	if (page.length < PAGE_SIZE) {
 		take(range, records, floor, hi);
 		range.hi = floor;
 		return;
 	}
-	if (!records.length) throw missingStamps(ctx, query);
-	const instants = records.map((r) => r.at);
+	if (!fresh.length) throw missingStamps(ctx, query);
+	const instants = fresh.map((r) => r.at);
 	const first = wholeSecond(Math.min(...instants));
 	const top = Math.min(hi, wholeSecond(Math.max(...instants)) + SECOND);
-	range.densityHigh = records.length / Math.max(SECOND, top - first);
+	range.densityHigh = fresh.length / Math.max(SECOND, top - first);
 	const until = Math.max(first + SECOND, floor);
 	if (until >= hi) {
 		range.descendingStuck = true;
@@ -145,6 +154,15 @@ export async function descend(
 	}
 	take(range, records, until, hi);
 	range.hi = until;
+	if (until === first + SECOND) range.highSeen = atSecond(fresh, first);
+}
+
+/** The records stamped in `second`, when each has an id to leave out by (else none: read again). */
+function atSecond(records: TimedRecord[], second: number): TimedRecord[] | undefined {
+	const seen = records.filter((r) => wholeSecond(r.at) === second);
+	return seen.every((r) => typeof r.record.id === 'number' || typeof r.record.id === 'string')
+		? seen
+		: undefined;
 }
 
 /**
