@@ -312,6 +312,19 @@ describe('exactly once, whatever order Coupa gives records that share a second',
 		expect(versions).toContain(version(moved));
 	});
 
+	test('a poll that starts more than a day back reads its first page from both ends at once', async () => {
+		for (let i = 0; i < 200; i++) insert(ago(i * 60), {}, [-480, 330, 0][i % 3]);
+		const start = ago(-86_400);
+		const watcher = trigger({ options: { startFrom: new Date(start).toISOString() } });
+		expect((await watcher.poll()).map((r) => r.id)).toEqual(
+			Array.from({ length: 200 }, (_, i) => i + 1),
+		);
+		// Sent before the first page came back: by then the upward end had moved past Start From.
+		const first = fake.apiRequests().filter((r) => r.query.dir === 'desc')[0];
+		expect(Date.parse(first.query['updated_at[gt_or_eq]'])).toBe(start);
+		expect(first.query['updated_at[lt]']).toBeUndefined();
+	});
+
 	test('a quiet poll costs one request', async () => {
 		for (let i = 0; i < 120; i++) insert(ago(i));
 		const watcher = trigger(fromDayAgo());

@@ -19,6 +19,8 @@ export interface Range {
 	descending?: { range: Range };
 	/** A descending page was all one second: the ascending steps read the rest (by id there). */
 	descendingStuck: boolean;
+	/** The poll starts so far back that a backlog is likely: read from both ends from the start. */
+	backlogLikely?: boolean;
 	/** Records per ms in the last page read at each end (or in the range this was split from). */
 	densityLow?: number;
 	densityHigh?: number;
@@ -92,7 +94,9 @@ export function split(ranges: Range[], now: number): Range | undefined {
 	const horizon = wholeSecond(now) + SECOND;
 	let best: { index: number; at: number; density: number; room: number } | undefined;
 	for (const [index, range] of ranges.entries()) {
-		if (isDone(range) || !isBacklog(range)) continue;
+		// Not before an upward page came back full: the top's density alone, spread down to Start
+		// From (often years of nothing), would split empty time into ranges that each cost a page.
+		if (isDone(range) || range.densityLow === undefined) continue;
 		const room = spare(range);
 		if (room <= PAGE_SIZE || (best && room <= best.room)) continue;
 		const middle = middleOf(range, horizon);

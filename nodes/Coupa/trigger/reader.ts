@@ -13,11 +13,13 @@ import { ascend, descend } from './steps';
  *
  * An ascending step asks for `timestamp >= S` ordered by the timestamp, one page of 50. Ordering
  * by the timestamp is reliable ACROSS seconds, so in a full page every second before the page's
- * last second L is complete: those records are taken, and the next step starts at L (whose
- * records are read again there, in the page where a later second follows them). A short page is
- * complete. Only when a whole page is one second S (50 or more records share it) is S read by id
- * instead: `S <= timestamp < S+1s`, `id > last id`, ordered by id, until a short page. So every
- * second is taken exactly once, from one answer or from an id walk, whatever the tie order.
+ * last second L is complete: those records are taken, and the next step starts at L, leaving out
+ * (`id[not_in]`) the records of L this page brought; L is complete once a page brings a later
+ * second after the rest of L. A short page is complete. Only when a whole page is one second S
+ * (50 or more records share it beyond those left out) is S read by id instead:
+ * `S <= timestamp < S+1s`, `id > last id`, ordered by id, until a short page. So every second is
+ * taken exactly once, from answers that together hold all of it or from an id walk, whatever the
+ * tie order.
  *
  * Backlogs are read concurrently in disjoint time ranges [lo, hi) (`timestamp < hi` added to each
  * query), each from both ends: ascending from lo as above, and descending from hi (`dir=desc`),
@@ -67,6 +69,14 @@ export interface RangeRead {
 	inside?: InsideSecond;
 }
 
+/**
+ * A poll that starts further back than this (a backfill with Start From, or catching up after
+ * downtime) is usually a backlog: its first page is read from both ends at once, which saves the
+ * round trip that would otherwise find out. Polls that follow each other closer cost one request
+ * when quiet.
+ */
+export const LIKELY_BACKLOG_MS = 24 * 60 * 60 * 1000;
+
 const byTimeThenId = (a: TimedRecord, b: TimedRecord) =>
 	a.at - b.at || compareIds(a.record, b.record);
 
@@ -84,6 +94,8 @@ export async function readRange(
 			ranges.push(newRange(plan.resume.second, Infinity));
 		}
 		ranges[ranges.length - 1].insideAfter = plan.resume.afterId;
+	} else if (plan.now - plan.from > LIKELY_BACKLOG_MS) {
+		ranges[0].backlogLikely = true;
 	}
 	const cancellation: Cancellation = { cancelled: false };
 	const running = new Set<Promise<void>>();
@@ -119,7 +131,7 @@ export async function readRange(
 				!isDone(range) &&
 				!range.descending &&
 				!range.descendingStuck &&
-				isBacklog(range) &&
+				(isBacklog(range) || range.backlogLikely) &&
 				spare(range) > 0,
 		);
 		return descending && { range: descending, up: false };

@@ -157,12 +157,13 @@ export async function descend(
 	if (until === first + SECOND) range.highSeen = atSecond(fresh, first);
 }
 
-/** The records stamped in `second`, when each has an id to leave out by (else none: read again). */
+/**
+ * The records stamped in `second`, when each has an id to leave out by: Coupa's ids are whole
+ * numbers, and anything else (a comma would split the list) leaves the second to be read again.
+ */
 function atSecond(records: TimedRecord[], second: number): TimedRecord[] | undefined {
 	const seen = records.filter((r) => wholeSecond(r.at) === second);
-	return seen.every((r) => typeof r.record.id === 'number' || typeof r.record.id === 'string')
-		? seen
-		: undefined;
+	return seen.every((r) => /^\d+$/.test(String(r.record.id))) ? seen : undefined;
 }
 
 /**
