@@ -159,10 +159,12 @@ export async function descend(
 
 /**
  * The records stamped in `second`, when each has an id to leave out by: Coupa's ids are whole
- * numbers, and anything else (a comma would split the list) leaves the second to be read again.
+ * numbers, and anything else (a comma would split the list), or more than a page of them (an
+ * answer bigger than Coupa's pages), leaves the second to be read again.
  */
 function atSecond(records: TimedRecord[], second: number): TimedRecord[] | undefined {
 	const seen = records.filter((r) => wholeSecond(r.at) === second);
+	if (seen.length > PAGE_SIZE) return undefined;
 	return seen.every((r) => /^\d+$/.test(String(r.record.id))) ? seen : undefined;
 }
 
