@@ -75,7 +75,7 @@ export interface RangeRead {
  * round trip that would otherwise find out. Polls that follow each other closer cost one request
  * when quiet.
  */
-export const LIKELY_BACKLOG_MS = 24 * 60 * 60 * 1000;
+const LIKELY_BACKLOG_MS = 24 * 60 * 60 * 1000;
 
 const byTimeThenId = (a: TimedRecord, b: TimedRecord) =>
 	a.at - b.at || compareIds(a.record, b.record);
