@@ -66,6 +66,27 @@ async function readSecond(
 	}
 }
 
+/**
+ * One page of [from, to) ordered by the polled timestamp in `dir`, leaving out the records already
+ * `known`: `fresh` is what Coupa sent, `records` adds the known ones back.
+ */
+async function pageAfter(
+	ctx: CoupaContext,
+	query: ReadQuery,
+	cancellation: Cancellation,
+	{ from, to, dir, known }: { from: number; to: number; dir: 'asc' | 'desc'; known: TimedRecord[] },
+): Promise<{ full: boolean; fresh: TimedRecord[]; records: TimedRecord[] }> {
+	const qs = {
+		...leavingOut(rangeQuery(query, from, to), known),
+		order_by: query.clock.query,
+		dir,
+		limit: PAGE_SIZE,
+	};
+	const page = await listPage(ctx, query, qs, cancellation);
+	const fresh = timed(query, page);
+	return { full: page.length >= PAGE_SIZE, fresh, records: [...known, ...fresh] };
+}
+
 /** One ascending step: one page from lo (or an id walk when a page is all one second). */
 export async function ascend(
 	ctx: CoupaContext,
@@ -80,19 +101,16 @@ export async function ascend(
 	const from = range.lo;
 	// Records of the second `from` the last page ended with: left out, so the page brings the rest.
 	const known = range.lowSeen ?? [];
-	const qs = {
-		...leavingOut(rangeQuery(query, from, range.hi), known),
-		order_by: query.clock.query,
+	const { full, fresh, records } = await pageAfter(ctx, query, cancellation, {
+		from,
+		to: range.hi,
 		dir: 'asc',
-		limit: PAGE_SIZE,
-	};
-	const page = await listPage(ctx, query, qs, cancellation);
+		known,
+	});
 	range.lowSeen = undefined;
 	// The descending steps or a split may have lowered hi while the page was in flight.
 	const hi = range.hi;
-	const fresh = timed(query, page);
-	const records = [...known, ...fresh];
-	if (page.length < PAGE_SIZE) {
+	if (!full) {
 		take(range, records, from, hi);
 		range.lo = hi;
 		return;
@@ -124,20 +142,17 @@ export async function descend(
 	const hi = flight.range.hi;
 	// Records of the second below hi the last page ended with: left out, as in ascend.
 	const known = flight.range.highSeen ?? [];
-	const qs = {
-		...leavingOut(rangeQuery(query, floorOf(flight.range), hi), known),
-		order_by: query.clock.query,
+	const { full, fresh, records } = await pageAfter(ctx, query, cancellation, {
+		from: floorOf(flight.range),
+		to: hi,
 		dir: 'desc',
-		limit: PAGE_SIZE,
-	};
-	const page = await listPage(ctx, query, qs, cancellation);
+		known,
+	});
 	// A split may have handed this step to the upper half, and the ascending steps moved on.
 	const range = flight.range;
 	range.highSeen = undefined;
 	const floor = floorOf(range);
-	const fresh = timed(query, page);
-	const records = [...known, ...fresh];
-	if (page.length < PAGE_SIZE) {
+	if (!full) {
 		take(range, records, floor, hi);
 		range.hi = floor;
 		return;
